@@ -1,0 +1,7 @@
+//! Throughline: a learning-ecosystem widget for LMS course pages.
+//!
+//! The crate is split into a pure core (no browser APIs, tested natively)
+//! and, on `wasm32` only, a thin browser shell and a Leptos UI. See
+//! `ARCHITECTURE.md` for the module map and import rules.
+
+pub mod program;

@@ -1,0 +1,201 @@
+//! Program files: what an instructional designer writes.
+//!
+//! A program describes one skill: its shared language (glossary), the roles
+//! that take part, the behaviours each role commits to, the spaced
+//! reflection schedule, the self-check scale and the adoption rule.
+//! [`parse`] turns TOML or JSON text into a checked [`Program`], or into a
+//! list of every problem found, each with its field path and position.
+
+mod diagnostic;
+pub mod tree;
+mod validate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+
+/// A checked program. Every cross-reference in it has been verified, so code
+/// that consumes it may look ids up without handling "not found".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    /// Absolute IRI naming the program; also its xAPI activity id.
+    pub id: String,
+    /// Title shown to learners.
+    pub title: String,
+    /// BCP 47 language tag of the program's text.
+    pub locale: String,
+    /// Optional one-paragraph summary.
+    pub description: Option<String>,
+    /// The shared language: every role sees the same definitions.
+    pub glossary: Vec<Term>,
+    /// Roles taking part, in the order they are offered.
+    pub roles: Vec<Role>,
+    /// Behaviours learners commit to.
+    pub behaviours: Vec<Behaviour>,
+    /// Reflection steps, strictly increasing by day.
+    pub schedule: Vec<Step>,
+    /// How learners rate their own consistency.
+    pub self_check: SelfCheck,
+    /// When a behaviour counts as adopted.
+    pub adoption: AdoptionRule,
+}
+
+/// One glossary entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Term {
+    /// The term as it should be written.
+    pub term: String,
+    /// Plain-language definition.
+    pub definition: String,
+    /// Other forms (plurals, abbreviations) to recognise in running text.
+    pub aliases: Vec<String>,
+}
+
+/// A role in the program (leader, team member, stakeholder, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    /// Stable identifier used in stored plans and statements.
+    pub id: String,
+    /// Name shown to learners.
+    pub label: String,
+    /// Who this role is, in one sentence.
+    pub description: String,
+    /// LMS role names (e.g. LTI `Instructor`) that map to this role.
+    pub lms_roles: Vec<String>,
+    /// Suggested commitments offered to learners in this role.
+    pub commitments: Vec<Suggestion>,
+}
+
+/// A suggested commitment: a ready wording the learner may adapt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The behaviour this commitment puts into practice.
+    pub behaviour: String,
+    /// The suggested first-person wording.
+    pub text: String,
+}
+
+/// A behaviour the program wants to see at work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Behaviour {
+    /// Stable identifier.
+    pub id: String,
+    /// Short imperative title ("Set clear expectations").
+    pub title: String,
+    /// What doing it looks like at work.
+    pub description: String,
+    /// Roles this behaviour is developed in.
+    pub roles: Vec<String>,
+    /// Glossary terms (by `term`) the behaviour relies on.
+    pub terms: Vec<String>,
+}
+
+/// One reflection step of the schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// Days after the learner commits.
+    pub day: u32,
+    /// Short name of the step.
+    pub title: String,
+    /// Reflection prompt for every role without its own.
+    pub prompt: String,
+    /// Role-specific prompts, by role id.
+    pub role_prompts: BTreeMap<String, String>,
+    /// Whether the self-check is asked at this step.
+    pub self_check: bool,
+}
+
+impl Step {
+    /// The prompt a learner in `role` sees.
+    pub fn prompt_for(&self, role: &str) -> &str {
+        self.role_prompts.get(role).unwrap_or(&self.prompt)
+    }
+}
+
+/// The self-check question and its frequency scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelfCheck {
+    /// The question asked for each committed behaviour.
+    pub question: String,
+    /// Scale labels, lowest first; a rating is an index into it.
+    pub scale: Vec<String>,
+}
+
+/// The program's rule for "adopted".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdoptionRule {
+    /// Lowest scale index that counts.
+    pub at_least: u8,
+    /// How many consecutive self-checks must reach it.
+    pub consecutive: u8,
+}
+
+/// The text formats a program file may be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// TOML, the format designers are expected to write.
+    Toml,
+    /// JSON, for tools that generate programs.
+    Json,
+}
+
+impl Format {
+    /// Guesses the format from a file name, falling back to the content.
+    pub fn detect(name: Option<&str>, text: &str) -> Format {
+        match name.and_then(|n| n.rsplit('.').next()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") => Format::Json,
+            Some(ext) if ext.eq_ignore_ascii_case("toml") => Format::Toml,
+            _ if text.trim_start().starts_with('{') => Format::Json,
+            _ => Format::Toml,
+        }
+    }
+}
+
+/// Parses and checks a program file.
+pub fn parse(text: &str, format: Format) -> Result<Program, Diagnostics> {
+    let parsed = match format {
+        Format::Toml => tree::from_toml(text),
+        Format::Json => tree::from_json(text),
+    };
+    let root = parsed.map_err(|errors| {
+        Diagnostics::new(
+            errors
+                .into_iter()
+                .map(|e| Diagnostic::at(text, e.offset, "", format!("syntax error: {}", e.message)))
+                .collect(),
+        )
+    })?;
+    validate::program(text, &root)
+}
+
+impl Program {
+    /// Looks up a role by id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// Looks up a behaviour by id.
+    pub fn behaviour(&self, id: &str) -> Option<&Behaviour> {
+        self.behaviours.iter().find(|b| b.id == id)
+    }
+
+    /// Behaviours developed in `role`, in program order.
+    pub fn behaviours_for<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Behaviour> + 'a {
+        self.behaviours.iter().filter(move |b| b.roles.iter().any(|r| r == role))
+    }
+
+    /// The program role an LMS role name maps to, if any (case-insensitive).
+    pub fn role_for_lms(&self, lms_role: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.lms_roles.iter().any(|l| l.eq_ignore_ascii_case(lms_role)))
+    }
+
+    /// The label of scale level `level`, if it exists.
+    pub fn scale_label(&self, level: u8) -> Option<&str> {
+        self.self_check.scale.get(level as usize).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests;

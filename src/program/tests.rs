@@ -1,0 +1,145 @@
+use super::*;
+
+pub(crate) const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
+const COACHING: &str = include_str!("../../demo/programs/coaching.toml");
+
+fn errors(text: &str) -> Vec<Diagnostic> {
+    parse(text, Format::detect(None, text)).expect_err("expected errors").0
+}
+
+fn has(errs: &[Diagnostic], path: &str, needle: &str) -> bool {
+    errs.iter().any(|d| d.path == path && d.message.contains(needle))
+}
+
+#[test]
+fn minimal_program_parses() {
+    let p = parse(MINIMAL, Format::Toml).expect("valid");
+    assert_eq!(p.roles.len(), 2);
+    assert_eq!(p.schedule.iter().map(|s| s.day).collect::<Vec<_>>(), [2, 7, 21, 45]);
+    assert_eq!(p.adoption, AdoptionRule { at_least: 3, consecutive: 2 });
+    assert_eq!(p.locale, "en-GB");
+    assert_eq!(p.schedule[1].prompt_for("leader"), "How did your team respond to your feedback?");
+    assert_eq!(p.schedule[1].prompt_for("member"), "What is getting easier?");
+    assert_eq!(p.role_for_lms("instructor").map(|r| r.id.as_str()), Some("leader"));
+}
+
+#[test]
+fn shipped_coaching_program_is_valid() {
+    let p = parse(COACHING, Format::Toml).unwrap_or_else(|e| panic!("coaching.toml invalid:\n{e}"));
+    assert_eq!(p.roles.len(), 3);
+    for role in &p.roles {
+        assert!(!role.commitments.is_empty(), "role {} has suggestions", role.id);
+    }
+}
+
+#[test]
+fn json_and_toml_give_the_same_program() {
+    let p = parse(MINIMAL, Format::Toml).expect("valid");
+    let json = serde_json::to_string(&serde_json::json!({
+        "id": p.id, "title": p.title, "locale": p.locale,
+        "self_check": {"question": p.self_check.question, "scale": p.self_check.scale},
+        "adoption": {"at_least": "Often", "consecutive": 2},
+        "glossary": p.glossary.iter().map(|g| serde_json::json!({"term": g.term, "definition": g.definition, "aliases": g.aliases})).collect::<Vec<_>>(),
+        "roles": p.roles.iter().map(|r| serde_json::json!({"id": r.id, "label": r.label, "description": r.description, "lms_roles": r.lms_roles,
+            "commitments": r.commitments.iter().map(|c| serde_json::json!({"behaviour": c.behaviour, "text": c.text})).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+        "behaviours": p.behaviours.iter().map(|b| serde_json::json!({"id": b.id, "title": b.title, "description": b.description, "roles": b.roles, "terms": b.terms})).collect::<Vec<_>>(),
+        "schedule": p.schedule.iter().map(|s| serde_json::json!({"day": s.day, "title": s.title, "prompt": s.prompt, "self_check": s.self_check, "role_prompts": s.role_prompts})).collect::<Vec<_>>(),
+    }))
+    .expect("json");
+    assert_eq!(Format::detect(Some("x.json"), &json), Format::Json);
+    assert_eq!(parse(&json, Format::Json).expect("valid json"), p);
+}
+
+#[test]
+fn broken_reference_names_path_line_and_column() {
+    let text = MINIMAL.replace("behaviour = \"ask-feedback\"", "behaviour = \"ask-fedback\"");
+    let errs = errors(&text);
+    let d = errs.iter().find(|d| d.path == "roles[1].commitments[0].behaviour").expect("reported");
+    assert!(d.message.contains("did you mean `ask-feedback`"), "{}", d.message);
+    let line = text.lines().position(|l| l.contains("ask-fedback")).expect("line") + 1;
+    assert_eq!((d.line, d.column), (line, 13));
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let text = MINIMAL
+        .replace("title = \"Feedback basics\"", "titel = \"Feedback basics\"")
+        .replace("day = 21", "day = 5")
+        .replace("at_least = \"Often\"", "at_least = \"Offen\"")
+        .replace("roles = [\"member\"]", "roles = [\"membr\"]");
+    let errs = errors(&text);
+    assert!(has(&errs, "titel", "did you mean `title`"), "{errs:#?}");
+    assert!(has(&errs, "title", "missing"));
+    assert!(has(&errs, "schedule[2].day", "must increase"));
+    assert!(has(&errs, "adoption.at_least", "did you mean `Often`"));
+    assert!(has(&errs, "behaviours[1].roles[0]", "did you mean `member`"));
+    // Sorted top to bottom.
+    assert!(errs.windows(2).all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
+}
+
+#[test]
+fn role_without_commitments_and_wrong_role_behaviour() {
+    let text = MINIMAL.replace(
+        "[[roles.commitments]]\nbehaviour = \"ask-feedback\"\ntext = \"I will ask for feedback after each customer visit.\"\n",
+        "",
+    );
+    assert!(has(&errors(&text), "roles[1].commitments", "no suggested commitments"));
+    let text = MINIMAL.replace("behaviour = \"ask-feedback\"", "behaviour = \"give-feedback\"");
+    assert!(has(&errors(&text), "roles[1].commitments[0].behaviour", "not developed in role `member`"));
+}
+
+#[test]
+fn value_checks() {
+    let text = MINIMAL.replace("https://example.org/programs/feedback", "programs/feedback");
+    assert!(has(&errors(&text), "id", "absolute IRI"));
+    let text = MINIMAL.replace("locale = \"en-GB\"", "locale = \"English\"");
+    assert!(has(&errors(&text), "locale", "language tag"));
+    let text = MINIMAL.replace("id = \"leader\"", "id = \"Team Leader\"");
+    assert!(has(&errors(&text), "roles[0].id", "not a valid id"));
+    let text = MINIMAL.replace("terms = [\"Feedback\"]", "terms = [\"Feedbak\"]");
+    assert!(has(&errors(&text), "behaviours[0].terms[0]", "did you mean `Feedback`"));
+    let text = MINIMAL.replace("consecutive = 2", "consecutive = 5");
+    assert!(has(&errors(&text), "adoption.consecutive", "asks only 3"));
+    let text = MINIMAL.replace("consecutive = 2", "consecutive = \"two\"");
+    assert!(has(&errors(&text), "adoption.consecutive", "expected a whole number"));
+    let text = MINIMAL.replace("leader = \"How did", "lead = \"How did");
+    assert!(has(&errors(&text), "schedule[1].role_prompts.lead", "did you mean `leader`"));
+    let text = MINIMAL.replace("self_check = true\n[schedule", "self_check = \"yes\"\n[schedule");
+    assert!(has(&errors(&text), "schedule[1].self_check", "true or false"));
+}
+
+#[test]
+fn syntax_errors_are_located() {
+    let errs = errors("id = \"x\"\ntitle = \n");
+    assert!(errs[0].message.starts_with("syntax error"));
+    assert_eq!(errs[0].line, 2);
+    let errs = errors("{\n  \"id\": \"https://x.org/p\",\n  \"title\": }\n");
+    assert_eq!(errs[0].line, 3);
+}
+
+#[test]
+fn wrong_shapes_do_not_panic() {
+    for text in ["", "[]", "{}", "roles = 3", "[[roles]]\nid = 1", "{\"roles\": [1, \"x\", null]}", "glossary = [[]]", "\u{0}\u{ffff}"] {
+        let _ = parse(text, Format::detect(None, text));
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
+            let _ = parse(&s, Format::Toml);
+            let _ = parse(&s, Format::Json);
+        }
+
+        #[test]
+        fn truncated_program_never_panics(cut in 0usize..2000) {
+            let end = MINIMAL.char_indices().map(|(i, _)| i).take_while(|i| *i <= cut).last().unwrap_or(0);
+            let _ = parse(&MINIMAL[..end], Format::Toml);
+        }
+    }
+}
