@@ -5,3 +5,5 @@
 //! `ARCHITECTURE.md` for the module map and import rules.
 
 pub mod program;
+pub mod plan;
+pub mod schedule;

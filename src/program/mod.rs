@@ -198,4 +198,4 @@ impl Program {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
