@@ -7,3 +7,7 @@
 pub mod program;
 pub mod plan;
 pub mod schedule;
+pub mod adoption;
+pub mod glossary;
+pub mod calendar;
+pub mod launch;

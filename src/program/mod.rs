@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::{line_column, Diagnostic, Diagnostics};
 
 /// A checked program. Every cross-reference in it has been verified, so code
 /// that consumes it may look ids up without handling "not found".

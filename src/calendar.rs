@@ -1,0 +1,160 @@
+//! The learner's reflection schedule as an RFC 5545 calendar file, so the
+//! follow-up lands in the calendar they already live in.
+//!
+//! Written by hand rather than with a calendar crate: the format needed is a
+//! few all-day events, and the crates pull a date library the size budget of
+//! the learner bundle cannot carry. Tests read the output back with the
+//! `icalendar` parser.
+
+use std::fmt::Write;
+
+use time::OffsetDateTime;
+
+use crate::plan::Plan;
+use crate::program::Program;
+use crate::schedule::{due_date, Status};
+
+/// Builds the `.ics` text: one all-day event per step not yet closed.
+/// `course_url` links each event back to the course when it is an http(s) URL.
+pub fn ics(program: &Program, plan: &Plan, learner_id: &str, course_url: Option<&str>, stamp: OffsetDateTime) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//Throughline//Learner widget//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(&program.title)),
+    ];
+    let url = course_url.filter(|u| is_plain_http_url(u));
+    let role = plan.role.as_deref().unwrap_or_default();
+    let utc = stamp.to_offset(time::UtcOffset::UTC);
+    let dtstamp = format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        utc.year(),
+        u8::from(utc.month()),
+        utc.day(),
+        utc.hour(),
+        utc.minute(),
+        utc.second()
+    );
+    if let Some(start) = plan.committed.map(|m| m.date) {
+        let today = stamp.date();
+        for view in crate::schedule::timeline(program, plan, today) {
+            if view.status.is_closed() {
+                continue;
+            }
+            let date = match view.status {
+                Status::Snoozed { until } => until,
+                _ => due_date(start, view.step.day),
+            };
+            let next = date.next_day().unwrap_or(date);
+            let mut description = format!("{}\n\n{}", view.step.prompt_for(role), "Open the course to answer it in your Throughline plan.");
+            if let Some(u) = url {
+                let _ = write!(description, "\n{u}");
+            }
+            lines.push("BEGIN:VEVENT".into());
+            lines.push(format!("UID:tl-{:016x}-d{}@throughline", fnv1a(&[&program.id, learner_id]), view.step.day));
+            lines.push(format!("DTSTAMP:{dtstamp}"));
+            lines.push(format!("DTSTART;VALUE=DATE:{}", ymd(date)));
+            lines.push(format!("DTEND;VALUE=DATE:{}", ymd(next)));
+            lines.push(format!("SUMMARY:{}", escape(&format!("Reflect: {} ({})", view.step.title, program.title))));
+            lines.push(format!("DESCRIPTION:{}", escape(&description)));
+            if let Some(u) = url {
+                lines.push(format!("URL:{u}"));
+            }
+            lines.push("TRANSP:TRANSPARENT".into());
+            lines.push("END:VEVENT".into());
+        }
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for line in lines {
+        fold(&line, &mut out);
+    }
+    out
+}
+
+fn ymd(d: time::Date) -> String {
+    format!("{:04}{:02}{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Stable across builds and platforms, unlike `DefaultHasher`, so re-downloads update events instead of duplicating them.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn is_plain_http_url(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://")) && u.len() < 2000 && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// RFC 5545 §3.3.11 TEXT escaping.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// RFC 5545 §3.1: lines of at most 75 octets, continued with CRLF + space, never splitting a character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{apply, Action, Commitment, Now};
+    use crate::program::{parse, Format};
+    use icalendar::{Calendar, Component};
+    use time::macros::date;
+
+    #[test]
+    fn calendar_parses_back_with_one_event_per_open_step() {
+        let mut p = parse(crate::program::tests::MINIMAL, Format::Toml).expect("valid");
+        p.schedule[0].title = "First try; with, commas \\ and a very long title that will need folding across lines ✓✓✓".into();
+        let mut plan = Plan::default();
+        let now = Now::local(date!(2027 - 01 - 01), 10, 0);
+        apply(&p, &mut plan, Action::ChooseRole { role: "leader".into() }, now).expect("role");
+        let c = Commitment { behaviour: "give-feedback".into(), text: "x".into(), when_where: "y".into() };
+        apply(&p, &mut plan, Action::Commit { commitments: vec![c] }, now).expect("commit");
+        let text = ics(&p, &plan, "learner-1", Some("https://lms.example/course/7"), now.at);
+        assert!(text.split("\r\n").all(|l| l.len() <= 75), "folded");
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        let cal: Calendar = text.parse().expect("parses as iCalendar");
+        let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+        assert_eq!(events.len(), p.schedule.len());
+        assert_eq!(events[0].get_summary(), Some(format!("Reflect: {} ({})", p.schedule[0].title, p.title).as_str()));
+        assert_eq!(events[0].get_url(), Some("https://lms.example/course/7"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20270103"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20270215"), "day 45");
+        let again = ics(&p, &plan, "learner-1", None, now.at);
+        assert_eq!(text.matches("UID:").count(), again.matches("UID:").count());
+        assert!(!again.contains("URL:"));
+        assert!(ics(&p, &plan, "learner-1", Some("javascript:alert(1)"), now.at).find("javascript").is_none());
+    }
+}

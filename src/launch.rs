@@ -1,0 +1,159 @@
+//! How a host hands the widget its settings: `mount(element, options)` from
+//! JavaScript, `data-` attributes for auto-mount, and `?now=` on the page URL.
+//! Parsing and checking live here, free of browser APIs.
+
+use serde::Deserialize;
+use time::Date;
+
+/// Where the program file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgramSource {
+    /// Fetched from a URL (relative to the page).
+    Url(String),
+    /// Given inline as TOML or JSON text.
+    Inline(String),
+}
+
+/// Options as a host writes them in JavaScript (camelCase keys).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RawOptions {
+    /// URL of the program file.
+    pub program: Option<String>,
+    /// The program file's text, instead of a URL.
+    pub program_text: Option<String>,
+    /// The learner, as the host knows them.
+    pub learner: Option<RawLearner>,
+    /// Program role id or LMS role name, when the host knows it.
+    pub role: Option<String>,
+    /// Clock override, `YYYY-MM-DD`.
+    pub now: Option<String>,
+    /// Link back to the course, used in calendar events.
+    pub course_url: Option<String>,
+}
+
+/// The learner as the host describes them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLearner {
+    /// Stable id in the host (LMS user id, email, ...).
+    pub id: Option<String>,
+    /// Display name.
+    pub name: Option<String>,
+}
+
+/// Checked options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Where the program comes from.
+    pub program: ProgramSource,
+    /// Learner id; `None` means "this browser's anonymous learner".
+    pub learner_id: Option<String>,
+    /// Learner display name.
+    pub learner_name: Option<String>,
+    /// Role hint from the host (program role id or LMS role name).
+    pub role: Option<String>,
+    /// Clock override.
+    pub now: Option<Date>,
+    /// Link back to the course.
+    pub course_url: Option<String>,
+}
+
+/// A problem with what the host passed, phrased for the page author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaunchError(pub String);
+
+impl std::fmt::Display for LaunchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LaunchError {}
+
+const MAX_ID: usize = 256;
+
+/// Parses a `YYYY-MM-DD` clock override.
+pub fn parse_now(s: &str) -> Result<Date, LaunchError> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), format).map_err(|_| LaunchError(format!("`now` must be a date written as YYYY-MM-DD, such as 2027-01-15 (got “{}”)", shorten(s))))
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+impl Options {
+    /// Checks raw options; every problem is reported, not just the first.
+    pub fn from_raw(raw: RawOptions) -> Result<Options, Vec<LaunchError>> {
+        let mut errors = Vec::new();
+        let program = match (raw.program.filter(|s| !s.trim().is_empty()), raw.program_text.filter(|s| !s.trim().is_empty())) {
+            (Some(url), None) => Some(ProgramSource::Url(url.trim().to_string())),
+            (None, Some(text)) => Some(ProgramSource::Inline(text)),
+            (Some(_), Some(_)) => {
+                errors.push(LaunchError("give either `program` (a URL) or `programText`, not both".into()));
+                None
+            }
+            (None, None) => {
+                errors.push(LaunchError("`program` is missing: give the URL of a program file, or its text as `programText`".into()));
+                None
+            }
+        };
+        let learner = raw.learner.unwrap_or_default();
+        let learner_id = learner.id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        if learner_id.as_ref().is_some_and(|id| id.len() > MAX_ID || id.chars().any(char::is_control)) {
+            errors.push(LaunchError(format!("`learner.id` must be at most {MAX_ID} characters of plain text")));
+        }
+        let now = match raw.now.as_deref().map(parse_now).transpose() {
+            Ok(d) => d,
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        match program {
+            Some(program) if errors.is_empty() => Ok(Options {
+                program,
+                learner_id,
+                learner_name: learner.name.map(|n| shorten(n.trim())).filter(|n| !n.is_empty()),
+                role: raw.role.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
+                now,
+                course_url: raw.course_url,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Storage key for one learner's plan in one program.
+pub fn plan_key(program_id: &str, learner_id: &str) -> String {
+    format!("throughline:v1:plan:{program_id}:{learner_id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_options() {
+        let ok = Options::from_raw(RawOptions { program: Some(" /p.toml ".into()), now: Some("2027-01-15".into()), ..Default::default() }).expect("ok");
+        assert_eq!(ok.program, ProgramSource::Url("/p.toml".into()));
+        assert_eq!(ok.now, Some(time::macros::date!(2027 - 01 - 15)));
+        let errs = Options::from_raw(RawOptions { now: Some("15/01/2027".into()), ..Default::default() }).unwrap_err();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].0.contains("`program` is missing"));
+        assert!(errs[1].0.contains("YYYY-MM-DD"));
+        let both = RawOptions { program: Some("a".into()), program_text: Some("b".into()), ..Default::default() };
+        assert!(Options::from_raw(both).is_err());
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        let err = serde_json::from_str::<RawOptions>(r#"{"progam": "x"}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `progam`"));
+    }
+}
