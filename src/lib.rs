@@ -11,3 +11,10 @@ pub mod adoption;
 pub mod glossary;
 pub mod calendar;
 pub mod launch;
+
+#[cfg(target_arch = "wasm32")]
+pub mod entry;
+#[cfg(target_arch = "wasm32")]
+pub mod shell;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,72 @@
+//! Opens a learner's session: options, program, identity and stored plan.
+
+use std::sync::Arc;
+
+use crate::launch::Options;
+use crate::plan::{self, Now, Restored};
+use crate::program::Program;
+use crate::shell::{clock, program::LoadError, storage};
+
+/// Everything the UI needs to show one learner their plan.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The checked program.
+    pub program: Arc<Program>,
+    /// Storage key of this learner's plan.
+    pub key: String,
+    /// Learner id (host-given or this browser's anonymous id).
+    pub learner_id: String,
+    /// Learner name, when the host gave one.
+    pub learner_name: Option<String>,
+    /// Program role the host suggests, already mapped from LMS role names.
+    pub role_hint: Option<String>,
+    /// The clock reading for this visit.
+    pub now: Now,
+    /// Link back to the course.
+    pub course_url: Option<String>,
+    /// The stored plan and any repair notice.
+    pub restored: Restored,
+}
+
+/// Loads the program and the learner's stored plan. Problems come back as
+/// plain-language lines to show in the widget.
+pub async fn open(options: Options) -> Result<Session, Vec<String>> {
+    let program = super::program::load(&options.program).await.map_err(|e| match e {
+        LoadError::Fetch(m) => vec![m],
+        LoadError::Invalid(lines) => {
+            let mut out = vec!["The program file has problems, so the widget cannot start. Ask the course designer to run `throughline check` on it:".to_string()];
+            out.extend(lines);
+            out
+        }
+    })?;
+    let learner_id = options.learner_id.clone().unwrap_or_else(storage::anonymous_learner);
+    let key = crate::launch::plan_key(&program.id, &learner_id);
+    let mut restored = match storage::load(&key) {
+        Ok(raw) => {
+            let restored = plan::restore(&program, raw.as_deref());
+            if let (true, Some(raw)) = (restored.discarded, raw.as_deref()) {
+                storage::keep_aside(&key, raw);
+            }
+            restored
+        }
+        Err(e) => Restored { plan: Default::default(), notice: Some(e.0), discarded: false },
+    };
+    let role_hint = options.role.as_deref().and_then(|r| program.role(r).or_else(|| program.role_for_lms(r))).map(|r| r.id.clone());
+    if let (Some(hint), None) = (&options.role, &role_hint) {
+        let note = format!("The course suggested the role “{hint}”, which this program does not have; please choose your role.");
+        restored.notice = Some(match restored.notice.take() {
+            Some(n) => format!("{n} {note}"),
+            None => note,
+        });
+    }
+    Ok(Session {
+        program: Arc::new(program),
+        key,
+        learner_id,
+        learner_name: options.learner_name,
+        role_hint,
+        now: clock::now(options.now),
+        course_url: options.course_url,
+        restored,
+    })
+}

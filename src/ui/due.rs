@@ -1,0 +1,119 @@
+//! The reflection (and self-check) due today, or what comes next.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use super::{format, marked::Marked, use_ctx};
+use crate::plan::Action;
+use crate::schedule::{self, Status};
+
+/// "Due now" card: answer, snooze or skip the one due reflection.
+#[component]
+pub fn DueCard() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let program = ctx.program();
+        let plan = ctx.plan.get();
+        let today = ctx.now.today;
+        let views = schedule::timeline(&program, &plan, today);
+        let Some(current) = schedule::current(&views).cloned() else {
+            let next = schedule::next_up(&views).map(|v| (v.step.title.clone(), v.due));
+            return view! {
+                <section class="tl-card tl-due-none" aria-labelledby=ctx.id("due-h")>
+                    <h3 class="tl-heading" id=ctx.id("due-h")>"Nothing due today"</h3>
+                    <p>{match next {
+                        Some((title, due)) => format!("Your next reflection, “{title}”, is on {}. Keep practising your commitments until then.", format::date(due)),
+                        None => "You have completed every reflection in this program. Well done: keep the habits going.".to_string(),
+                    }}</p>
+                </section>
+            }
+            .into_any();
+        };
+        let role = plan.role.clone().unwrap_or_default();
+        let step = current.step.clone();
+        let day = step.day;
+        let overdue = match current.status {
+            Status::Due { overdue_days } if overdue_days > 0 => Some(format!("This was due {}. Earlier reflections you missed are closed, so this is the one to do now.", format::days_ago(overdue_days))),
+            _ => None,
+        };
+        let text = RwSignal::new(String::new());
+        let ratings: RwSignal<BTreeMap<String, u8>> = RwSignal::new(BTreeMap::new());
+        let reflection_id = ctx.id("reflection");
+        let latest = schedule::latest_snooze(&program, &plan, current.index);
+        let snooze_options: Vec<(u32, &'static str)> = [(1u32, "Remind me tomorrow"), (3, "In 3 days"), (7, "In a week")]
+            .into_iter()
+            .filter(|(n, _)| latest.zip(today.checked_add(time::Duration::days((*n).into()))).is_some_and(|(l, d)| d <= l))
+            .collect();
+        let self_check = step.self_check.then(|| {
+            let scale = program.self_check.scale.clone();
+            let groups = plan
+                .committed_behaviours()
+                .into_iter()
+                .filter_map(|b| program.behaviour(b).cloned())
+                .map(|b| {
+                    let name = ctx.id(&format!("rate-{}", b.id));
+                    let options = scale
+                        .iter()
+                        .enumerate()
+                        .map(|(level, label)| {
+                            let id = format!("{name}-{level}");
+                            let behaviour = b.id.clone();
+                            let checked_behaviour = b.id.clone();
+                            view! {
+                                <span class="tl-scale-option">
+                                    <input type="radio" name=name.clone() id=id.clone() value=level.to_string()
+                                        prop:checked=move || ratings.with(|r| r.get(&checked_behaviour) == Some(&(level as u8)))
+                                        on:change=move |_| ratings.update(|r| { r.insert(behaviour.clone(), level as u8); })/>
+                                    <label for=id>{label.clone()}</label>
+                                </span>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <fieldset class="tl-fieldset tl-scale">
+                            <legend class="tl-legend-small">{b.title.clone()}</legend>
+                            <div class="tl-scale-options">{options}</div>
+                        </fieldset>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="tl-self-check">
+                    <h4 class="tl-subheading">"Self-check"</h4>
+                    <p class="tl-help"><Marked text=program.self_check.question.clone()/></p>
+                    {groups}
+                </div>
+            }
+        });
+        let save = move |_| {
+            let action = Action::Answer { day, text: text.get_untracked(), ratings: ratings.get_untracked() };
+            ctx.dispatch(action, "Reflection saved. Thank you.");
+        };
+        let snoozes = snooze_options
+            .into_iter()
+            .map(|(n, label)| {
+                let until = today.checked_add(time::Duration::days(n.into())).unwrap_or(today);
+                view! { <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Snooze { day, until }, "Reminder moved."); }>{label}</button> }
+            })
+            .collect_view();
+        view! {
+            <section class="tl-card tl-due" aria-labelledby=ctx.id("due-h")>
+                <p class="tl-eyebrow">{format!("Reflection · day {day} · due {}", format::date(current.due))}</p>
+                <h3 class="tl-heading" id=ctx.id("due-h")>{step.title.clone()}</h3>
+                {overdue.map(|o| view! { <p class="tl-help">{o}</p> })}
+                <p class="tl-prompt"><Marked text=step.prompt_for(&role).to_string()/></p>
+                <label class="tl-label" for=reflection_id.clone()>"Your reflection"</label>
+                <textarea class="tl-input" id=reflection_id rows="4" maxlength="4000"
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                {self_check}
+                <div class="tl-actions">
+                    <button type="button" class="tl-button tl-primary" on:click=save>"Save reflection"</button>
+                    {snoozes}
+                    <button type="button" class="tl-button tl-quiet" on:click=move |_| { ctx.dispatch(Action::Skip { day }, "Reflection skipped."); }>"Skip this one"</button>
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,224 @@
+//! The plan at a glance: commitments and their adoption, the schedule, the
+//! learner's trend and the shared glossary.
+
+use leptos::prelude::*;
+
+use super::{format, marked::Marked, use_ctx};
+use crate::adoption::{self, State};
+use crate::plan::Action;
+use crate::schedule::{self, Status};
+use crate::shell;
+
+/// Everything below the due card.
+#[component]
+pub fn Overview() -> impl IntoView {
+    view! {
+        <Commitments/>
+        <Schedule/>
+        <Trend/>
+        <Glossary/>
+        <StartOver/>
+    }
+}
+
+fn state_class(s: State) -> &'static str {
+    match s {
+        State::NotStarted => "tl-state tl-state-not-started",
+        State::Trying => "tl-state tl-state-trying",
+        State::Adopted => "tl-state tl-state-adopted",
+        State::Lapsed => "tl-state tl-state-lapsed",
+    }
+}
+
+#[component]
+fn Commitments() -> impl IntoView {
+    let ctx = use_ctx();
+    let items = move || {
+        let program = ctx.program();
+        let plan = ctx.plan.get();
+        let progress = adoption::progress(&program, &plan);
+        plan.commitments
+            .iter()
+            .map(|c| {
+                let title = program.behaviour(&c.behaviour).map(|b| b.title.clone()).unwrap_or_default();
+                let state = progress.iter().find(|p| p.behaviour == c.behaviour).map(|p| p.state).unwrap_or(State::NotStarted);
+                view! {
+                    <li class="tl-plan-item">
+                        <div class="tl-plan-head">
+                            <span class="tl-choice-title">{title}</span>
+                            <span class=state_class(state)>{state.label()}</span>
+                        </div>
+                        <p><Marked text=c.text.clone()/></p>
+                        <p class="tl-help">"When / where: " {c.when_where.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="tl-card" aria-labelledby=ctx.id("commit-h")>
+            <h3 class="tl-heading" id=ctx.id("commit-h")>"My commitments"</h3>
+            <ul class="tl-plan-list">{items}</ul>
+            <button type="button" class="tl-button" on:click=move |_| ctx.editing.set(true)>"Edit my commitments"</button>
+        </section>
+    }
+}
+
+#[component]
+fn Schedule() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = move || {
+        let program = ctx.program();
+        let plan = ctx.plan.get();
+        schedule::timeline(&program, &plan, ctx.now.today)
+            .into_iter()
+            .map(|v| {
+                let (label, class) = match v.status {
+                    Status::Upcoming => ("Upcoming".to_string(), "tl-status"),
+                    Status::Due { .. } => ("Due now".to_string(), "tl-status tl-status-due"),
+                    Status::Snoozed { until } => (format!("Snoozed to {}", format::date(until)), "tl-status"),
+                    Status::Answered { .. } => ("Done".to_string(), "tl-status tl-status-done"),
+                    Status::Skipped { .. } => ("Skipped".to_string(), "tl-status"),
+                    Status::Missed => ("Missed".to_string(), "tl-status tl-status-missed"),
+                };
+                let check = if v.step.self_check { " · with self-check" } else { "" };
+                view! {
+                    <li class="tl-timeline-item">
+                        <span class="tl-timeline-date">{format::date(v.due)}</span>
+                        <span class="tl-timeline-title">{format!("Day {}: {}{check}", v.step.day, v.step.title)}</span>
+                        <span class=class>{label}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let download = move |_| {
+        let program = ctx.program();
+        let (learner, url) = ctx.with_session(|s| (s.learner_id.clone(), s.course_url.clone()));
+        let page = url.or_else(|| web_sys::window().and_then(|w| w.location().href().ok()));
+        let text = crate::calendar::ics(&program, &ctx.plan.get_untracked(), &learner, page.as_deref(), ctx.now.at);
+        match shell::download::offer("reflection-schedule.ics", "text/calendar;charset=utf-8", &text) {
+            Ok(()) => ctx.status.set(Some("Calendar file downloaded.".into())),
+            Err(e) => ctx.error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="tl-card" aria-labelledby=ctx.id("sched-h")>
+            <h3 class="tl-heading" id=ctx.id("sched-h")>"My reflection schedule"</h3>
+            <p class="tl-help">"Short reflections, spaced over the weeks after the course. Add them to your calendar so they find you."</p>
+            <ol class="tl-timeline">{rows}</ol>
+            <button type="button" class="tl-button" on:click=download>"Add to my calendar (.ics)"</button>
+        </section>
+    }
+}
+
+#[component]
+fn Trend() -> impl IntoView {
+    let ctx = use_ctx();
+    let body = move || {
+        let program = ctx.program();
+        let plan = ctx.plan.get();
+        let points = adoption::trend(&program, &plan);
+        if points.is_empty() {
+            return view! { <p class="tl-help">"Your trend appears after your first self-check."</p> }.into_any();
+        }
+        let scale = program.self_check.scale.clone();
+        let (w, h, pad) = (320.0, 140.0, 28.0);
+        let step = if points.len() > 1 { (w - 2.0 * pad) / (points.len() - 1) as f64 } else { 0.0 };
+        let xy: Vec<(f64, f64)> = points.iter().enumerate().map(|(i, p)| (pad + step * i as f64, h - pad - p.mean * (h - 2.0 * pad))).collect();
+        let line = xy.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+        let top = scale.last().cloned().unwrap_or_default();
+        let bottom = scale.first().cloned().unwrap_or_default();
+        let level_name = |mean: f64| scale.get((mean * (scale.len().saturating_sub(1)) as f64).round() as usize).cloned().unwrap_or_default();
+        let summary = points.iter().map(|p| format!("day {}: about “{}”", p.day, level_name(p.mean))).collect::<Vec<_>>().join("; ");
+        let progress = adoption::progress(&program, &plan);
+        let days: Vec<u32> = points.iter().map(|p| p.day).collect();
+        let header = days.iter().map(|d| view! { <th scope="col">{format!("Day {d}")}</th> }).collect_view();
+        let table_rows = progress
+            .iter()
+            .map(|p| {
+                let title = program.behaviour(&p.behaviour).map(|b| b.title.clone()).unwrap_or_default();
+                let cells = days
+                    .iter()
+                    .map(|d| {
+                        let label = p.ratings.iter().find(|(day, _)| day == d).and_then(|(_, l)| program.scale_label(*l)).unwrap_or("–").to_string();
+                        view! { <td>{label}</td> }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{title}</th>{cells}</tr> }
+            })
+            .collect_view();
+        let dots = xy.iter().map(|(x, y)| view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" class="tl-chart-dot"/> }).collect_view();
+        let labels = points
+            .iter()
+            .zip(&xy)
+            .map(|(p, (x, _))| view! { <text x=format!("{x:.1}") y=format!("{}", h - 8.0) text-anchor="middle" class="tl-chart-label">{format!("Day {}", p.day)}</text> })
+            .collect_view();
+        let desc_id = ctx.id("trend-desc");
+        let labelled_by = desc_id.clone();
+        view! {
+            <svg class="tl-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by>
+                <title id=desc_id>{format!("Your average self-rating over time: {summary}.")}</title>
+                <line x1=pad y1=pad x2=w - pad y2=pad class="tl-chart-grid"/>
+                <line x1=pad y1=h - pad x2=w - pad y2=h - pad class="tl-chart-grid"/>
+                <text x="2" y=pad - 6.0 class="tl-chart-label">{top}</text>
+                <text x="2" y=h - pad + 14.0 class="tl-chart-label">{bottom.clone()}</text>
+                <polyline points=line class="tl-chart-line"/>
+                {dots}
+                {labels}
+            </svg>
+            <p class="tl-help">{format!("Lowest level: {bottom}. Each point is the average of your self-ratings at that check.")}</p>
+            <table class="tl-table">
+                <caption>"Your self-checks by behaviour"</caption>
+                <thead><tr><th scope="col">"Behaviour"</th>{header}</tr></thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="tl-card" aria-labelledby=ctx.id("trend-h")>
+            <h3 class="tl-heading" id=ctx.id("trend-h")>"My trend"</h3>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn Glossary() -> impl IntoView {
+    let ctx = use_ctx();
+    let program = ctx.program();
+    let entries = program
+        .glossary
+        .iter()
+        .map(|t| view! { <dt>{t.term.clone()}</dt><dd>{t.definition.clone()}</dd> })
+        .collect_view();
+    view! {
+        <section class="tl-card" aria-labelledby=ctx.id("gloss-h")>
+            <details class="tl-details">
+                <summary><h3 class="tl-heading tl-inline" id=ctx.id("gloss-h")>"Shared language"</h3></summary>
+                <p class="tl-help">"Leaders, team members and partners all use these words the same way."</p>
+                <dl class="tl-glossary">{entries}</dl>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn StartOver() -> impl IntoView {
+    let ctx = use_ctx();
+    let confirming = RwSignal::new(false);
+    view! {
+        <div class="tl-footer">
+            {move || if confirming.get() {
+                view! {
+                    <p class="tl-help" role="status">"Start over? This clears your role, commitments and reflections in this browser."</p>
+                    <button type="button" class="tl-button tl-danger" on:click=move |_| { ctx.dispatch(Action::StartOver, "Your plan was cleared."); confirming.set(false); }>"Yes, start over"</button>
+                    <button type="button" class="tl-button" on:click=move |_| confirming.set(false)>"Keep my plan"</button>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="tl-button tl-quiet" on:click=move |_| confirming.set(true)>"Start over"</button> }.into_any()
+            }}
+        </div>
+    }
+}
