@@ -94,6 +94,7 @@ pub fn mount_all() {
 /// Runs when the module is initialised: auto-mounts declarative embeds.
 #[wasm_bindgen(start)]
 pub fn start() {
+    shell::mark("throughline:module-start");
     mount_all();
 }
 

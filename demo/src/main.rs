@@ -70,6 +70,8 @@ fn app(bundle: &Path, programs: &Path) -> Router {
         .route("/", get(course))
         .route("/course/{slug}", get(course))
         .route("/health", get(|| async { "ok" }))
+        // Browsers ask for a favicon on every page; answer so the console stays clean.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .nest_service("/pkg", ServeDir::new(bundle))
         .nest_service("/programs", ServeDir::new(programs))
         .fallback(|| async { (StatusCode::NOT_FOUND, Html("<h1>Not found</h1><p><a href=\"/\">Back to the course</a></p>")) })

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test layer once, in order, on a fresh machine or a warm one:
+#   1. native `cargo test` for the pure core, the CLI and the demo server
+#   2. wasm-bindgen-test in headless Chromium for components and browser storage
+#   3. Playwright end-to-end tests against the running demo
+# Each layer's own runner prints its summary; the last lines add them up.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser || { echo "setup failed"; exit 1; }
+
+logdir=$(mktemp -d)
+status=0
+step() { printf '\n== %s\n' "$*"; }
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace 2>&1 | tee "$logdir/native.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logdir/web.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+
+step "widget bundle and demo server"
+if scripts/build-widget.sh && cargo build -p throughline-demo; then
+  step "end-to-end tests (Playwright, headless Chromium, against the demo)"
+  node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logdir/e2e.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+else
+  echo "build failed: the end-to-end tests did not run"
+  status=1
+fi
+
+# Sum the runners' own summary lines: cargo's "test result: ... N passed; N failed" and node's "# pass N" / "# fail N".
+sum() { grep -hoE "$1" "$logdir"/*.log 2>/dev/null | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(( $(sum '[0-9]+ passed;') + $(sum '^# pass [0-9]+') ))
+failed=$(( $(sum '[0-9]+ failed;') + $(sum '^# fail [0-9]+') ))
+step "summary"
+grep -h "test result:" "$logdir"/native.log "$logdir"/web.log 2>/dev/null
+grep -hE '^# (tests|pass|fail)' "$logdir"/e2e.log 2>/dev/null
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed"
+rm -rf "$logdir"
+exit $status

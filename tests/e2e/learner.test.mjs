@@ -1,0 +1,128 @@
+// End-to-end: a learner walks the whole flow in the demo course page in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+
+let demo, browser;
+before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await demo?.stop(); });
+
+const coursePage = (learner, now) => `${demo.url}/course/coaching-leaders?learner=${learner}&name=Pat&now=${now}`;
+
+test('a learner picks a role, commits, reloads, answers a due prompt and a self-check weeks later', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+
+  // Day 0: the end of the course.
+  await page.goto(coursePage('e2e-pat', '2027-01-04'));
+  await page.getByRole('heading', { name: 'Coaching for Performance', exact: true }).waitFor();
+  await page.getByText('Which role fits you best in this program?').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'role step has no accessibility violations');
+
+  // Keyboard only: choose "Team member" and continue.
+  await page.getByRole('radio', { name: /Team member/ }).focus();
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByRole('radio', { name: /Team member/ }).isChecked());
+  await page.getByRole('button', { name: 'Continue' }).focus();
+  await page.keyboard.press('Enter');
+
+  await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
+  // Nothing selected yet: committing is refused with a message, not silently.
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+  await page.getByRole('alert').waitFor();
+  const boxes = page.getByRole('checkbox');
+  assert.equal(await boxes.count(), 3, 'three suggested commitments for team members');
+  await boxes.nth(0).check();
+  await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('After every ride-along with my manager');
+  await boxes.nth(1).check();
+  await page.getByRole('textbox', { name: 'When or where I will do it' }).nth(1).fill('The Friday before each performance discussion');
+  assert.deepEqual(await axeViolations(page), [], 'commit step has no accessibility violations');
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+
+  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  const schedule = page.locator('.tl-timeline-item');
+  assert.equal(await schedule.count(), 5, 'five reflection steps');
+  assert.match(await schedule.nth(0).innerText(), /Wed 6 Jan 2027/);
+  assert.match(await schedule.nth(1).innerText(), /Mon 11 Jan 2027[\s\S]*self-check/);
+
+  // Shared language: a glossary term shows its definition on keyboard focus.
+  const term = page.locator('.tl-term').first();
+  await term.focus();
+  assert.ok(await term.locator('.tl-tip').isVisible(), 'definition visible on focus');
+
+  // The calendar file: one event per step, linking back to the course.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Add to my calendar/ }).click()]);
+  assert.equal(download.suggestedFilename(), 'reflection-schedule.ics');
+  const ics = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.equal((ics.match(/BEGIN:VEVENT/g) || []).length, 5);
+  assert.match(ics, /DTSTART;VALUE=DATE:20270106/);
+  assert.match(ics.replace(/\r\n /g, ''), /\/course\/coaching-leaders/);
+  assert.deepEqual(await axeViolations(page), [], 'plan overview has no accessibility violations');
+
+  // Reload: the plan is still there.
+  await page.reload();
+  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
+  assert.match(await page.locator('.tl-plan-list').innerText(), /After every ride-along with my manager/);
+
+  // A week later: one catch-up prompt (day 2 was missed), with the self-check.
+  await page.goto(coursePage('e2e-pat', '2027-01-11'));
+  await page.getByRole('heading', { name: 'One week in' }).waitFor();
+  assert.match(await page.locator('.tl-due').innerText(), /Which piece of feedback from this week have you acted on/);
+  assert.deepEqual(await axeViolations(page), [], 'due card has no accessibility violations');
+  await page.getByRole('textbox', { name: 'Your reflection' }).fill('I asked for feedback after two calls and changed my opening.');
+  const groups = page.locator('.tl-due fieldset');
+  assert.equal(await groups.count(), 2, 'one rating per committed behaviour');
+  await groups.nth(0).getByRole('radio', { name: 'Often' }).check();
+  await groups.nth(1).getByRole('radio', { name: 'Sometimes' }).check();
+  await page.getByRole('button', { name: 'Save reflection' }).click();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  assert.match(await page.locator('.tl-timeline').innerText(), /Missed[\s\S]*Done/);
+
+  // Three weeks in: a second "Often" makes the first behaviour adopted (two consecutive checks).
+  await page.goto(coursePage('e2e-pat', '2027-01-25'));
+  await page.getByRole('heading', { name: 'Three weeks in' }).waitFor();
+  await page.getByRole('button', { name: 'Remind me tomorrow' }).click();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  await page.goto(coursePage('e2e-pat', '2027-01-26'));
+  await page.getByRole('heading', { name: 'Three weeks in' }).waitFor();
+  await page.getByRole('textbox', { name: 'Your reflection' }).fill('Busy launch week, but I kept asking.');
+  await page.locator('.tl-due fieldset').nth(0).getByRole('radio', { name: 'Consistently' }).check();
+  await page.locator('.tl-due fieldset').nth(1).getByRole('radio', { name: 'Rarely' }).check();
+  await page.getByRole('button', { name: 'Save reflection' }).click();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  const states = await page.locator('.tl-plan-item .tl-state').allInnerTexts();
+  assert.deepEqual(states, ['Adopted', 'Trying']);
+  const chart = page.getByRole('img', { name: /average self-rating over time/ });
+  assert.equal(await chart.locator('circle').count(), 2, 'two self-checks on the trend');
+  assert.deepEqual(await axeViolations(page), [], 'trend has no accessibility violations');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a broken page set-up shows a clear error, not a blank widget', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/course/coaching-leaders?now=someday`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not start[\s\S]*YYYY-MM-DD/);
+  await page.close();
+});
+
+test('a missing program file is reported with its address', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/course/coaching-leaders`);
+  await page.getByRole('heading', { name: 'Coaching for Performance', exact: true }).waitFor();
+  await page.evaluate(async () => {
+    const { mount } = await import('/pkg/throughline.js');
+    const el = document.createElement('div');
+    el.id = 'second';
+    document.body.append(el);
+    await mount(el, { program: '/programs/missing.toml' }).catch(() => {});
+  });
+  const text = await page.locator('#second [role=alert]').innerText();
+  assert.match(text, /\/programs\/missing\.toml could not be loaded \(the server answered 404\)/);
+  await page.close();
+});
