@@ -68,7 +68,11 @@ pub fn progress(program: &Program, plan: &Plan) -> Vec<Progress> {
                 .filter_map(|(day, r)| r.ratings.get(b).map(|l| (*day, *l)))
                 .collect();
             let levels: Vec<u8> = ratings.iter().map(|(_, l)| *l).collect();
-            Progress { behaviour: b.to_string(), state: state(program.adoption, &levels), ratings }
+            Progress {
+                behaviour: b.to_string(),
+                state: state(program.adoption, &levels),
+                ratings,
+            }
         })
         .collect()
 }
@@ -90,7 +94,10 @@ pub fn trend(program: &Program, plan: &Plan) -> Vec<TrendPoint> {
         .filter(|(_, r)| !r.ratings.is_empty() && matches!(r.outcome, Outcome::Answered { .. }))
         .map(|(day, r)| {
             let sum: f64 = r.ratings.values().map(|l| f64::from(*l)).sum();
-            TrendPoint { day: *day, mean: sum / r.ratings.len() as f64 / top }
+            TrendPoint {
+                day: *day,
+                mean: sum / r.ratings.len() as f64 / top,
+            }
         })
         .collect()
 }
@@ -100,7 +107,10 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const RULE: AdoptionRule = AdoptionRule { at_least: 3, consecutive: 2 };
+    const RULE: AdoptionRule = AdoptionRule {
+        at_least: 3,
+        consecutive: 2,
+    };
 
     #[test]
     fn states_follow_the_rule() {
@@ -111,7 +121,11 @@ mod tests {
         assert_eq!(state(RULE, &[2, 3, 4]), State::Adopted);
         assert_eq!(state(RULE, &[3, 4, 2]), State::Lapsed);
         assert_eq!(state(RULE, &[3, 4, 2, 3, 3]), State::Adopted, "re-adopted");
-        assert_eq!(state(RULE, &[3, 2, 3, 2]), State::Trying, "never two in a row");
+        assert_eq!(
+            state(RULE, &[3, 2, 3, 2]),
+            State::Trying,
+            "never two in a row"
+        );
     }
 
     proptest! {

@@ -16,7 +16,13 @@ use crate::schedule::{due_date, Status};
 
 /// Builds the `.ics` text: one all-day event per step not yet closed.
 /// `course_url` links each event back to the course when it is an http(s) URL.
-pub fn ics(program: &Program, plan: &Plan, learner_id: &str, course_url: Option<&str>, stamp: OffsetDateTime) -> String {
+pub fn ics(
+    program: &Program,
+    plan: &Plan,
+    learner_id: &str,
+    course_url: Option<&str>,
+    stamp: OffsetDateTime,
+) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".into(),
@@ -48,16 +54,27 @@ pub fn ics(program: &Program, plan: &Plan, learner_id: &str, course_url: Option<
                 _ => due_date(start, view.step.day),
             };
             let next = date.next_day().unwrap_or(date);
-            let mut description = format!("{}\n\n{}", view.step.prompt_for(role), "Open the course to answer it in your Throughline plan.");
+            let mut description = format!(
+                "{}\n\n{}",
+                view.step.prompt_for(role),
+                "Open the course to answer it in your Throughline plan."
+            );
             if let Some(u) = url {
                 let _ = write!(description, "\n{u}");
             }
             lines.push("BEGIN:VEVENT".into());
-            lines.push(format!("UID:tl-{:016x}-d{}@throughline", fnv1a(&[&program.id, learner_id]), view.step.day));
+            lines.push(format!(
+                "UID:tl-{:016x}-d{}@throughline",
+                fnv1a(&[&program.id, learner_id]),
+                view.step.day
+            ));
             lines.push(format!("DTSTAMP:{dtstamp}"));
             lines.push(format!("DTSTART;VALUE=DATE:{}", ymd(date)));
             lines.push(format!("DTEND;VALUE=DATE:{}", ymd(next)));
-            lines.push(format!("SUMMARY:{}", escape(&format!("Reflect: {} ({})", view.step.title, program.title))));
+            lines.push(format!(
+                "SUMMARY:{}",
+                escape(&format!("Reflect: {} ({})", view.step.title, program.title))
+            ));
             lines.push(format!("DESCRIPTION:{}", escape(&description)));
             if let Some(u) = url {
                 lines.push(format!("URL:{u}"));
@@ -91,7 +108,9 @@ fn fnv1a(parts: &[&str]) -> u64 {
 }
 
 fn is_plain_http_url(u: &str) -> bool {
-    (u.starts_with("https://") || u.starts_with("http://")) && u.len() < 2000 && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && u.len() < 2000
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// RFC 5545 §3.3.11 TEXT escaping.
@@ -139,22 +158,55 @@ mod tests {
         p.schedule[0].title = "First try; with, commas \\ and a very long title that will need folding across lines ✓✓✓".into();
         let mut plan = Plan::default();
         let now = Now::local(date!(2027 - 01 - 01), 10, 0);
-        apply(&p, &mut plan, Action::ChooseRole { role: "leader".into() }, now).expect("role");
-        let c = Commitment { behaviour: "give-feedback".into(), text: "x".into(), when_where: "y".into() };
-        apply(&p, &mut plan, Action::Commit { commitments: vec![c] }, now).expect("commit");
-        let text = ics(&p, &plan, "learner-1", Some("https://lms.example/course/7"), now.at);
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now,
+        )
+        .expect("role");
+        let c = Commitment {
+            behaviour: "give-feedback".into(),
+            text: "x".into(),
+            when_where: "y".into(),
+        };
+        apply(
+            &p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![c],
+            },
+            now,
+        )
+        .expect("commit");
+        let text = ics(
+            &p,
+            &plan,
+            "learner-1",
+            Some("https://lms.example/course/7"),
+            now.at,
+        );
         assert!(text.split("\r\n").all(|l| l.len() <= 75), "folded");
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         let cal: Calendar = text.parse().expect("parses as iCalendar");
         let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
         assert_eq!(events.len(), p.schedule.len());
-        assert_eq!(events[0].get_summary(), Some(format!("Reflect: {} ({})", p.schedule[0].title, p.title).as_str()));
+        assert_eq!(
+            events[0].get_summary(),
+            Some(format!("Reflect: {} ({})", p.schedule[0].title, p.title).as_str())
+        );
         assert_eq!(events[0].get_url(), Some("https://lms.example/course/7"));
         assert!(text.contains("DTSTART;VALUE=DATE:20270103"));
         assert!(text.contains("DTSTART;VALUE=DATE:20270215"), "day 45");
         let again = ics(&p, &plan, "learner-1", None, now.at);
         assert_eq!(text.matches("UID:").count(), again.matches("UID:").count());
         assert!(!again.contains("URL:"));
-        assert!(ics(&p, &plan, "learner-1", Some("javascript:alert(1)"), now.at).find("javascript").is_none());
+        assert!(
+            ics(&p, &plan, "learner-1", Some("javascript:alert(1)"), now.at)
+                .find("javascript")
+                .is_none()
+        );
     }
 }

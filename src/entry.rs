@@ -21,12 +21,19 @@ pub async fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<()
     let raw = if options.is_undefined() || options.is_null() {
         Ok(RawOptions::default())
     } else {
-        serde_wasm_bindgen::from_value::<RawOptions>(options).map_err(|e| vec![LaunchError(format!("The widget options are not valid: {e}"))])
+        serde_wasm_bindgen::from_value::<RawOptions>(options).map_err(|e| {
+            vec![LaunchError(format!(
+                "The widget options are not valid: {e}"
+            ))]
+        })
     };
     run(element, raw).await
 }
 
-async fn run(element: web_sys::HtmlElement, raw: Result<RawOptions, Vec<LaunchError>>) -> Result<(), JsValue> {
+async fn run(
+    element: web_sys::HtmlElement,
+    raw: Result<RawOptions, Vec<LaunchError>>,
+) -> Result<(), JsValue> {
     shell::mark("throughline:start");
     let _ = element.set_attribute(MOUNTED, "");
     element.set_inner_html("");
@@ -58,17 +65,28 @@ async fn run(element: web_sys::HtmlElement, raw: Result<RawOptions, Vec<LaunchEr
 
 fn page_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Mounts every `[data-throughline-program]` element not mounted yet.
 /// Other settings come from `data-learner-id`, `data-learner-name`, `data-role` and `data-course-url`.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all("[data-throughline-program]") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all("[data-throughline-program]") else {
+        return;
+    };
     for i in 0..nodes.length() {
-        let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        let Some(element) = nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
         if element.has_attribute(MOUNTED) {
             continue;
         }
@@ -101,5 +119,7 @@ pub fn start() {
 /// Validates `now` the same way `mount` does; exposed so host pages can check a date before passing it.
 #[wasm_bindgen(js_name = checkDate)]
 pub fn check_date(value: &str) -> Result<String, JsValue> {
-    parse_now(value).map(|d| d.to_string()).map_err(|e| JsValue::from_str(&e.0))
+    parse_now(value)
+        .map(|d| d.to_string())
+        .map_err(|e| JsValue::from_str(&e.0))
 }

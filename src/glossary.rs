@@ -19,7 +19,11 @@ pub fn mark<'t>(text: &'t str, glossary: &[Term]) -> Vec<Segment<'t>> {
     let mut forms: Vec<(&str, usize)> = glossary
         .iter()
         .enumerate()
-        .flat_map(|(i, t)| std::iter::once(t.term.as_str()).chain(t.aliases.iter().map(String::as_str)).map(move |f| (f, i)))
+        .flat_map(|(i, t)| {
+            std::iter::once(t.term.as_str())
+                .chain(t.aliases.iter().map(String::as_str))
+                .map(move |f| (f, i))
+        })
         .filter(|(f, _)| !f.is_empty())
         .collect();
     forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
@@ -65,15 +69,30 @@ mod tests {
 
     fn glossary() -> Vec<Term> {
         vec![
-            Term { term: "Coaching".into(), definition: "d".into(), aliases: vec![] },
-            Term { term: "Coaching conversation".into(), definition: "d".into(), aliases: vec!["coaching conversations".into()] },
-            Term { term: "Feedback".into(), definition: "d".into(), aliases: vec![] },
+            Term {
+                term: "Coaching".into(),
+                definition: "d".into(),
+                aliases: vec![],
+            },
+            Term {
+                term: "Coaching conversation".into(),
+                definition: "d".into(),
+                aliases: vec!["coaching conversations".into()],
+            },
+            Term {
+                term: "Feedback".into(),
+                definition: "d".into(),
+                aliases: vec![],
+            },
         ]
     }
 
     #[test]
     fn longest_whole_word_case_insensitive() {
-        let segs = mark("Hold coaching conversations and give feedback, not feedbacks.", &glossary());
+        let segs = mark(
+            "Hold coaching conversations and give feedback, not feedbacks.",
+            &glossary(),
+        );
         assert_eq!(
             segs,
             [
@@ -88,8 +107,19 @@ mod tests {
 
     #[test]
     fn text_is_preserved_exactly() {
-        for s in ["", "Coaching", "naïve coaching—Feedback", "ÜFeedback", "feedback"] {
-            let joined: String = mark(s, &glossary()).iter().map(|s| match s { Segment::Text(t) | Segment::Term(t, _) => *t }).collect();
+        for s in [
+            "",
+            "Coaching",
+            "naïve coaching—Feedback",
+            "ÜFeedback",
+            "feedback",
+        ] {
+            let joined: String = mark(s, &glossary())
+                .iter()
+                .map(|s| match s {
+                    Segment::Text(t) | Segment::Term(t, _) => *t,
+                })
+                .collect();
             assert_eq!(joined, s);
         }
         assert_eq!(mark("ÜFeedback", &glossary()), [Segment::Text("ÜFeedback")]);

@@ -4,13 +4,16 @@
 //! and, on `wasm32` only, a thin browser shell and a Leptos UI. See
 //! `ARCHITECTURE.md` for the module map and import rules.
 
-pub mod program;
-pub mod plan;
-pub mod schedule;
 pub mod adoption;
-pub mod glossary;
 pub mod calendar;
+pub mod glossary;
+pub mod ident;
 pub mod launch;
+pub mod outbox;
+pub mod plan;
+pub mod program;
+pub mod schedule;
+pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]
 pub mod entry;

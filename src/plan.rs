@@ -30,8 +30,12 @@ pub struct Now {
 impl Now {
     /// A reading at `hour:minute` UTC on `today`; convenient for tests and `?now=` overrides.
     pub fn local(today: Date, hour: u8, minute: u8) -> Now {
-        let time = time::Time::from_hms(hour.min(23), minute.min(59), 0).unwrap_or(time::Time::MIDNIGHT);
-        Now { today, at: today.with_time(time).assume_offset(UtcOffset::UTC) }
+        let time =
+            time::Time::from_hms(hour.min(23), minute.min(59), 0).unwrap_or(time::Time::MIDNIGHT);
+        Now {
+            today,
+            at: today.with_time(time).assume_offset(UtcOffset::UTC),
+        }
     }
 }
 
@@ -47,7 +51,10 @@ pub struct Moment {
 
 impl From<Now> for Moment {
     fn from(now: Now) -> Moment {
-        Moment { date: now.today, at: now.at }
+        Moment {
+            date: now.today,
+            at: now.at,
+        }
     }
 }
 
@@ -112,6 +119,9 @@ pub struct Plan {
     /// Step records keyed by the step's day offset, so schedule edits keep history aligned.
     #[serde(default)]
     pub steps: BTreeMap<u32, StepRecord>,
+    /// Last accepted change; decides which copy wins when two devices disagree.
+    #[serde(default)]
+    pub updated: Option<Moment>,
 }
 
 impl Plan {
@@ -228,7 +238,12 @@ fn clean(text: &str, what: &'static str, max: usize) -> Result<String, PlanError
 
 /// Applies one learner action to the plan, or explains why it cannot be done.
 /// On error the plan is unchanged.
-pub fn apply(program: &Program, plan: &mut Plan, action: Action, now: Now) -> Result<(), PlanError> {
+pub fn apply(
+    program: &Program,
+    plan: &mut Plan,
+    action: Action,
+    now: Now,
+) -> Result<(), PlanError> {
     match action {
         Action::ChooseRole { role } => {
             if program.role(&role).is_none() {
@@ -256,7 +271,11 @@ pub fn apply(program: &Program, plan: &mut Plan, action: Action, now: Now) -> Re
                 checked.push(Commitment {
                     behaviour: behaviour.id.clone(),
                     text: clean(&c.text, "what you will do", MAX_COMMITMENT_CHARS)?,
-                    when_where: clean(&c.when_where, "when or where you will do it", MAX_COMMITMENT_CHARS)?,
+                    when_where: clean(
+                        &c.when_where,
+                        "when or where you will do it",
+                        MAX_COMMITMENT_CHARS,
+                    )?,
                 });
             }
             plan.commitments = checked;
@@ -268,35 +287,127 @@ pub fn apply(program: &Program, plan: &mut Plan, action: Action, now: Now) -> Re
             let mut kept = BTreeMap::new();
             if step.self_check {
                 for b in plan.committed_behaviours() {
-                    let title = program.behaviour(b).map(|x| x.title.clone()).unwrap_or_else(|| b.to_string());
-                    let level = *ratings.get(b).ok_or_else(|| PlanError::MissingRating(title.clone()))?;
+                    let title = program
+                        .behaviour(b)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_else(|| b.to_string());
+                    let level = *ratings
+                        .get(b)
+                        .ok_or_else(|| PlanError::MissingRating(title.clone()))?;
                     if program.scale_label(level).is_none() {
                         return Err(PlanError::BadRating(title));
                     }
                     kept.insert(b.to_string(), level);
                 }
             }
-            plan.steps.insert(day, StepRecord { outcome: Outcome::Answered { on: now.today, text }, ratings: kept });
+            plan.steps.insert(
+                day,
+                StepRecord {
+                    outcome: Outcome::Answered {
+                        on: now.today,
+                        text,
+                    },
+                    ratings: kept,
+                },
+            );
         }
         Action::Skip { day } => {
             due_step(program, plan, day, now.today)?;
-            plan.steps.insert(day, StepRecord { outcome: Outcome::Skipped { on: now.today }, ratings: BTreeMap::new() });
+            plan.steps.insert(
+                day,
+                StepRecord {
+                    outcome: Outcome::Skipped { on: now.today },
+                    ratings: BTreeMap::new(),
+                },
+            );
         }
         Action::Snooze { day, until } => {
             due_step(program, plan, day, now.today)?;
-            let index = program.schedule.iter().position(|s| s.day == day).ok_or(PlanError::NotDue(day))?;
-            let latest = schedule::latest_snooze(program, plan, index).ok_or(PlanError::BadSnooze)?;
+            let index = program
+                .schedule
+                .iter()
+                .position(|s| s.day == day)
+                .ok_or(PlanError::NotDue(day))?;
+            let latest =
+                schedule::latest_snooze(program, plan, index).ok_or(PlanError::BadSnooze)?;
             if until <= now.today || until > latest {
                 return Err(PlanError::BadSnooze);
             }
-            plan.steps.insert(day, StepRecord { outcome: Outcome::Snoozed { on: now.today, until }, ratings: BTreeMap::new() });
+            plan.steps.insert(
+                day,
+                StepRecord {
+                    outcome: Outcome::Snoozed {
+                        on: now.today,
+                        until,
+                    },
+                    ratings: BTreeMap::new(),
+                },
+            );
         }
         Action::StartOver => *plan = Plan::default(),
     }
+    plan.updated = Some(now.into());
     Ok(())
 }
 
-fn due_step<'p>(program: &'p Program, plan: &Plan, day: u32, today: Date) -> Result<&'p crate::program::Step, PlanError> {
+impl Outcome {
+    /// How much a record says: an answer beats a skip, a skip beats a snooze.
+    fn weight(&self) -> u8 {
+        match self {
+            Outcome::Answered { .. } => 3,
+            Outcome::Skipped { .. } => 2,
+            Outcome::Snoozed { .. } => 1,
+        }
+    }
+}
+
+/// Merges two copies of one learner's plan (this browser's and the LRS's), so a learner who
+/// switches device loses nothing. The copy that committed first sets the role, the schedule start
+/// and (unless the other changed later) the commitments; step records are united, and where both
+/// have one, an answer beats a skip, a skip beats a snooze, and then the later copy wins.
+pub fn merge(local: &Plan, remote: &Plan) -> Plan {
+    let later = |a: &Plan, b: &Plan| a.updated.map(|m| m.at) >= b.updated.map(|m| m.at);
+    let (newer, older) = if later(local, remote) {
+        (local, remote)
+    } else {
+        (remote, local)
+    };
+    let base = match (local.committed, remote.committed) {
+        (Some(a), Some(b)) if a.at <= b.at => local,
+        (Some(_), Some(_)) => remote,
+        (Some(_), None) => local,
+        (None, Some(_)) => remote,
+        (None, None) => return newer.clone(),
+    };
+    let mut out = base.clone();
+    if newer.committed.is_some() && newer.role == base.role {
+        out.commitments = newer.commitments.clone();
+    }
+    for (plan, other) in [(older, newer), (newer, older)] {
+        if plan.role != out.role {
+            continue;
+        }
+        for (day, record) in &plan.steps {
+            let keep_other = other.role == out.role
+                && other
+                    .steps
+                    .get(day)
+                    .is_some_and(|o| o.outcome.weight() > record.outcome.weight());
+            if !keep_other {
+                out.steps.insert(*day, record.clone());
+            }
+        }
+    }
+    out.updated = newer.updated;
+    out
+}
+
+fn due_step<'p>(
+    program: &'p Program,
+    plan: &Plan,
+    day: u32,
+    today: Date,
+) -> Result<&'p crate::program::Step, PlanError> {
     let views = schedule::timeline(program, plan, today);
     match schedule::current(&views) {
         Some(v) if v.step.day == day && matches!(v.status, Status::Due { .. }) => Ok(v.step),
@@ -316,7 +427,11 @@ struct Stored {
 /// Serializes a plan for browser storage.
 pub fn store(plan: &Plan) -> String {
     // Serializing plain data with string keys cannot fail.
-    serde_json::to_string(&Stored { format: STORED_FORMAT, plan: plan.clone() }).unwrap_or_default()
+    serde_json::to_string(&Stored {
+        format: STORED_FORMAT,
+        plan: plan.clone(),
+    })
+    .unwrap_or_default()
 }
 
 /// What came back from storage, and what the learner should be told about it.
@@ -333,13 +448,25 @@ pub struct Restored {
 /// Reads a stored plan, repairing what can be repaired against the current program.
 /// Never fails: the worst case is a fresh plan and a notice saying so.
 pub fn restore(program: &Program, raw: Option<&str>) -> Restored {
-    let Some(raw) = raw else { return Restored { plan: Plan::default(), notice: None, discarded: false } };
+    let Some(raw) = raw else {
+        return Restored {
+            plan: Plan::default(),
+            notice: None,
+            discarded: false,
+        };
+    };
     let value: serde_json::Value = match serde_json::from_str(raw) {
         Ok(v) => v,
         Err(_) => return reset("Your saved plan could not be read, so a fresh one was started. A copy of the old data was kept in this browser."),
     };
     let (format, body) = match value.get("format").and_then(|f| f.as_u64()) {
-        Some(f) => (f, value.get("plan").cloned().unwrap_or(serde_json::Value::Null)),
+        Some(f) => (
+            f,
+            value
+                .get("plan")
+                .cloned()
+                .unwrap_or(serde_json::Value::Null),
+        ),
         // Format 0 stored the bare plan with no envelope.
         None => (0, value),
     };
@@ -357,14 +484,22 @@ pub fn restore(program: &Program, raw: Option<&str>) -> Restored {
     if let Some(role) = plan.role.clone() {
         if program.role(&role).is_none() {
             plan = Plan::default();
-            notes.push(format!("The program no longer has the role “{role}”, so please choose your role again."));
+            notes.push(format!(
+                "The program no longer has the role “{role}”, so please choose your role again."
+            ));
         }
     }
     let role = plan.role.clone().unwrap_or_default();
     let before = plan.commitments.len();
-    plan.commitments.retain(|c| program.behaviour(&c.behaviour).is_some_and(|b| b.roles.contains(&role)));
+    plan.commitments.retain(|c| {
+        program
+            .behaviour(&c.behaviour)
+            .is_some_and(|b| b.roles.contains(&role))
+    });
     if plan.commitments.len() < before {
-        notes.push("Some of your commitments are no longer part of this program and were removed.".into());
+        notes.push(
+            "Some of your commitments are no longer part of this program and were removed.".into(),
+        );
     }
     let scale = program.self_check.scale.len();
     for record in plan.steps.values_mut() {
@@ -374,11 +509,19 @@ pub fn restore(program: &Program, raw: Option<&str>) -> Restored {
         plan.committed = None;
         plan.steps.clear();
     }
-    Restored { plan, notice: (!notes.is_empty()).then(|| notes.join(" ")), discarded: false }
+    Restored {
+        plan,
+        notice: (!notes.is_empty()).then(|| notes.join(" ")),
+        discarded: false,
+    }
 }
 
 fn reset(notice: &str) -> Restored {
-    Restored { plan: Plan::default(), notice: Some(notice.to_string()), discarded: true }
+    Restored {
+        plan: Plan::default(),
+        notice: Some(notice.to_string()),
+        discarded: true,
+    }
 }
 
 #[cfg(test)]
@@ -392,7 +535,11 @@ mod tests {
     }
 
     fn commitment(b: &str) -> Commitment {
-        Commitment { behaviour: b.into(), text: "Do it".into(), when_where: "Mondays".into() }
+        Commitment {
+            behaviour: b.into(),
+            text: "Do it".into(),
+            when_where: "Mondays".into(),
+        }
     }
 
     fn now() -> Now {
@@ -403,50 +550,245 @@ mod tests {
     fn commit_needs_role_and_role_behaviours() {
         let p = program();
         let mut plan = Plan::default();
-        assert_eq!(apply(&p, &mut plan, Action::Commit { commitments: vec![commitment("give-feedback")] }, now()), Err(PlanError::NoRole));
-        assert_eq!(apply(&p, &mut plan, Action::ChooseRole { role: "boss".into() }, now()), Err(PlanError::UnknownRole("boss".into())));
-        apply(&p, &mut plan, Action::ChooseRole { role: "leader".into() }, now()).expect("role");
         assert_eq!(
-            apply(&p, &mut plan, Action::Commit { commitments: vec![commitment("ask-feedback")] }, now()),
+            apply(
+                &p,
+                &mut plan,
+                Action::Commit {
+                    commitments: vec![commitment("give-feedback")]
+                },
+                now()
+            ),
+            Err(PlanError::NoRole)
+        );
+        assert_eq!(
+            apply(
+                &p,
+                &mut plan,
+                Action::ChooseRole {
+                    role: "boss".into()
+                },
+                now()
+            ),
+            Err(PlanError::UnknownRole("boss".into()))
+        );
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        assert_eq!(
+            apply(
+                &p,
+                &mut plan,
+                Action::Commit {
+                    commitments: vec![commitment("ask-feedback")]
+                },
+                now()
+            ),
             Err(PlanError::BehaviourNotForRole("ask-feedback".into()))
         );
-        let blank = Commitment { when_where: "  ".into(), ..commitment("give-feedback") };
-        assert!(matches!(apply(&p, &mut plan, Action::Commit { commitments: vec![blank] }, now()), Err(PlanError::Empty(_))));
-        assert_eq!(plan.committed, None, "failed actions leave the plan unchanged");
-        apply(&p, &mut plan, Action::Commit { commitments: vec![commitment("give-feedback")] }, now()).expect("commit");
+        let blank = Commitment {
+            when_where: "  ".into(),
+            ..commitment("give-feedback")
+        };
+        assert!(matches!(
+            apply(
+                &p,
+                &mut plan,
+                Action::Commit {
+                    commitments: vec![blank]
+                },
+                now()
+            ),
+            Err(PlanError::Empty(_))
+        ));
+        assert_eq!(
+            plan.committed, None,
+            "failed actions leave the plan unchanged"
+        );
+        apply(
+            &p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![commitment("give-feedback")],
+            },
+            now(),
+        )
+        .expect("commit");
         assert_eq!(plan.committed.map(|m| m.date), Some(date!(2027 - 01 - 01)));
-        assert_eq!(apply(&p, &mut plan, Action::ChooseRole { role: "member".into() }, now()), Err(PlanError::RoleLocked));
+        assert_eq!(
+            apply(
+                &p,
+                &mut plan,
+                Action::ChooseRole {
+                    role: "member".into()
+                },
+                now()
+            ),
+            Err(PlanError::RoleLocked)
+        );
     }
 
     #[test]
     fn self_check_steps_need_every_rating() {
         let p = program();
         let mut plan = Plan::default();
-        apply(&p, &mut plan, Action::ChooseRole { role: "leader".into() }, now()).expect("role");
-        apply(&p, &mut plan, Action::Commit { commitments: vec![commitment("give-feedback")] }, now()).expect("commit");
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        apply(
+            &p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![commitment("give-feedback")],
+            },
+            now(),
+        )
+        .expect("commit");
         let day7 = Now::local(date!(2027 - 01 - 08), 10, 0);
-        let answer = |ratings: BTreeMap<String, u8>| Action::Answer { day: 7, text: "It went well".into(), ratings };
-        assert!(matches!(apply(&p, &mut plan, answer(BTreeMap::new()), day7), Err(PlanError::MissingRating(_))));
+        let answer = |ratings: BTreeMap<String, u8>| Action::Answer {
+            day: 7,
+            text: "It went well".into(),
+            ratings,
+        };
+        assert!(matches!(
+            apply(&p, &mut plan, answer(BTreeMap::new()), day7),
+            Err(PlanError::MissingRating(_))
+        ));
         let bad = [("give-feedback".to_string(), 9)].into_iter().collect();
-        assert!(matches!(apply(&p, &mut plan, answer(bad), day7), Err(PlanError::BadRating(_))));
+        assert!(matches!(
+            apply(&p, &mut plan, answer(bad), day7),
+            Err(PlanError::BadRating(_))
+        ));
         let good = [("give-feedback".to_string(), 4)].into_iter().collect();
         apply(&p, &mut plan, answer(good), day7).expect("answer");
         assert_eq!(plan.steps[&7].ratings["give-feedback"], 4);
-        assert_eq!(apply(&p, &mut plan, Action::Skip { day: 7 }, day7), Err(PlanError::NotDue(7)));
+        assert_eq!(
+            apply(&p, &mut plan, Action::Skip { day: 7 }, day7),
+            Err(PlanError::NotDue(7))
+        );
+    }
+
+    #[test]
+    fn plans_from_two_devices_merge_without_losing_work() {
+        let p = program();
+        let day = |d| Now::local(d, 9, 0);
+        let mut laptop = Plan::default();
+        apply(
+            &p,
+            &mut laptop,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        apply(
+            &p,
+            &mut laptop,
+            Action::Commit {
+                commitments: vec![commitment("give-feedback")],
+            },
+            now(),
+        )
+        .expect("commit");
+        let mut phone = laptop.clone();
+        // The laptop skips day 2; the phone (later) answers day 7 and rewords the commitment.
+        apply(
+            &p,
+            &mut laptop,
+            Action::Skip { day: 2 },
+            day(date!(2027 - 01 - 03)),
+        )
+        .expect("skip");
+        let rated = [("give-feedback".to_string(), 3)].into_iter().collect();
+        apply(
+            &p,
+            &mut phone,
+            Action::Answer {
+                day: 7,
+                text: "Good week".into(),
+                ratings: rated,
+            },
+            day(date!(2027 - 01 - 08)),
+        )
+        .expect("answer");
+        let reworded = Commitment {
+            text: "Two specific notes".into(),
+            ..commitment("give-feedback")
+        };
+        apply(
+            &p,
+            &mut phone,
+            Action::Commit {
+                commitments: vec![reworded.clone()],
+            },
+            day(date!(2027 - 01 - 08)),
+        )
+        .expect("reword");
+        let merged = merge(&laptop, &phone);
+        assert_eq!(merged, merge(&phone, &laptop), "order does not matter");
+        assert_eq!(merged.steps.len(), 2);
+        assert!(matches!(merged.steps[&2].outcome, Outcome::Skipped { .. }));
+        assert!(matches!(merged.steps[&7].outcome, Outcome::Answered { .. }));
+        assert_eq!(merged.commitments, vec![reworded]);
+        assert_eq!(merged.committed, laptop.committed);
+        // A fresh device (nothing chosen yet) never wipes a committed plan.
+        assert_eq!(merge(&Plan::default(), &merged), merged);
+        assert_eq!(merge(&merged, &Plan::default()), merged);
     }
 
     #[test]
     fn stored_plans_round_trip_and_recover() {
         let p = program();
         let mut plan = Plan::default();
-        apply(&p, &mut plan, Action::ChooseRole { role: "leader".into() }, now()).expect("role");
-        apply(&p, &mut plan, Action::Commit { commitments: vec![commitment("give-feedback")] }, now()).expect("commit");
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        apply(
+            &p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![commitment("give-feedback")],
+            },
+            now(),
+        )
+        .expect("commit");
         let raw = store(&plan);
-        assert_eq!(restore(&p, Some(&raw)), Restored { plan: plan.clone(), notice: None, discarded: false });
+        assert_eq!(
+            restore(&p, Some(&raw)),
+            Restored {
+                plan: plan.clone(),
+                notice: None,
+                discarded: false
+            }
+        );
         // Format 0: the bare plan, no envelope.
         let bare = serde_json::to_string(&plan).expect("json");
         assert_eq!(restore(&p, Some(&bare)).plan, plan);
-        for junk in ["{not json", "[]", "{\"format\":1,\"plan\":{\"role\":7}}", "{\"format\":99,\"plan\":{}}"] {
+        for junk in [
+            "{not json",
+            "[]",
+            "{\"format\":1,\"plan\":{\"role\":7}}",
+            "{\"format\":99,\"plan\":{}}",
+        ] {
             let r = restore(&p, Some(junk));
             assert_eq!(r.plan, Plan::default(), "{junk}");
             assert!(r.discarded && r.notice.is_some(), "{junk}");

@@ -43,7 +43,10 @@ pub enum Status {
 impl Status {
     /// Whether the learner can no longer act on this step.
     pub fn is_closed(self) -> bool {
-        matches!(self, Status::Answered { .. } | Status::Skipped { .. } | Status::Missed)
+        matches!(
+            self,
+            Status::Answered { .. } | Status::Skipped { .. } | Status::Missed
+        )
     }
 }
 
@@ -62,19 +65,30 @@ pub struct StepView<'p> {
 
 /// The date `day` days after `start`; saturates at the calendar's end rather than failing.
 pub fn due_date(start: Date, day: u32) -> Date {
-    start.checked_add(time::Duration::days(day.into())).unwrap_or(Date::MAX)
+    start
+        .checked_add(time::Duration::days(day.into()))
+        .unwrap_or(Date::MAX)
 }
 
 /// Every step of the learner's schedule as of `today`; empty before they commit.
 pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepView<'p>> {
-    let Some(start) = plan.committed.as_ref().map(|m| m.date) else { return Vec::new() };
-    let records: Vec<Option<&Outcome>> = program.schedule.iter().map(|s| plan.steps.get(&s.day).map(|r| &r.outcome)).collect();
-    let resolved = |o: Option<&Outcome>| matches!(o, Some(Outcome::Answered { .. } | Outcome::Skipped { .. }));
+    let Some(start) = plan.committed.as_ref().map(|m| m.date) else {
+        return Vec::new();
+    };
+    let records: Vec<Option<&Outcome>> = program
+        .schedule
+        .iter()
+        .map(|s| plan.steps.get(&s.day).map(|r| &r.outcome))
+        .collect();
+    let resolved =
+        |o: Option<&Outcome>| matches!(o, Some(Outcome::Answered { .. } | Outcome::Skipped { .. }));
     let effective_due = |i: usize| match records[i] {
         Some(Outcome::Snoozed { until, .. }) => *until,
         _ => due_date(start, program.schedule[i].day),
     };
-    let candidate: Vec<bool> = (0..records.len()).map(|i| !resolved(records[i]) && effective_due(i) <= today).collect();
+    let candidate: Vec<bool> = (0..records.len())
+        .map(|i| !resolved(records[i]) && effective_due(i) <= today)
+        .collect();
     program
         .schedule
         .iter()
@@ -85,24 +99,39 @@ pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepV
             let status = match records[i] {
                 Some(Outcome::Answered { on, .. }) => Status::Answered { on: *on },
                 Some(Outcome::Skipped { on }) => Status::Skipped { on: *on },
-                _ if overtaken && (candidate[i] || effective_due(i) <= today || records[i].is_some()) => Status::Missed,
-                _ if candidate[i] => Status::Due { overdue_days: (today - effective_due(i)).whole_days().max(0) as u32 },
+                _ if overtaken
+                    && (candidate[i] || effective_due(i) <= today || records[i].is_some()) =>
+                {
+                    Status::Missed
+                }
+                _ if candidate[i] => Status::Due {
+                    overdue_days: (today - effective_due(i)).whole_days().max(0) as u32,
+                },
                 Some(Outcome::Snoozed { until, .. }) => Status::Snoozed { until: *until },
                 None => Status::Upcoming,
             };
-            StepView { index: i, step, due: due_date(start, step.day), status }
+            StepView {
+                index: i,
+                step,
+                due: due_date(start, step.day),
+                status,
+            }
         })
         .collect()
 }
 
 /// The step to answer now, if any.
 pub fn current<'a, 'p>(views: &'a [StepView<'p>]) -> Option<&'a StepView<'p>> {
-    views.iter().find(|v| matches!(v.status, Status::Due { .. }))
+    views
+        .iter()
+        .find(|v| matches!(v.status, Status::Due { .. }))
 }
 
 /// The next step that will come due after today.
 pub fn next_up<'a, 'p>(views: &'a [StepView<'p>]) -> Option<&'a StepView<'p>> {
-    views.iter().find(|v| matches!(v.status, Status::Upcoming | Status::Snoozed { .. }))
+    views
+        .iter()
+        .find(|v| matches!(v.status, Status::Upcoming | Status::Snoozed { .. }))
 }
 
 /// The last day a step may be snoozed to: the day before the next step falls due,
@@ -111,7 +140,9 @@ pub fn latest_snooze(program: &Program, plan: &Plan, index: usize) -> Option<Dat
     let start = plan.committed.as_ref()?.date;
     match program.schedule.get(index + 1) {
         Some(next) => due_date(start, next.day).previous_day(),
-        None => due_date(start, program.schedule.get(index)?.day).checked_add(time::Duration::days(30)),
+        None => {
+            due_date(start, program.schedule.get(index)?.day).checked_add(time::Duration::days(30))
+        }
     }
 }
 
@@ -133,22 +164,56 @@ mod tests {
 
     fn committed(p: &Program, on: Date) -> Plan {
         let mut plan = Plan::default();
-        apply(p, &mut plan, Action::ChooseRole { role: "leader".into() }, now(on)).expect("role");
-        let c = Commitment { behaviour: "give-feedback".into(), text: "Feedback every check-in".into(), when_where: "Mondays".into() };
-        apply(p, &mut plan, Action::Commit { commitments: vec![c] }, now(on)).expect("commit");
+        apply(
+            p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(on),
+        )
+        .expect("role");
+        let c = Commitment {
+            behaviour: "give-feedback".into(),
+            text: "Feedback every check-in".into(),
+            when_where: "Mondays".into(),
+        };
+        apply(
+            p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![c],
+            },
+            now(on),
+        )
+        .expect("commit");
         plan
     }
 
     fn statuses(p: &Program, plan: &Plan, today: Date) -> Vec<Status> {
-        timeline(p, plan, today).into_iter().map(|v| v.status).collect()
+        timeline(p, plan, today)
+            .into_iter()
+            .map(|v| v.status)
+            .collect()
     }
 
     #[test]
     fn due_dates_follow_calendar_days() {
         let p = program();
         let plan = committed(&p, date!(2027 - 03 - 27));
-        let dues: Vec<Date> = timeline(&p, &plan, date!(2027 - 03 - 27)).iter().map(|v| v.due).collect();
-        assert_eq!(dues, [date!(2027 - 03 - 29), date!(2027 - 04 - 03), date!(2027 - 04 - 17), date!(2027 - 05 - 11)]);
+        let dues: Vec<Date> = timeline(&p, &plan, date!(2027 - 03 - 27))
+            .iter()
+            .map(|v| v.due)
+            .collect();
+        assert_eq!(
+            dues,
+            [
+                date!(2027 - 03 - 29),
+                date!(2027 - 04 - 03),
+                date!(2027 - 04 - 17),
+                date!(2027 - 05 - 11)
+            ]
+        );
     }
 
     #[test]
@@ -157,10 +222,19 @@ mod tests {
         let start = date!(2027 - 01 - 01);
         let plan = committed(&p, start);
         assert_eq!(current(&timeline(&p, &plan, start)), None);
-        assert_eq!(next_up(&timeline(&p, &plan, start)).map(|v| v.index), Some(0));
+        assert_eq!(
+            next_up(&timeline(&p, &plan, start)).map(|v| v.index),
+            Some(0)
+        );
         let day2 = date!(2027 - 01 - 03);
-        assert_eq!(statuses(&p, &plan, day2)[0], Status::Due { overdue_days: 0 });
-        assert_eq!(statuses(&p, &plan, date!(2027 - 01 - 05))[0], Status::Due { overdue_days: 2 });
+        assert_eq!(
+            statuses(&p, &plan, day2)[0],
+            Status::Due { overdue_days: 0 }
+        );
+        assert_eq!(
+            statuses(&p, &plan, date!(2027 - 01 - 05))[0],
+            Status::Due { overdue_days: 2 }
+        );
     }
 
     #[test]
@@ -168,7 +242,15 @@ mod tests {
         let p = program();
         let plan = committed(&p, date!(2027 - 01 - 01));
         let s = statuses(&p, &plan, date!(2027 - 01 - 25));
-        assert_eq!(s, [Status::Missed, Status::Missed, Status::Due { overdue_days: 3 }, Status::Upcoming]);
+        assert_eq!(
+            s,
+            [
+                Status::Missed,
+                Status::Missed,
+                Status::Due { overdue_days: 3 },
+                Status::Upcoming
+            ]
+        );
     }
 
     #[test]
@@ -177,9 +259,27 @@ mod tests {
         let mut plan = committed(&p, date!(2027 - 01 - 01));
         let today = date!(2027 - 01 - 25);
         let ratings = [("give-feedback".to_string(), 3u8)].into_iter().collect();
-        apply(&p, &mut plan, Action::Answer { day: 21, text: "Better".into(), ratings }, now(today)).expect("answer");
+        apply(
+            &p,
+            &mut plan,
+            Action::Answer {
+                day: 21,
+                text: "Better".into(),
+                ratings,
+            },
+            now(today),
+        )
+        .expect("answer");
         let s = statuses(&p, &plan, today);
-        assert_eq!(s, [Status::Missed, Status::Missed, Status::Answered { on: today }, Status::Upcoming]);
+        assert_eq!(
+            s,
+            [
+                Status::Missed,
+                Status::Missed,
+                Status::Answered { on: today },
+                Status::Upcoming
+            ]
+        );
         assert_eq!(current(&timeline(&p, &plan, today)), None);
     }
 
@@ -188,11 +288,39 @@ mod tests {
         let p = program();
         let mut plan = committed(&p, date!(2027 - 01 - 01));
         let day2 = date!(2027 - 01 - 03);
-        apply(&p, &mut plan, Action::Snooze { day: 2, until: date!(2027 - 01 - 05) }, now(day2)).expect("snooze");
-        assert_eq!(statuses(&p, &plan, day2)[0], Status::Snoozed { until: date!(2027 - 01 - 05) });
-        assert_eq!(statuses(&p, &plan, date!(2027 - 01 - 05))[0], Status::Due { overdue_days: 0 });
-        apply(&p, &mut plan, Action::Skip { day: 2 }, now(date!(2027 - 01 - 05))).expect("skip");
-        assert_eq!(statuses(&p, &plan, date!(2027 - 01 - 06))[0], Status::Skipped { on: date!(2027 - 01 - 05) });
+        apply(
+            &p,
+            &mut plan,
+            Action::Snooze {
+                day: 2,
+                until: date!(2027 - 01 - 05),
+            },
+            now(day2),
+        )
+        .expect("snooze");
+        assert_eq!(
+            statuses(&p, &plan, day2)[0],
+            Status::Snoozed {
+                until: date!(2027 - 01 - 05)
+            }
+        );
+        assert_eq!(
+            statuses(&p, &plan, date!(2027 - 01 - 05))[0],
+            Status::Due { overdue_days: 0 }
+        );
+        apply(
+            &p,
+            &mut plan,
+            Action::Skip { day: 2 },
+            now(date!(2027 - 01 - 05)),
+        )
+        .expect("skip");
+        assert_eq!(
+            statuses(&p, &plan, date!(2027 - 01 - 06))[0],
+            Status::Skipped {
+                on: date!(2027 - 01 - 05)
+            }
+        );
     }
 
     #[test]
@@ -200,7 +328,15 @@ mod tests {
         let p = program();
         let mut plan = committed(&p, date!(2027 - 01 - 01));
         assert_eq!(latest_snooze(&p, &plan, 0), Some(date!(2027 - 01 - 07)));
-        let err = apply(&p, &mut plan, Action::Snooze { day: 2, until: date!(2027 - 01 - 08) }, now(date!(2027 - 01 - 03)));
+        let err = apply(
+            &p,
+            &mut plan,
+            Action::Snooze {
+                day: 2,
+                until: date!(2027 - 01 - 08),
+            },
+            now(date!(2027 - 01 - 03)),
+        );
         assert!(err.is_err());
     }
 

@@ -3,8 +3,14 @@
 use std::process::Command;
 
 fn check(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_throughline")).args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    let out = Command::new(env!("CARGO_BIN_EXE_throughline"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 fn temp(name: &str, bytes: &[u8]) -> String {
@@ -17,18 +23,31 @@ fn temp(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn valid_program_exits_zero() {
-    let (code, out) = check(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/demo/programs/coaching.toml")]);
+    let (code, out) = check(&[
+        "check",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/demo/programs/coaching.toml"),
+    ]);
     assert_eq!((code, out.as_str()), (0, ""));
 }
 
 #[test]
 fn invalid_program_prints_located_errors() {
-    let text = include_str!("fixtures/minimal.toml").replace("behaviour = \"ask-feedback\"", "behaviour = \"nope\"");
+    let text = include_str!("fixtures/minimal.toml")
+        .replace("behaviour = \"ask-feedback\"", "behaviour = \"nope\"");
     let file = temp("bad.toml", text.as_bytes());
     let (code, out) = check(&["check", &file]);
     assert_eq!(code, 1);
-    let line = text.lines().position(|l| l.contains("\"nope\"")).expect("line") + 1;
-    assert!(out.starts_with(&format!("{file}:{line}:13: roles[1].commitments[0].behaviour: no behaviour has the id `nope`")), "{out}");
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"nope\""))
+        .expect("line")
+        + 1;
+    assert!(
+        out.starts_with(&format!(
+            "{file}:{line}:13: roles[1].commitments[0].behaviour: no behaviour has the id `nope`"
+        )),
+        "{out}"
+    );
 }
 
 #[test]
@@ -36,7 +55,10 @@ fn garbage_bytes_and_usage_never_panic() {
     let file = temp("junk.toml", &[0xff, 0xfe, b'a', b'=', 0, 0x80]);
     let (code, out) = check(&["check", &file, "/no/such/file.toml"]);
     assert_eq!(code, 1);
-    assert!(out.contains("not UTF-8") && out.contains("cannot read"), "{out}");
+    assert!(
+        out.contains("not UTF-8") && out.contains("cannot read"),
+        "{out}"
+    );
     assert_eq!(check(&[]).0, 2);
     assert_eq!(check(&["check"]).0, 2);
 }

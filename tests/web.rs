@@ -16,19 +16,31 @@ const PROGRAM: &str = include_str!("fixtures/minimal.toml");
 const PROGRAM_ID: &str = "https://example.org/programs/feedback";
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// A fresh element in the page for one widget.
 fn host() -> web_sys::HtmlElement {
-    let el: web_sys::HtmlElement = document().create_element("div").expect("div").dyn_into().expect("html element");
-    document().body().expect("body").append_child(&el).expect("append");
+    let el: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
     el
 }
 
 fn options(learner: &str, extra: &[(&str, &str)]) -> JsValue {
     let o = js_sys::Object::new();
-    let set = |obj: &js_sys::Object, k: &str, v: &JsValue| js_sys::Reflect::set(obj, &k.into(), v).expect("set");
+    let set = |obj: &js_sys::Object, k: &str, v: &JsValue| {
+        js_sys::Reflect::set(obj, &k.into(), v).expect("set")
+    };
     set(&o, "programText", &PROGRAM.into());
     let l = js_sys::Object::new();
     set(&l, "id", &learner.into());
@@ -52,24 +64,38 @@ async fn gloo_timers_sleep(d: Duration) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32)
             .expect("timeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("sleep");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("sleep");
 }
 
 fn click(root: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("no element {selector}")).dyn_into().expect("html");
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element {selector}"))
+        .dyn_into()
+        .expect("html");
     el.click();
 }
 
 fn button(root: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
     let buttons = root.query_selector_all("button").expect("buttons");
     (0..buttons.length())
-        .filter_map(|i| buttons.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()))
+        .filter_map(|i| {
+            buttons
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        })
         .find(|b| b.text_content().unwrap_or_default().trim() == text)
         .unwrap_or_else(|| panic!("no button “{text}” in {}", root.inner_html()))
 }
 
 fn set_value(root: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let el = root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("no element {selector}"));
+    let el = root
+        .query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element {selector}"));
     if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
         input.set_value(value);
     } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
@@ -86,26 +112,50 @@ fn text(root: &web_sys::HtmlElement) -> String {
 #[wasm_bindgen_test]
 fn storage_round_trips_and_keeps_unreadable_data_aside() {
     storage::save("throughline:test:key", "value").expect("save");
-    assert_eq!(storage::load("throughline:test:key").expect("load").as_deref(), Some("value"));
+    assert_eq!(
+        storage::load("throughline:test:key")
+            .expect("load")
+            .as_deref(),
+        Some("value")
+    );
     storage::keep_aside("throughline:test:key", "{broken");
-    assert_eq!(storage::load("throughline:test:key:unreadable").expect("load").as_deref(), Some("{broken"));
+    assert_eq!(
+        storage::load("throughline:test:key:unreadable")
+            .expect("load")
+            .as_deref(),
+        Some("{broken")
+    );
     let first = storage::anonymous_learner();
     assert!(!first.is_empty());
-    assert_eq!(storage::anonymous_learner(), first, "the anonymous id is stable in one browser");
+    assert_eq!(
+        storage::anonymous_learner(),
+        first,
+        "the anonymous id is stable in one browser"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn learner_chooses_role_commits_and_returns_to_their_plan() {
     let learner = "web-flow";
     let el = host();
-    mount(el.clone(), options(learner, &[("now", "2027-01-01")])).await.expect("mounts");
+    mount(el.clone(), options(learner, &[("now", "2027-01-01")]))
+        .await
+        .expect("mounts");
     settle().await;
-    assert!(text(&el).contains("Which role fits you best"), "{}", text(&el));
+    assert!(
+        text(&el).contains("Which role fits you best"),
+        "{}",
+        text(&el)
+    );
 
     click(&el, "input[type=radio][value=leader]");
     button(&el, "Continue").click();
     settle().await;
-    assert!(text(&el).contains("Commit to what you will do at work"), "{}", text(&el));
+    assert!(
+        text(&el).contains("Commit to what you will do at work"),
+        "{}",
+        text(&el)
+    );
 
     click(&el, "input[type=checkbox]");
     settle().await;
@@ -115,32 +165,58 @@ async fn learner_chooses_role_commits_and_returns_to_their_plan() {
     assert!(text(&el).contains("My commitments"), "{}", text(&el));
     assert!(text(&el).contains("Nothing due today"), "{}", text(&el));
 
-    let stored = storage::load(&throughline::launch::plan_key(PROGRAM_ID, learner)).expect("storage").expect("plan saved");
-    assert!(stored.contains("In my Monday check-ins") && stored.contains("\"leader\""), "{stored}");
+    let stored = storage::load(&throughline::launch::plan_key(PROGRAM_ID, learner))
+        .expect("storage")
+        .expect("plan saved");
+    assert!(
+        stored.contains("In my Monday check-ins") && stored.contains("\"leader\""),
+        "{stored}"
+    );
 
     // A second mount (a reload) on day 7 lands on the due reflection with its self-check.
     let again = host();
-    mount(again.clone(), options(learner, &[("now", "2027-01-08")])).await.expect("mounts again");
+    mount(again.clone(), options(learner, &[("now", "2027-01-08")]))
+        .await
+        .expect("mounts again");
     settle().await;
     let shown = text(&again);
-    assert!(shown.contains("How did your team respond to your feedback"), "role prompt: {shown}");
+    assert!(
+        shown.contains("How did your team respond to your feedback"),
+        "role prompt: {shown}"
+    );
     assert!(shown.contains("Self-check"), "{shown}");
     set_value(&again, "textarea", "They asked for more.");
     click(&again, "input[type=radio][value='3']");
     button(&again, "Save reflection").click();
     settle().await;
-    assert!(text(&again).contains("Nothing due today"), "{}", text(&again));
-    let stored = storage::load(&throughline::launch::plan_key(PROGRAM_ID, learner)).expect("storage").expect("plan saved");
+    assert!(
+        text(&again).contains("Nothing due today"),
+        "{}",
+        text(&again)
+    );
+    let stored = storage::load(&throughline::launch::plan_key(PROGRAM_ID, learner))
+        .expect("storage")
+        .expect("plan saved");
     assert!(stored.contains("They asked for more."), "{stored}");
 }
 
 #[wasm_bindgen_test]
 async fn host_role_hint_preselects_the_role() {
     let el = host();
-    mount(el.clone(), options("web-hint", &[("role", "Instructor")])).await.expect("mounts");
+    mount(el.clone(), options("web-hint", &[("role", "Instructor")]))
+        .await
+        .expect("mounts");
     settle().await;
-    let leader: web_sys::HtmlInputElement = el.query_selector("input[value=leader]").expect("q").expect("leader").dyn_into().expect("input");
-    assert!(leader.checked(), "the LMS role Instructor maps to the leader role");
+    let leader: web_sys::HtmlInputElement = el
+        .query_selector("input[value=leader]")
+        .expect("q")
+        .expect("leader")
+        .dyn_into()
+        .expect("input");
+    assert!(
+        leader.checked(),
+        "the LMS role Instructor maps to the leader role"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -153,7 +229,10 @@ async fn bad_options_show_a_clear_error_and_reject() {
     assert!(result.is_err());
     let shown = text(&el);
     assert!(shown.contains("could not start"), "{shown}");
-    assert!(shown.contains("`program` is missing") && shown.contains("YYYY-MM-DD"), "{shown}");
+    assert!(
+        shown.contains("`program` is missing") && shown.contains("YYYY-MM-DD"),
+        "{shown}"
+    );
     assert!(el.query_selector("[role=alert]").expect("q").is_some());
 }
 
@@ -161,30 +240,60 @@ async fn bad_options_show_a_clear_error_and_reject() {
 async fn invalid_program_lists_its_problems() {
     let el = host();
     let o = js_sys::Object::new();
-    js_sys::Reflect::set(&o, &"programText".into(), &PROGRAM.replace("day = 21", "day = 3").into()).expect("set");
+    js_sys::Reflect::set(
+        &o,
+        &"programText".into(),
+        &PROGRAM.replace("day = 21", "day = 3").into(),
+    )
+    .expect("set");
     assert!(mount(el.clone(), o.into()).await.is_err());
     settle().await;
     let shown = text(&el);
-    assert!(shown.contains("throughline check") && shown.contains("schedule[2].day"), "{shown}");
+    assert!(
+        shown.contains("throughline check") && shown.contains("schedule[2].day"),
+        "{shown}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn injected_markup_in_learner_text_stays_text() {
     let learner = "web-xss";
     let el = host();
-    mount(el.clone(), options(learner, &[("role", "leader"), ("now", "2027-01-01")])).await.expect("mounts");
+    mount(
+        el.clone(),
+        options(learner, &[("role", "leader"), ("now", "2027-01-01")]),
+    )
+    .await
+    .expect("mounts");
     settle().await;
     button(&el, "Continue").click();
     settle().await;
     click(&el, "input[type=checkbox]");
     settle().await;
-    set_value(&el, "textarea", "<img src=x onerror=\"document.body.dataset.owned=1\">Feedback daily");
-    set_value(&el, "input[type=text]", "<script>document.body.dataset.owned=1</script>");
+    set_value(
+        &el,
+        "textarea",
+        "<img src=x onerror=\"document.body.dataset.owned=1\">Feedback daily",
+    );
+    set_value(
+        &el,
+        "input[type=text]",
+        "<script>document.body.dataset.owned=1</script>",
+    );
     button(&el, "Commit to my plan").click();
     settle().await;
-    assert!(text(&el).contains("<img src=x"), "shown as text: {}", text(&el));
+    assert!(
+        text(&el).contains("<img src=x"),
+        "shown as text: {}",
+        text(&el)
+    );
     assert!(el.query_selector("img").expect("q").is_none());
-    assert!(document().body().expect("body").dataset().get("owned").is_none());
+    assert!(document()
+        .body()
+        .expect("body")
+        .dataset()
+        .get("owned")
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -193,10 +302,17 @@ async fn corrupt_stored_plan_is_reset_with_a_notice() {
     let key = throughline::launch::plan_key(PROGRAM_ID, learner);
     storage::save(&key, "{this is not json").expect("save");
     let el = host();
-    mount(el.clone(), options(learner, &[])).await.expect("mounts");
+    mount(el.clone(), options(learner, &[]))
+        .await
+        .expect("mounts");
     settle().await;
     let shown = text(&el);
     assert!(shown.contains("could not be read"), "{shown}");
     assert!(shown.contains("Which role fits you best"), "{shown}");
-    assert_eq!(storage::load(&format!("{key}:unreadable")).expect("load").as_deref(), Some("{this is not json"));
+    assert_eq!(
+        storage::load(&format!("{key}:unreadable"))
+            .expect("load")
+            .as_deref(),
+        Some("{this is not json")
+    );
 }

@@ -43,29 +43,42 @@ async fn main() {
 
 async fn run(args: Args) -> Result<(), String> {
     let programs = args.data.join("programs");
-    std::fs::create_dir_all(&programs).map_err(|e| format!("cannot create the data folder {}: {e}", programs.display()))?;
+    std::fs::create_dir_all(&programs)
+        .map_err(|e| format!("cannot create the data folder {}: {e}", programs.display()))?;
     seed_default_program(&programs)?;
     if !args.bundle.join("throughline.js").exists() {
         return Err(format!("the widget bundle is missing in {}; build it first with demo/build.sh (or start the demo with demo/run.sh)", args.bundle.display()));
     }
-    let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
-    println!("Throughline demo: open http://{local}/ (data in {})", args.data.display());
-    axum::serve(listener, app(&args.bundle, &programs)).with_graceful_shutdown(shutdown()).await.map_err(|e| e.to_string())
+    println!(
+        "Throughline demo: open http://{local}/ (data in {})",
+        args.data.display()
+    );
+    axum::serve(listener, app(&args.bundle, &programs))
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Writes the shipped coaching program into the data folder once, so designers can edit their copy.
 fn seed_default_program(programs: &Path) -> Result<(), String> {
     let path = programs.join("coaching.toml");
     if !path.exists() {
-        std::fs::write(&path, DEFAULT_PROGRAM).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, DEFAULT_PROGRAM)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
 }
 
 fn app(bundle: &Path, programs: &Path) -> Router {
     // Program files and the bundle change while designers work: always revalidate.
-    let no_cache = SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let no_cache = SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    );
     Router::new()
         .route("/", get(course))
         .route("/course/{slug}", get(course))
@@ -74,7 +87,12 @@ fn app(bundle: &Path, programs: &Path) -> Router {
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .nest_service("/pkg", ServeDir::new(bundle))
         .nest_service("/programs", ServeDir::new(programs))
-        .fallback(|| async { (StatusCode::NOT_FOUND, Html("<h1>Not found</h1><p><a href=\"/\">Back to the course</a></p>")) })
+        .fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                Html("<h1>Not found</h1><p><a href=\"/\">Back to the course</a></p>"),
+            )
+        })
         .layer(no_cache)
 }
 
@@ -88,7 +106,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

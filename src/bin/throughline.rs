@@ -36,14 +36,22 @@ fn check(files: &[String]) -> ExitCode {
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
-                let (line, col) = throughline::program::line_column(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
+                let (line, col) = throughline::program::line_column(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                );
                 println!("{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8");
                 ok = false;
                 continue;
             }
         };
         match parse(&text, Format::detect(Some(file), &text)) {
-            Ok(program) => eprintln!("{file}: ok ({} roles, {} behaviours, {} reflection steps)", program.roles.len(), program.behaviours.len(), program.schedule.len()),
+            Ok(program) => eprintln!(
+                "{file}: ok ({} roles, {} behaviours, {} reflection steps)",
+                program.roles.len(),
+                program.behaviours.len(),
+                program.schedule.len()
+            ),
             Err(diagnostics) => {
                 ok = false;
                 for d in diagnostics.0 {

@@ -19,7 +19,12 @@ impl Diagnostic {
     /// Locates `offset` in `text` and builds a diagnostic there.
     pub fn at(text: &str, offset: usize, path: &str, message: impl Into<String>) -> Diagnostic {
         let (line, column) = line_column(text, offset);
-        Diagnostic { path: path.to_string(), line, column, message: message.into() }
+        Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 }
 
@@ -28,7 +33,11 @@ impl fmt::Display for Diagnostic {
         if self.path.is_empty() {
             write!(f, "{}:{}: {}", self.line, self.column, self.message)
         } else {
-            write!(f, "{}:{}: {}: {}", self.line, self.column, self.path, self.message)
+            write!(
+                f,
+                "{}:{}: {}: {}",
+                self.line, self.column, self.path, self.message
+            )
         }
     }
 }

@@ -183,17 +183,24 @@ impl Program {
 
     /// Behaviours developed in `role`, in program order.
     pub fn behaviours_for<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Behaviour> + 'a {
-        self.behaviours.iter().filter(move |b| b.roles.iter().any(|r| r == role))
+        self.behaviours
+            .iter()
+            .filter(move |b| b.roles.iter().any(|r| r == role))
     }
 
     /// The program role an LMS role name maps to, if any (case-insensitive).
     pub fn role_for_lms(&self, lms_role: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.lms_roles.iter().any(|l| l.eq_ignore_ascii_case(lms_role)))
+        self.roles
+            .iter()
+            .find(|r| r.lms_roles.iter().any(|l| l.eq_ignore_ascii_case(lms_role)))
     }
 
     /// The label of scale level `level`, if it exists.
     pub fn scale_label(&self, level: u8) -> Option<&str> {
-        self.self_check.scale.get(level as usize).map(String::as_str)
+        self.self_check
+            .scale
+            .get(level as usize)
+            .map(String::as_str)
     }
 }
 

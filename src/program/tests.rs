@@ -4,23 +4,44 @@ pub(crate) const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml
 const COACHING: &str = include_str!("../../demo/programs/coaching.toml");
 
 fn errors(text: &str) -> Vec<Diagnostic> {
-    parse(text, Format::detect(None, text)).expect_err("expected errors").0
+    parse(text, Format::detect(None, text))
+        .expect_err("expected errors")
+        .0
 }
 
 fn has(errs: &[Diagnostic], path: &str, needle: &str) -> bool {
-    errs.iter().any(|d| d.path == path && d.message.contains(needle))
+    errs.iter()
+        .any(|d| d.path == path && d.message.contains(needle))
 }
 
 #[test]
 fn minimal_program_parses() {
     let p = parse(MINIMAL, Format::Toml).expect("valid");
     assert_eq!(p.roles.len(), 2);
-    assert_eq!(p.schedule.iter().map(|s| s.day).collect::<Vec<_>>(), [2, 7, 21, 45]);
-    assert_eq!(p.adoption, AdoptionRule { at_least: 3, consecutive: 2 });
+    assert_eq!(
+        p.schedule.iter().map(|s| s.day).collect::<Vec<_>>(),
+        [2, 7, 21, 45]
+    );
+    assert_eq!(
+        p.adoption,
+        AdoptionRule {
+            at_least: 3,
+            consecutive: 2
+        }
+    );
     assert_eq!(p.locale, "en-GB");
-    assert_eq!(p.schedule[1].prompt_for("leader"), "How did your team respond to your feedback?");
-    assert_eq!(p.schedule[1].prompt_for("member"), "What is getting easier?");
-    assert_eq!(p.role_for_lms("instructor").map(|r| r.id.as_str()), Some("leader"));
+    assert_eq!(
+        p.schedule[1].prompt_for("leader"),
+        "How did your team respond to your feedback?"
+    );
+    assert_eq!(
+        p.schedule[1].prompt_for("member"),
+        "What is getting easier?"
+    );
+    assert_eq!(
+        p.role_for_lms("instructor").map(|r| r.id.as_str()),
+        Some("leader")
+    );
 }
 
 #[test]
@@ -28,7 +49,11 @@ fn shipped_coaching_program_is_valid() {
     let p = parse(COACHING, Format::Toml).unwrap_or_else(|e| panic!("coaching.toml invalid:\n{e}"));
     assert_eq!(p.roles.len(), 3);
     for role in &p.roles {
-        assert!(!role.commitments.is_empty(), "role {} has suggestions", role.id);
+        assert!(
+            !role.commitments.is_empty(),
+            "role {} has suggestions",
+            role.id
+        );
     }
 }
 
@@ -52,11 +77,25 @@ fn json_and_toml_give_the_same_program() {
 
 #[test]
 fn broken_reference_names_path_line_and_column() {
-    let text = MINIMAL.replace("behaviour = \"ask-feedback\"", "behaviour = \"ask-fedback\"");
+    let text = MINIMAL.replace(
+        "behaviour = \"ask-feedback\"",
+        "behaviour = \"ask-fedback\"",
+    );
     let errs = errors(&text);
-    let d = errs.iter().find(|d| d.path == "roles[1].commitments[0].behaviour").expect("reported");
-    assert!(d.message.contains("did you mean `ask-feedback`"), "{}", d.message);
-    let line = text.lines().position(|l| l.contains("ask-fedback")).expect("line") + 1;
+    let d = errs
+        .iter()
+        .find(|d| d.path == "roles[1].commitments[0].behaviour")
+        .expect("reported");
+    assert!(
+        d.message.contains("did you mean `ask-feedback`"),
+        "{}",
+        d.message
+    );
+    let line = text
+        .lines()
+        .position(|l| l.contains("ask-fedback"))
+        .expect("line")
+        + 1;
     assert_eq!((d.line, d.column), (line, 13));
 }
 
@@ -72,9 +111,15 @@ fn every_error_is_reported_at_once() {
     assert!(has(&errs, "title", "missing"));
     assert!(has(&errs, "schedule[2].day", "must increase"));
     assert!(has(&errs, "adoption.at_least", "did you mean `Often`"));
-    assert!(has(&errs, "behaviours[1].roles[0]", "did you mean `member`"));
+    assert!(has(
+        &errs,
+        "behaviours[1].roles[0]",
+        "did you mean `member`"
+    ));
     // Sorted top to bottom.
-    assert!(errs.windows(2).all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
+    assert!(errs
+        .windows(2)
+        .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
 }
 
 #[test]
@@ -83,9 +128,20 @@ fn role_without_commitments_and_wrong_role_behaviour() {
         "[[roles.commitments]]\nbehaviour = \"ask-feedback\"\ntext = \"I will ask for feedback after each customer visit.\"\n",
         "",
     );
-    assert!(has(&errors(&text), "roles[1].commitments", "no suggested commitments"));
-    let text = MINIMAL.replace("behaviour = \"ask-feedback\"", "behaviour = \"give-feedback\"");
-    assert!(has(&errors(&text), "roles[1].commitments[0].behaviour", "not developed in role `member`"));
+    assert!(has(
+        &errors(&text),
+        "roles[1].commitments",
+        "no suggested commitments"
+    ));
+    let text = MINIMAL.replace(
+        "behaviour = \"ask-feedback\"",
+        "behaviour = \"give-feedback\"",
+    );
+    assert!(has(
+        &errors(&text),
+        "roles[1].commitments[0].behaviour",
+        "not developed in role `member`"
+    ));
 }
 
 #[test]
@@ -97,15 +153,34 @@ fn value_checks() {
     let text = MINIMAL.replace("id = \"leader\"", "id = \"Team Leader\"");
     assert!(has(&errors(&text), "roles[0].id", "not a valid id"));
     let text = MINIMAL.replace("terms = [\"Feedback\"]", "terms = [\"Feedbak\"]");
-    assert!(has(&errors(&text), "behaviours[0].terms[0]", "did you mean `Feedback`"));
+    assert!(has(
+        &errors(&text),
+        "behaviours[0].terms[0]",
+        "did you mean `Feedback`"
+    ));
     let text = MINIMAL.replace("consecutive = 2", "consecutive = 5");
     assert!(has(&errors(&text), "adoption.consecutive", "asks only 3"));
     let text = MINIMAL.replace("consecutive = 2", "consecutive = \"two\"");
-    assert!(has(&errors(&text), "adoption.consecutive", "expected a whole number"));
+    assert!(has(
+        &errors(&text),
+        "adoption.consecutive",
+        "expected a whole number"
+    ));
     let text = MINIMAL.replace("leader = \"How did", "lead = \"How did");
-    assert!(has(&errors(&text), "schedule[1].role_prompts.lead", "did you mean `leader`"));
-    let text = MINIMAL.replace("self_check = true\n[schedule", "self_check = \"yes\"\n[schedule");
-    assert!(has(&errors(&text), "schedule[1].self_check", "true or false"));
+    assert!(has(
+        &errors(&text),
+        "schedule[1].role_prompts.lead",
+        "did you mean `leader`"
+    ));
+    let text = MINIMAL.replace(
+        "self_check = true\n[schedule",
+        "self_check = \"yes\"\n[schedule",
+    );
+    assert!(has(
+        &errors(&text),
+        "schedule[1].self_check",
+        "true or false"
+    ));
 }
 
 #[test]
@@ -119,7 +194,16 @@ fn syntax_errors_are_located() {
 
 #[test]
 fn wrong_shapes_do_not_panic() {
-    for text in ["", "[]", "{}", "roles = 3", "[[roles]]\nid = 1", "{\"roles\": [1, \"x\", null]}", "glossary = [[]]", "\u{0}\u{ffff}"] {
+    for text in [
+        "",
+        "[]",
+        "{}",
+        "roles = 3",
+        "[[roles]]\nid = 1",
+        "{\"roles\": [1, \"x\", null]}",
+        "glossary = [[]]",
+        "\u{0}\u{ffff}",
+    ] {
         let _ = parse(text, Format::detect(None, text));
     }
 }

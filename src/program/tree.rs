@@ -79,7 +79,10 @@ pub fn from_toml(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
             .collect());
     }
     let span = doc.span();
-    Ok(Node { span, kind: toml_table(doc.into_inner()) })
+    Ok(Node {
+        span,
+        kind: toml_table(doc.into_inner()),
+    })
 }
 
 fn first_line(s: &str) -> String {
@@ -90,7 +93,10 @@ fn toml_table(table: toml::de::DeTable<'_>) -> Kind<'_> {
     let mut entries: Vec<(Key<'_>, Node<'_>)> = table
         .into_iter()
         .map(|(k, v)| {
-            let key = Key { span: k.span(), name: k.into_inner() };
+            let key = Key {
+                span: k.span(),
+                name: k.into_inner(),
+            };
             (key, toml_node(v))
         })
         .collect();
@@ -123,12 +129,19 @@ fn toml_node(value: toml::Spanned<toml::de::DeValue<'_>>) -> Node<'_> {
 /// Parses JSON (comments and trailing commas tolerated, as designers hand-edit it).
 pub fn from_json(text: &str) -> Result<Node<'_>, Vec<SyntaxError>> {
     use jsonc_parser::{parse_to_ast, CollectOptions, ParseOptions};
-    let result = parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).map_err(|e| {
-        vec![SyntaxError { offset: e.range().start, message: e.kind().to_string() }]
-    })?;
+    let result =
+        parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).map_err(|e| {
+            vec![SyntaxError {
+                offset: e.range().start,
+                message: e.kind().to_string(),
+            }]
+        })?;
     match result.value {
         Some(v) => Ok(json_node(v)),
-        None => Err(vec![SyntaxError { offset: 0, message: "the file is empty".into() }]),
+        None => Err(vec![SyntaxError {
+            offset: 0,
+            message: "the file is empty".into(),
+        }]),
     }
 }
 
@@ -154,7 +167,13 @@ fn json_node(value: jsonc_parser::ast::Value<'_>) -> Node<'_> {
                         ObjectPropName::String(s) => (s.value, s.range),
                         ObjectPropName::Word(w) => (Cow::Borrowed(w.value), w.range),
                     };
-                    (Key { name, span: r.start..r.end }, json_node(p.value))
+                    (
+                        Key {
+                            name,
+                            span: r.start..r.end,
+                        },
+                        json_node(p.value),
+                    )
                 })
                 .collect(),
         ),
@@ -170,7 +189,9 @@ mod tests {
     fn toml_keeps_spans_and_order() {
         let src = "b = 1\na = \"x\"\n";
         let node = from_toml(src).expect("valid toml");
-        let Kind::Table(entries) = node.kind else { panic!("table expected") };
+        let Kind::Table(entries) = node.kind else {
+            panic!("table expected")
+        };
         assert_eq!(entries[0].0.name, "b");
         assert_eq!(&src[entries[1].1.span.clone()], "\"x\"");
     }
@@ -185,8 +206,12 @@ mod tests {
     #[test]
     fn json_objects_become_tables() {
         let node = from_json("{\"a\": [1, 2.5, true, null]}").expect("valid json");
-        let Kind::Table(entries) = node.kind else { panic!("table expected") };
-        let Kind::Array(items) = &entries[0].1.kind else { panic!("array expected") };
+        let Kind::Table(entries) = node.kind else {
+            panic!("table expected")
+        };
+        let Kind::Array(items) = &entries[0].1.kind else {
+            panic!("array expected")
+        };
         assert!(matches!(items[0].kind, Kind::Int(1)));
         assert!(matches!(items[1].kind, Kind::Float(_)));
         assert!(matches!(items[3].kind, Kind::Other("null")));

@@ -1,10 +1,14 @@
 //! Turns a [`Node`] tree into a [`Program`], collecting every problem at once.
 
+use crate::ident::{is_absolute_iri, is_language_tag};
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::tree::{Key, Kind, Node};
-use super::{AdoptionRule, Behaviour, Diagnostic, Diagnostics, Program, Role, SelfCheck, Step, Suggestion, Term};
+use super::{
+    AdoptionRule, Behaviour, Diagnostic, Diagnostics, Program, Role, SelfCheck, Step, Suggestion,
+    Term,
+};
 
 /// Longest text accepted in any single field; keeps stored plans and statements bounded.
 const MAX_TEXT: usize = 4000;
@@ -16,7 +20,8 @@ struct Checker<'s> {
 
 impl Checker<'_> {
     fn err(&mut self, span: &Range<usize>, path: &str, message: impl Into<String>) {
-        self.errors.push(Diagnostic::at(self.text, span.start, path, message));
+        self.errors
+            .push(Diagnostic::at(self.text, span.start, path, message));
     }
 }
 
@@ -46,9 +51,18 @@ struct Table<'n, 'a> {
 impl<'n, 'a> Table<'n, 'a> {
     fn open(c: &mut Checker, node: &'n Node<'a>, path: &str) -> Option<Table<'n, 'a>> {
         match &node.kind {
-            Kind::Table(entries) => Some(Table { path: path.to_string(), span: node.span.clone(), entries, known: Vec::new() }),
+            Kind::Table(entries) => Some(Table {
+                path: path.to_string(),
+                span: node.span.clone(),
+                entries,
+                known: Vec::new(),
+            }),
             other => {
-                c.err(&node.span, path, format!("expected a table, found {}", other.describe()));
+                c.err(
+                    &node.span,
+                    path,
+                    format!("expected a table, found {}", other.describe()),
+                );
                 None
             }
         }
@@ -56,7 +70,10 @@ impl<'n, 'a> Table<'n, 'a> {
 
     fn get(&mut self, key: &'static str) -> Option<&'n Node<'a>> {
         self.known.push(key);
-        self.entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, v)| v)
     }
 
     fn path(&self, key: &str) -> String {
@@ -78,7 +95,11 @@ impl<'n, 'a> Table<'n, 'a> {
                 Some((_, k)) => format!("; did you mean `{k}`?"),
                 None => format!("; expected one of: {}", self.known.join(", ")),
             };
-            c.err(&key.span, &join(&self.path, &key.name), format!("unknown key `{}`{hint}", key.name));
+            c.err(
+                &key.span,
+                &join(&self.path, &key.name),
+                format!("unknown key `{}`{hint}", key.name),
+            );
         }
     }
 
@@ -91,7 +112,11 @@ impl<'n, 'a> Table<'n, 'a> {
     }
 
     fn text(&mut self, c: &mut Checker, key: &'static str, required: bool) -> Option<At<String>> {
-        let node = if required { self.required(c, key)? } else { self.get(key)? };
+        let node = if required {
+            self.required(c, key)?
+        } else {
+            self.get(key)?
+        };
         let path = self.path(key);
         match &node.kind {
             Kind::Str(s) if s.trim().is_empty() => {
@@ -99,34 +124,60 @@ impl<'n, 'a> Table<'n, 'a> {
                 None
             }
             Kind::Str(s) if s.chars().count() > MAX_TEXT => {
-                c.err(&node.span, &path, format!("is too long (at most {MAX_TEXT} characters)"));
+                c.err(
+                    &node.span,
+                    &path,
+                    format!("is too long (at most {MAX_TEXT} characters)"),
+                );
                 None
             }
-            Kind::Str(s) => Some(At { value: s.trim().to_string(), span: node.span.clone(), path }),
+            Kind::Str(s) => Some(At {
+                value: s.trim().to_string(),
+                span: node.span.clone(),
+                path,
+            }),
             other => {
-                c.err(&node.span, &path, format!("expected text, found {}", other.describe()));
+                c.err(
+                    &node.span,
+                    &path,
+                    format!("expected text, found {}", other.describe()),
+                );
                 None
             }
         }
     }
 
     fn text_list(&mut self, c: &mut Checker, key: &'static str, required: bool) -> Vec<At<String>> {
-        let node = if required { self.required(c, key) } else { self.get(key) };
+        let node = if required {
+            self.required(c, key)
+        } else {
+            self.get(key)
+        };
         let Some(node) = node else { return Vec::new() };
         let path = self.path(key);
         let Kind::Array(items) = &node.kind else {
-            c.err(&node.span, &path, format!("expected a list of text, found {}", node.kind.describe()));
+            c.err(
+                &node.span,
+                &path,
+                format!("expected a list of text, found {}", node.kind.describe()),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = format!("{path}[{i}]");
             match &item.kind {
-                Kind::Str(s) if !s.trim().is_empty() => {
-                    out.push(At { value: s.trim().to_string(), span: item.span.clone(), path: p })
-                }
+                Kind::Str(s) if !s.trim().is_empty() => out.push(At {
+                    value: s.trim().to_string(),
+                    span: item.span.clone(),
+                    path: p,
+                }),
                 Kind::Str(_) => c.err(&item.span, &p, "must not be empty"),
-                other => c.err(&item.span, &p, format!("expected text, found {}", other.describe())),
+                other => c.err(
+                    &item.span,
+                    &p,
+                    format!("expected text, found {}", other.describe()),
+                ),
             }
         }
         if required && items.is_empty() {
@@ -139,13 +190,25 @@ impl<'n, 'a> Table<'n, 'a> {
         let node = self.required(c, key)?;
         let path = self.path(key);
         match node.kind {
-            Kind::Int(n) if range.contains(&n) => Some(At { value: n, span: node.span.clone(), path }),
+            Kind::Int(n) if range.contains(&n) => Some(At {
+                value: n,
+                span: node.span.clone(),
+                path,
+            }),
             Kind::Int(n) => {
-                c.err(&node.span, &path, format!("{n} is out of range ({} to {})", range.start, range.end - 1));
+                c.err(
+                    &node.span,
+                    &path,
+                    format!("{n} is out of range ({} to {})", range.start, range.end - 1),
+                );
                 None
             }
             ref other => {
-                c.err(&node.span, &path, format!("expected a whole number, found {}", other.describe()));
+                c.err(
+                    &node.span,
+                    &path,
+                    format!("expected a whole number, found {}", other.describe()),
+                );
                 None
             }
         }
@@ -154,17 +217,33 @@ impl<'n, 'a> Table<'n, 'a> {
     fn flag(&mut self, c: &mut Checker, key: &'static str) -> bool {
         match self.get(key) {
             None => false,
-            Some(Node { kind: Kind::Bool(b), .. }) => *b,
+            Some(Node {
+                kind: Kind::Bool(b),
+                ..
+            }) => *b,
             Some(node) => {
-                c.err(&node.span, &self.path(key), format!("expected true or false, found {}", node.kind.describe()));
+                c.err(
+                    &node.span,
+                    &self.path(key),
+                    format!("expected true or false, found {}", node.kind.describe()),
+                );
                 false
             }
         }
     }
 
     /// An array of tables (`[[key]]` in TOML, an array of objects in JSON).
-    fn tables(&mut self, c: &mut Checker, key: &'static str, required: bool) -> Vec<(String, &'n Node<'a>)> {
-        let node = if required { self.required(c, key) } else { self.get(key) };
+    fn tables(
+        &mut self,
+        c: &mut Checker,
+        key: &'static str,
+        required: bool,
+    ) -> Vec<(String, &'n Node<'a>)> {
+        let node = if required {
+            self.required(c, key)
+        } else {
+            self.get(key)
+        };
         let Some(node) = node else { return Vec::new() };
         let path = self.path(key);
         match &node.kind {
@@ -172,9 +251,17 @@ impl<'n, 'a> Table<'n, 'a> {
                 c.err(&node.span, &path, "must have at least one entry");
                 Vec::new()
             }
-            Kind::Array(items) => items.iter().enumerate().map(|(i, n)| (format!("{path}[{i}]"), n)).collect(),
+            Kind::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (format!("{path}[{i}]"), n))
+                .collect(),
             other => {
-                c.err(&node.span, &path, format!("expected a list of tables, found {}", other.describe()));
+                c.err(
+                    &node.span,
+                    &path,
+                    format!("expected a list of tables, found {}", other.describe()),
+                );
                 Vec::new()
             }
         }
@@ -184,33 +271,25 @@ impl<'n, 'a> Table<'n, 'a> {
 /// Ids are used in storage keys, statement extensions and URLs: keep them plain.
 fn check_id(c: &mut Checker, id: &At<String>) {
     let ok = id.value.len() <= 64
-        && id.value.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+        && id
+            .value
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
         && id.value.starts_with(|ch: char| ch.is_ascii_lowercase());
     if !ok {
         c.err(&id.span, &id.path, format!("`{}` is not a valid id: use lowercase letters, digits, `-` or `_`, starting with a letter", id.value));
     }
 }
 
-/// xAPI requires activity ids to be absolute IRIs; catch the usual mistakes early.
-pub(crate) fn is_absolute_iri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else { return false };
-    !rest.is_empty()
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
-}
-
-fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let first_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    first_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
 fn unique(c: &mut Checker, items: &[At<String>], what: &str) {
     let mut seen = HashSet::new();
     for item in items {
         if !seen.insert(item.value.to_lowercase()) {
-            c.err(&item.span, &item.path, format!("{what} `{}` appears more than once", item.value));
+            c.err(
+                &item.span,
+                &item.path,
+                format!("{what} `{}` appears more than once", item.value),
+            );
         }
     }
 }
@@ -219,7 +298,12 @@ fn suggest<'x>(wanted: &str, options: impl Iterator<Item = &'x str>) -> String {
     let options: Vec<&str> = options.collect();
     let best = options
         .iter()
-        .map(|o| (strsim::damerau_levenshtein(&o.to_lowercase(), &wanted.to_lowercase()), *o))
+        .map(|o| {
+            (
+                strsim::damerau_levenshtein(&o.to_lowercase(), &wanted.to_lowercase()),
+                *o,
+            )
+        })
         .filter(|(d, o)| *d <= 2.max(o.len() / 3))
         .min();
     match best {
@@ -230,8 +314,13 @@ fn suggest<'x>(wanted: &str, options: impl Iterator<Item = &'x str>) -> String {
 }
 
 pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostics> {
-    let mut c = Checker { text, errors: Vec::new() };
-    let Some(mut top) = Table::open(&mut c, root, "") else { return Err(Diagnostics::new(c.errors)) };
+    let mut c = Checker {
+        text,
+        errors: Vec::new(),
+    };
+    let Some(mut top) = Table::open(&mut c, root, "") else {
+        return Err(Diagnostics::new(c.errors));
+    };
 
     let id = top.text(&mut c, "id", true);
     if let Some(id) = &id {
@@ -243,7 +332,11 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     let locale = top.text(&mut c, "locale", false);
     if let Some(l) = &locale {
         if !is_language_tag(&l.value) {
-            c.err(&l.span, "locale", format!("`{}` is not a language tag such as en or en-US", l.value));
+            c.err(
+                &l.span,
+                "locale",
+                format!("`{}` is not a language tag such as en or en-US", l.value),
+            );
         }
     }
     let description = top.text(&mut c, "description", false);
@@ -252,13 +345,19 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     let mut glossary = Vec::new();
     let mut term_names = Vec::new();
     for (path, node) in top.tables(&mut c, "glossary", true) {
-        let Some(mut t) = Table::open(&mut c, node, &path) else { continue };
+        let Some(mut t) = Table::open(&mut c, node, &path) else {
+            continue;
+        };
         let term = t.text(&mut c, "term", true);
         let definition = t.text(&mut c, "definition", true);
         let aliases = t.text_list(&mut c, "aliases", false);
         t.finish(&mut c);
         if let (Some(term), Some(definition)) = (term, definition) {
-            glossary.push(Term { term: term.value.clone(), definition: definition.value, aliases: aliases.into_iter().map(|a| a.value).collect() });
+            glossary.push(Term {
+                term: term.value.clone(),
+                definition: definition.value,
+                aliases: aliases.into_iter().map(|a| a.value).collect(),
+            });
             term_names.push(term);
         }
     }
@@ -269,30 +368,47 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     let mut role_ids = Vec::new();
     let mut suggestion_refs: Vec<(usize, At<String>)> = Vec::new();
     for (path, node) in top.tables(&mut c, "roles", true) {
-        let Some(mut t) = Table::open(&mut c, node, &path) else { continue };
+        let Some(mut t) = Table::open(&mut c, node, &path) else {
+            continue;
+        };
         let rid = t.text(&mut c, "id", true);
         let label = t.text(&mut c, "label", true);
         let rdesc = t.text(&mut c, "description", true);
         let lms_roles = t.text_list(&mut c, "lms_roles", false);
         let commitment_nodes = t.tables(&mut c, "commitments", false);
         if commitment_nodes.is_empty() {
-            c.err(&t.span, &t.path("commitments"), "this role has no suggested commitments; add at least one [[roles.commitments]]");
+            c.err(
+                &t.span,
+                &t.path("commitments"),
+                "this role has no suggested commitments; add at least one [[roles.commitments]]",
+            );
         }
         let mut commitments = Vec::new();
         for (cpath, cnode) in commitment_nodes {
-            let Some(mut ct) = Table::open(&mut c, cnode, &cpath) else { continue };
+            let Some(mut ct) = Table::open(&mut c, cnode, &cpath) else {
+                continue;
+            };
             let behaviour = ct.text(&mut c, "behaviour", true);
             let text = ct.text(&mut c, "text", true);
             ct.finish(&mut c);
             if let (Some(b), Some(text)) = (behaviour, text) {
-                commitments.push(Suggestion { behaviour: b.value.clone(), text: text.value });
+                commitments.push(Suggestion {
+                    behaviour: b.value.clone(),
+                    text: text.value,
+                });
                 suggestion_refs.push((roles.len(), b));
             }
         }
         t.finish(&mut c);
         if let (Some(rid), Some(label), Some(rdesc)) = (rid, label, rdesc) {
             check_id(&mut c, &rid);
-            roles.push(Role { id: rid.value.clone(), label: label.value, description: rdesc.value, lms_roles: lms_roles.into_iter().map(|l| l.value).collect(), commitments });
+            roles.push(Role {
+                id: rid.value.clone(),
+                label: label.value,
+                description: rdesc.value,
+                lms_roles: lms_roles.into_iter().map(|l| l.value).collect(),
+                commitments,
+            });
             role_ids.push(rid);
         }
     }
@@ -302,7 +418,9 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     let mut behaviours = Vec::new();
     let mut behaviour_ids = Vec::new();
     for (path, node) in top.tables(&mut c, "behaviours", true) {
-        let Some(mut t) = Table::open(&mut c, node, &path) else { continue };
+        let Some(mut t) = Table::open(&mut c, node, &path) else {
+            continue;
+        };
         let bid = t.text(&mut c, "id", true);
         let title = t.text(&mut c, "title", true);
         let bdesc = t.text(&mut c, "description", true);
@@ -312,18 +430,35 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
         for r in &broles {
             if !roles.iter().any(|x| x.id == r.value) {
                 let hint = suggest(&r.value, roles.iter().map(|x| x.id.as_str()));
-                c.err(&r.span, &r.path, format!("no role has the id `{}`{hint}", r.value));
+                c.err(
+                    &r.span,
+                    &r.path,
+                    format!("no role has the id `{}`{hint}", r.value),
+                );
             }
         }
         for term in &terms {
-            if !glossary.iter().any(|g| g.term.eq_ignore_ascii_case(&term.value)) {
+            if !glossary
+                .iter()
+                .any(|g| g.term.eq_ignore_ascii_case(&term.value))
+            {
                 let hint = suggest(&term.value, glossary.iter().map(|g| g.term.as_str()));
-                c.err(&term.span, &term.path, format!("`{}` is not in the glossary{hint}", term.value));
+                c.err(
+                    &term.span,
+                    &term.path,
+                    format!("`{}` is not in the glossary{hint}", term.value),
+                );
             }
         }
         if let (Some(bid), Some(title), Some(bdesc)) = (bid, title, bdesc) {
             check_id(&mut c, &bid);
-            behaviours.push(Behaviour { id: bid.value.clone(), title: title.value, description: bdesc.value, roles: broles.into_iter().map(|r| r.value).collect(), terms: terms.into_iter().map(|t| t.value).collect() });
+            behaviours.push(Behaviour {
+                id: bid.value.clone(),
+                title: title.value,
+                description: bdesc.value,
+                roles: broles.into_iter().map(|r| r.value).collect(),
+                terms: terms.into_iter().map(|t| t.value).collect(),
+            });
             behaviour_ids.push(bid);
         }
     }
@@ -333,7 +468,11 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
         match behaviours.iter().find(|x| x.id == b.value) {
             None => {
                 let hint = suggest(&b.value, behaviours.iter().map(|x| x.id.as_str()));
-                c.err(&b.span, &b.path, format!("no behaviour has the id `{}`{hint}", b.value));
+                c.err(
+                    &b.span,
+                    &b.path,
+                    format!("no behaviour has the id `{}`{hint}", b.value),
+                );
             }
             Some(found) if !found.roles.contains(&role.id) => {
                 c.err(&b.span, &b.path, format!("behaviour `{}` is not developed in role `{}`; add `{}` to its roles or pick another behaviour", b.value, role.id, role.id));
@@ -352,11 +491,18 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             let span = t.span.clone();
             t.finish(&mut c);
             if !(2..=10).contains(&scale_at.len()) && !scale_at.is_empty() {
-                c.err(&span, "self_check.scale", format!("has {} levels; use between 2 and 10", scale_at.len()));
+                c.err(
+                    &span,
+                    "self_check.scale",
+                    format!("has {} levels; use between 2 and 10", scale_at.len()),
+                );
             }
             unique(&mut c, &scale_at, "scale level");
             if let Some(q) = question {
-                self_check = Some(SelfCheck { question: q.value, scale: scale_at.iter().map(|s| s.value.clone()).collect() });
+                self_check = Some(SelfCheck {
+                    question: q.value,
+                    scale: scale_at.iter().map(|s| s.value.clone()).collect(),
+                });
             }
         }
     }
@@ -367,15 +513,27 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             let consecutive = t.whole(&mut c, "consecutive", 1..11);
             t.finish(&mut c);
             let level = at_least.as_ref().and_then(|a| {
-                let found = scale_at.iter().position(|s| s.value.eq_ignore_ascii_case(&a.value));
+                let found = scale_at
+                    .iter()
+                    .position(|s| s.value.eq_ignore_ascii_case(&a.value));
                 if found.is_none() && !scale_at.is_empty() {
                     let hint = suggest(&a.value, scale_at.iter().map(|s| s.value.as_str()));
-                    c.err(&a.span, &a.path, format!("`{}` is not a level of self_check.scale{hint}", a.value));
+                    c.err(
+                        &a.span,
+                        &a.path,
+                        format!("`{}` is not a level of self_check.scale{hint}", a.value),
+                    );
                 }
                 found
             });
             if let (Some(level), Some(n)) = (level, consecutive) {
-                adoption = Some((AdoptionRule { at_least: level as u8, consecutive: n.value as u8 }, n));
+                adoption = Some((
+                    AdoptionRule {
+                        at_least: level as u8,
+                        consecutive: n.value as u8,
+                    },
+                    n,
+                ));
             }
         }
     }
@@ -384,7 +542,9 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     let mut schedule: Vec<Step> = Vec::new();
     let mut last_day: Option<At<i64>> = None;
     for (path, node) in top.tables(&mut c, "schedule", true) {
-        let Some(mut t) = Table::open(&mut c, node, &path) else { continue };
+        let Some(mut t) = Table::open(&mut c, node, &path) else {
+            continue;
+        };
         let day = t.whole(&mut c, "day", 1..3651);
         let stitle = t.text(&mut c, "title", true);
         let prompt = t.text(&mut c, "prompt", true);
@@ -396,13 +556,28 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
                     let kpath = rt.path(&key.name);
                     if !roles.iter().any(|r| r.id == key.name) {
                         let hint = suggest(&key.name, roles.iter().map(|r| r.id.as_str()));
-                        c.err(&key.span, &kpath, format!("no role has the id `{}`{hint}", key.name));
+                        c.err(
+                            &key.span,
+                            &kpath,
+                            format!("no role has the id `{}`{hint}", key.name),
+                        );
                     }
                     match &value.kind {
                         Kind::Str(s) if !s.trim().is_empty() => {
                             role_prompts.insert(key.name.to_string(), s.trim().to_string());
                         }
-                        other => c.err(&value.span, &kpath, format!("expected the prompt text, found {}", if matches!(other, Kind::Str(_)) { "empty text" } else { other.describe() })),
+                        other => c.err(
+                            &value.span,
+                            &kpath,
+                            format!(
+                                "expected the prompt text, found {}",
+                                if matches!(other, Kind::Str(_)) {
+                                    "empty text"
+                                } else {
+                                    other.describe()
+                                }
+                            ),
+                        ),
                     }
                 }
                 // Every key was handled above, so none is "unknown".
@@ -420,7 +595,13 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             }
         }
         if let (Some(d), Some(stitle), Some(prompt)) = (&day, stitle, prompt) {
-            schedule.push(Step { day: d.value as u32, title: stitle.value, prompt: prompt.value, role_prompts, self_check: asks });
+            schedule.push(Step {
+                day: d.value as u32,
+                title: stitle.value,
+                prompt: prompt.value,
+                role_prompts,
+                self_check: asks,
+            });
         }
         if day.is_some() {
             last_day = day;
@@ -437,7 +618,14 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     // Roles that are expected to change but have nothing to practise.
     for (role, at) in roles.iter().zip(&role_ids) {
         if !behaviours.iter().any(|b| b.roles.contains(&role.id)) && !behaviours.is_empty() {
-            c.err(&at.span, &at.path, format!("no behaviour is developed in role `{}`; list it in some behaviour's roles", role.id));
+            c.err(
+                &at.span,
+                &at.path,
+                format!(
+                    "no behaviour is developed in role `{}`; list it in some behaviour's roles",
+                    role.id
+                ),
+            );
         }
     }
 
@@ -458,6 +646,11 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             adoption,
         }),
         // Unreachable in practice: a missing part always records an error above.
-        _ => Err(Diagnostics::new(vec![Diagnostic::at(text, 0, "", "the program is incomplete")])),
+        _ => Err(Diagnostics::new(vec![Diagnostic::at(
+            text,
+            0,
+            "",
+            "the program is incomplete",
+        )])),
     }
 }

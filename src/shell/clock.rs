@@ -10,19 +10,30 @@ use crate::plan::Now;
 pub fn now(override_date: Option<Date>) -> Now {
     let js = js_sys::Date::new_0();
     // getTimezoneOffset is minutes *behind* UTC.
-    let offset = UtcOffset::from_whole_seconds(-(js.get_timezone_offset() as i32) * 60).unwrap_or(UtcOffset::UTC);
+    let offset = UtcOffset::from_whole_seconds(-(js.get_timezone_offset() as i32) * 60)
+        .unwrap_or(UtcOffset::UTC);
     let instant = OffsetDateTime::from_unix_timestamp_nanos((js.get_time() * 1_000_000.0) as i128)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
         .to_offset(offset);
     let local_date = Month::try_from(js.get_month() as u8 + 1)
         .ok()
-        .and_then(|m| Date::from_calendar_date(js.get_full_year() as i32, m, js.get_date() as u8).ok())
+        .and_then(|m| {
+            Date::from_calendar_date(js.get_full_year() as i32, m, js.get_date() as u8).ok()
+        })
         .unwrap_or(instant.date());
     match override_date {
         Some(date) => {
-            let at = date.with_time(Time::from_hms(instant.hour(), instant.minute(), instant.second()).unwrap_or(Time::MIDNIGHT)).assume_offset(offset);
+            let at = date
+                .with_time(
+                    Time::from_hms(instant.hour(), instant.minute(), instant.second())
+                        .unwrap_or(Time::MIDNIGHT),
+                )
+                .assume_offset(offset);
             Now { today: date, at }
         }
-        None => Now { today: local_date, at: instant },
+        None => Now {
+            today: local_date,
+            at: instant,
+        },
     }
 }

@@ -21,7 +21,8 @@ pub async fn load(source: &ProgramSource) -> Result<Program, LoadError> {
         ProgramSource::Url(url) => (Some(url.as_str()), fetch(url).await?),
     };
     let name_only = name.map(|n| n.split(['?', '#']).next().unwrap_or(n));
-    parse(&text, Format::detect(name_only, &text)).map_err(|d| LoadError::Invalid(d.0.iter().map(ToString::to_string).collect()))
+    parse(&text, Format::detect(name_only, &text))
+        .map_err(|d| LoadError::Invalid(d.0.iter().map(ToString::to_string).collect()))
 }
 
 async fn fetch(url: &str) -> Result<String, LoadError> {
@@ -30,7 +31,13 @@ async fn fetch(url: &str) -> Result<String, LoadError> {
         .await
         .map_err(|_| LoadError::Fetch(format!("The program file at {url} could not be reached. Check the address and your connection.")))?;
     if !response.ok() {
-        return Err(LoadError::Fetch(format!("The program file at {url} could not be loaded (the server answered {}).", response.status())));
+        return Err(LoadError::Fetch(format!(
+            "The program file at {url} could not be loaded (the server answered {}).",
+            response.status()
+        )));
     }
-    response.text().await.map_err(|_| LoadError::Fetch(format!("The program file at {url} is not readable text.")))
+    response
+        .text()
+        .await
+        .map_err(|_| LoadError::Fetch(format!("The program file at {url} is not readable text.")))
 }

@@ -39,7 +39,10 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
             out
         }
     })?;
-    let learner_id = options.learner_id.clone().unwrap_or_else(storage::anonymous_learner);
+    let learner_id = options
+        .learner_id
+        .clone()
+        .unwrap_or_else(storage::anonymous_learner);
     let key = crate::launch::plan_key(&program.id, &learner_id);
     let mut restored = match storage::load(&key) {
         Ok(raw) => {
@@ -49,9 +52,17 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
             }
             restored
         }
-        Err(e) => Restored { plan: Default::default(), notice: Some(e.0), discarded: false },
+        Err(e) => Restored {
+            plan: Default::default(),
+            notice: Some(e.0),
+            discarded: false,
+        },
     };
-    let role_hint = options.role.as_deref().and_then(|r| program.role(r).or_else(|| program.role_for_lms(r))).map(|r| r.id.clone());
+    let role_hint = options
+        .role
+        .as_deref()
+        .and_then(|r| program.role(r).or_else(|| program.role_for_lms(r)))
+        .map(|r| r.id.clone());
     if let (Some(hint), None) = (&options.role, &role_hint) {
         let note = format!("The course suggested the role “{hint}”, which this program does not have; please choose your role.");
         restored.notice = Some(match restored.notice.take() {

@@ -32,19 +32,34 @@ impl Draft {
 pub fn CommitStep() -> impl IntoView {
     let ctx = use_ctx();
     let program = ctx.program();
-    let (role, existing) = ctx.plan.with_untracked(|p| (p.role.clone().unwrap_or_default(), p.commitments.clone()));
+    let (role, existing) = ctx
+        .plan
+        .with_untracked(|p| (p.role.clone().unwrap_or_default(), p.commitments.clone()));
     let editing = !existing.is_empty();
-    let mut drafts: Vec<Draft> = existing.iter().map(|c| Draft::new(&c.behaviour, &c.text, &c.when_where, true, false)).collect();
-    for s in program.role(&role).map(|r| r.commitments.as_slice()).unwrap_or_default() {
+    let mut drafts: Vec<Draft> = existing
+        .iter()
+        .map(|c| Draft::new(&c.behaviour, &c.text, &c.when_where, true, false))
+        .collect();
+    for s in program
+        .role(&role)
+        .map(|r| r.commitments.as_slice())
+        .unwrap_or_default()
+    {
         if !existing.iter().any(|c| c.text == s.text) {
             drafts.push(Draft::new(&s.behaviour, &s.text, "", false, false));
         }
     }
     let drafts = RwSignal::new(drafts);
-    let role_behaviours: Vec<(String, String)> = program.behaviours_for(&role).map(|b| (b.id.clone(), b.title.clone())).collect();
+    let role_behaviours: Vec<(String, String)> = program
+        .behaviours_for(&role)
+        .map(|b| (b.id.clone(), b.title.clone()))
+        .collect();
 
     let add_own = {
-        let first = role_behaviours.first().map(|(id, _)| id.clone()).unwrap_or_default();
+        let first = role_behaviours
+            .first()
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default();
         move |_| drafts.update(|d| d.push(Draft::new(&first, "", "", true, true)))
     };
     let submit = move |_| {
@@ -52,9 +67,16 @@ pub fn CommitStep() -> impl IntoView {
             .get_untracked()
             .iter()
             .filter(|d| d.selected.get_untracked())
-            .map(|d| Commitment { behaviour: d.behaviour.get_untracked(), text: d.text.get_untracked(), when_where: d.when_where.get_untracked() })
+            .map(|d| Commitment {
+                behaviour: d.behaviour.get_untracked(),
+                text: d.text.get_untracked(),
+                when_where: d.when_where.get_untracked(),
+            })
             .collect();
-        if ctx.dispatch(Action::Commit { commitments }, "Your commitments are saved.") {
+        if ctx.dispatch(
+            Action::Commit { commitments },
+            "Your commitments are saved.",
+        ) {
             ctx.editing.set(false);
         }
     };

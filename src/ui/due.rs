@@ -41,10 +41,18 @@ pub fn DueCard() -> impl IntoView {
         let ratings: RwSignal<BTreeMap<String, u8>> = RwSignal::new(BTreeMap::new());
         let reflection_id = ctx.id("reflection");
         let latest = schedule::latest_snooze(&program, &plan, current.index);
-        let snooze_options: Vec<(u32, &'static str)> = [(1u32, "Remind me tomorrow"), (3, "In 3 days"), (7, "In a week")]
-            .into_iter()
-            .filter(|(n, _)| latest.zip(today.checked_add(time::Duration::days((*n).into()))).is_some_and(|(l, d)| d <= l))
-            .collect();
+        let snooze_options: Vec<(u32, &'static str)> = [
+            (1u32, "Remind me tomorrow"),
+            (3, "In 3 days"),
+            (7, "In a week"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| {
+            latest
+                .zip(today.checked_add(time::Duration::days((*n).into())))
+                .is_some_and(|(l, d)| d <= l)
+        })
+        .collect();
         let self_check = step.self_check.then(|| {
             let scale = program.self_check.scale.clone();
             let groups = plan
@@ -87,7 +95,11 @@ pub fn DueCard() -> impl IntoView {
             }
         });
         let save = move |_| {
-            let action = Action::Answer { day, text: text.get_untracked(), ratings: ratings.get_untracked() };
+            let action = Action::Answer {
+                day,
+                text: text.get_untracked(),
+                ratings: ratings.get_untracked(),
+            };
             ctx.dispatch(action, "Reflection saved. Thank you.");
         };
         let snoozes = snooze_options

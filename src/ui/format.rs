@@ -4,7 +4,9 @@ use time::Date;
 
 /// "Mon 3 Jan 2027".
 pub fn date(d: Date) -> String {
-    let f = time::macros::format_description!("[weekday repr:short] [day padding:none] [month repr:short] [year]");
+    let f = time::macros::format_description!(
+        "[weekday repr:short] [day padding:none] [month repr:short] [year]"
+    );
     d.format(f).unwrap_or_else(|_| d.to_string())
 }
 

@@ -16,7 +16,10 @@ pub fn Marked(#[prop(into)] text: String) -> impl IntoView {
         .map(|(n, segment)| match segment {
             Segment::Text(t) => t.to_string().into_any(),
             Segment::Term(t, index) => {
-                let tip = ctx.id(&format!("tip{}-{n}", NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
+                let tip = ctx.id(&format!(
+                    "tip{}-{n}",
+                    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                ));
                 let definition = program.glossary[index].definition.clone();
                 let described_by = tip.clone();
                 view! {

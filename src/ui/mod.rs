@@ -171,9 +171,16 @@ pub fn Widget(session: Session) -> impl IntoView {
     });
     let role_label = move || {
         let program = ctx.program();
-        ctx.plan.with(|p| p.role.as_deref().and_then(|r| program.role(r)).map(|r| r.label.clone()))
+        ctx.plan.with(|p| {
+            p.role
+                .as_deref()
+                .and_then(|r| program.role(r))
+                .map(|r| r.label.clone())
+        })
     };
-    let greeting = ctx.with_session(|s| s.learner_name.clone()).map(|n| format!("{n}, here is your plan"));
+    let greeting = ctx
+        .with_session(|s| s.learner_name.clone())
+        .map(|n| format!("{n}, here is your plan"));
     view! {
         <section class="tl-widget" aria-labelledby=labelled_by>
             <header class="tl-header">

@@ -40,8 +40,15 @@ fn Commitments() -> impl IntoView {
         plan.commitments
             .iter()
             .map(|c| {
-                let title = program.behaviour(&c.behaviour).map(|b| b.title.clone()).unwrap_or_default();
-                let state = progress.iter().find(|p| p.behaviour == c.behaviour).map(|p| p.state).unwrap_or(State::NotStarted);
+                let title = program
+                    .behaviour(&c.behaviour)
+                    .map(|b| b.title.clone())
+                    .unwrap_or_default();
+                let state = progress
+                    .iter()
+                    .find(|p| p.behaviour == c.behaviour)
+                    .map(|p| p.state)
+                    .unwrap_or(State::NotStarted);
                 view! {
                     <li class="tl-plan-item">
                         <div class="tl-plan-head">
@@ -96,8 +103,18 @@ fn Schedule() -> impl IntoView {
         let program = ctx.program();
         let (learner, url) = ctx.with_session(|s| (s.learner_id.clone(), s.course_url.clone()));
         let page = url.or_else(|| web_sys::window().and_then(|w| w.location().href().ok()));
-        let text = crate::calendar::ics(&program, &ctx.plan.get_untracked(), &learner, page.as_deref(), ctx.now.at);
-        match shell::download::offer("reflection-schedule.ics", "text/calendar;charset=utf-8", &text) {
+        let text = crate::calendar::ics(
+            &program,
+            &ctx.plan.get_untracked(),
+            &learner,
+            page.as_deref(),
+            ctx.now.at,
+        );
+        match shell::download::offer(
+            "reflection-schedule.ics",
+            "text/calendar;charset=utf-8",
+            &text,
+        ) {
             Ok(()) => ctx.status.set(Some("Calendar file downloaded.".into())),
             Err(e) => ctx.error.set(Some(e)),
         }
@@ -124,24 +141,57 @@ fn Trend() -> impl IntoView {
         }
         let scale = program.self_check.scale.clone();
         let (w, h, pad) = (320.0, 140.0, 28.0);
-        let step = if points.len() > 1 { (w - 2.0 * pad) / (points.len() - 1) as f64 } else { 0.0 };
-        let xy: Vec<(f64, f64)> = points.iter().enumerate().map(|(i, p)| (pad + step * i as f64, h - pad - p.mean * (h - 2.0 * pad))).collect();
-        let line = xy.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ");
+        let step = if points.len() > 1 {
+            (w - 2.0 * pad) / (points.len() - 1) as f64
+        } else {
+            0.0
+        };
+        let xy: Vec<(f64, f64)> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (pad + step * i as f64, h - pad - p.mean * (h - 2.0 * pad)))
+            .collect();
+        let line = xy
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let top = scale.last().cloned().unwrap_or_default();
         let bottom = scale.first().cloned().unwrap_or_default();
-        let level_name = |mean: f64| scale.get((mean * (scale.len().saturating_sub(1)) as f64).round() as usize).cloned().unwrap_or_default();
-        let summary = points.iter().map(|p| format!("day {}: about “{}”", p.day, level_name(p.mean))).collect::<Vec<_>>().join("; ");
+        let level_name = |mean: f64| {
+            scale
+                .get((mean * (scale.len().saturating_sub(1)) as f64).round() as usize)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let summary = points
+            .iter()
+            .map(|p| format!("day {}: about “{}”", p.day, level_name(p.mean)))
+            .collect::<Vec<_>>()
+            .join("; ");
         let progress = adoption::progress(&program, &plan);
         let days: Vec<u32> = points.iter().map(|p| p.day).collect();
-        let header = days.iter().map(|d| view! { <th scope="col">{format!("Day {d}")}</th> }).collect_view();
+        let header = days
+            .iter()
+            .map(|d| view! { <th scope="col">{format!("Day {d}")}</th> })
+            .collect_view();
         let table_rows = progress
             .iter()
             .map(|p| {
-                let title = program.behaviour(&p.behaviour).map(|b| b.title.clone()).unwrap_or_default();
+                let title = program
+                    .behaviour(&p.behaviour)
+                    .map(|b| b.title.clone())
+                    .unwrap_or_default();
                 let cells = days
                     .iter()
                     .map(|d| {
-                        let label = p.ratings.iter().find(|(day, _)| day == d).and_then(|(_, l)| program.scale_label(*l)).unwrap_or("–").to_string();
+                        let label = p
+                            .ratings
+                            .iter()
+                            .find(|(day, _)| day == d)
+                            .and_then(|(_, l)| program.scale_label(*l))
+                            .unwrap_or("–")
+                            .to_string();
                         view! { <td>{label}</td> }
                     })
                     .collect_view();

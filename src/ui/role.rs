@@ -10,7 +10,10 @@ use crate::plan::Action;
 pub fn RoleStep() -> impl IntoView {
     let ctx = use_ctx();
     let program = ctx.program();
-    let initial = ctx.plan.with_untracked(|p| p.role.clone()).or_else(|| ctx.with_session(|s| s.role_hint.clone()));
+    let initial = ctx
+        .plan
+        .with_untracked(|p| p.role.clone())
+        .or_else(|| ctx.with_session(|s| s.role_hint.clone()));
     let selected = RwSignal::new(initial);
     let group = ctx.id("role");
     let locked = ctx.plan.with_untracked(|p| p.committed.is_some());
@@ -38,7 +41,8 @@ pub fn RoleStep() -> impl IntoView {
         .collect_view();
     let proceed = move |_| {
         let Some(role) = selected.get_untracked() else {
-            ctx.error.set(Some("Please choose the role that fits you best.".into()));
+            ctx.error
+                .set(Some("Please choose the role that fits you best.".into()));
             return;
         };
         if ctx.dispatch(Action::ChooseRole { role }, "Role saved.") {

@@ -2,6 +2,8 @@
 //! JavaScript, `data-` attributes for auto-mount, and `?now=` on the page URL.
 //! Parsing and checking live here, free of browser APIs.
 
+pub mod lms;
+
 use serde::Deserialize;
 use time::Date;
 
@@ -76,7 +78,12 @@ const MAX_ID: usize = 256;
 /// Parses a `YYYY-MM-DD` clock override.
 pub fn parse_now(s: &str) -> Result<Date, LaunchError> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(s.trim(), format).map_err(|_| LaunchError(format!("`now` must be a date written as YYYY-MM-DD, such as 2027-01-15 (got “{}”)", shorten(s))))
+    Date::parse(s.trim(), format).map_err(|_| {
+        LaunchError(format!(
+            "`now` must be a date written as YYYY-MM-DD, such as 2027-01-15 (got “{}”)",
+            shorten(s)
+        ))
+    })
 }
 
 fn shorten(s: &str) -> String {
@@ -91,11 +98,16 @@ impl Options {
     /// Checks raw options; every problem is reported, not just the first.
     pub fn from_raw(raw: RawOptions) -> Result<Options, Vec<LaunchError>> {
         let mut errors = Vec::new();
-        let program = match (raw.program.filter(|s| !s.trim().is_empty()), raw.program_text.filter(|s| !s.trim().is_empty())) {
+        let program = match (
+            raw.program.filter(|s| !s.trim().is_empty()),
+            raw.program_text.filter(|s| !s.trim().is_empty()),
+        ) {
             (Some(url), None) => Some(ProgramSource::Url(url.trim().to_string())),
             (None, Some(text)) => Some(ProgramSource::Inline(text)),
             (Some(_), Some(_)) => {
-                errors.push(LaunchError("give either `program` (a URL) or `programText`, not both".into()));
+                errors.push(LaunchError(
+                    "give either `program` (a URL) or `programText`, not both".into(),
+                ));
                 None
             }
             (None, None) => {
@@ -104,9 +116,17 @@ impl Options {
             }
         };
         let learner = raw.learner.unwrap_or_default();
-        let learner_id = learner.id.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-        if learner_id.as_ref().is_some_and(|id| id.len() > MAX_ID || id.chars().any(char::is_control)) {
-            errors.push(LaunchError(format!("`learner.id` must be at most {MAX_ID} characters of plain text")));
+        let learner_id = learner
+            .id
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty());
+        if learner_id
+            .as_ref()
+            .is_some_and(|id| id.len() > MAX_ID || id.chars().any(char::is_control))
+        {
+            errors.push(LaunchError(format!(
+                "`learner.id` must be at most {MAX_ID} characters of plain text"
+            )));
         }
         let now = match raw.now.as_deref().map(parse_now).transpose() {
             Ok(d) => d,
@@ -119,8 +139,14 @@ impl Options {
             Some(program) if errors.is_empty() => Ok(Options {
                 program,
                 learner_id,
-                learner_name: learner.name.map(|n| shorten(n.trim())).filter(|n| !n.is_empty()),
-                role: raw.role.map(|r| r.trim().to_string()).filter(|r| !r.is_empty()),
+                learner_name: learner
+                    .name
+                    .map(|n| shorten(n.trim()))
+                    .filter(|n| !n.is_empty()),
+                role: raw
+                    .role
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty()),
                 now,
                 course_url: raw.course_url,
             }),
@@ -140,14 +166,27 @@ mod tests {
 
     #[test]
     fn checks_options() {
-        let ok = Options::from_raw(RawOptions { program: Some(" /p.toml ".into()), now: Some("2027-01-15".into()), ..Default::default() }).expect("ok");
+        let ok = Options::from_raw(RawOptions {
+            program: Some(" /p.toml ".into()),
+            now: Some("2027-01-15".into()),
+            ..Default::default()
+        })
+        .expect("ok");
         assert_eq!(ok.program, ProgramSource::Url("/p.toml".into()));
         assert_eq!(ok.now, Some(time::macros::date!(2027 - 01 - 15)));
-        let errs = Options::from_raw(RawOptions { now: Some("15/01/2027".into()), ..Default::default() }).unwrap_err();
+        let errs = Options::from_raw(RawOptions {
+            now: Some("15/01/2027".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].0.contains("`program` is missing"));
         assert!(errs[1].0.contains("YYYY-MM-DD"));
-        let both = RawOptions { program: Some("a".into()), program_text: Some("b".into()), ..Default::default() };
+        let both = RawOptions {
+            program: Some("a".into()),
+            program_text: Some("b".into()),
+            ..Default::default()
+        };
         assert!(Options::from_raw(both).is_err());
     }
 

@@ -1,0 +1,358 @@
+//! The statement catalogue: which statements each learner action sends.
+//! Established verb IRIs (ADL, the xAPI registry) where one fits; Throughline's
+//! own namespace [`NS`] only for what none of them says.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::model::*;
+use crate::adoption::{self, State};
+use crate::plan::{Action, Plan};
+use crate::program::Program;
+
+/// Throughline's namespace for its own verbs, activity types and extensions.
+pub const NS: &str = "https://throughline.app/xapi";
+
+/// One verb of the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Verbs {
+    /// Short name used in docs and tests.
+    pub key: &'static str,
+    /// Verb IRI.
+    pub iri: &'static str,
+    /// English display.
+    pub display: &'static str,
+    /// The learner action that sends it.
+    pub when: &'static str,
+}
+
+/// Every verb the learner widget sends (cmi5 verbs live with the launch code).
+pub const VERBS: &[Verbs] = &[
+    Verbs {
+        key: "selected",
+        iri: "http://id.tincanapi.com/verb/selected",
+        display: "selected",
+        when: "chose a role",
+    },
+    Verbs {
+        key: "committed",
+        iri: "https://throughline.app/xapi/verbs/committed",
+        display: "committed to",
+        when: "committed to a behaviour",
+    },
+    Verbs {
+        key: "answered",
+        iri: "http://adlnet.gov/expapi/verbs/answered",
+        display: "answered",
+        when: "reflected at a schedule step",
+    },
+    Verbs {
+        key: "rated",
+        iri: "http://id.tincanapi.com/verb/rated",
+        display: "rated",
+        when: "self-assessed a behaviour",
+    },
+    Verbs {
+        key: "mastered",
+        iri: "http://adlnet.gov/expapi/verbs/mastered",
+        display: "mastered",
+        when: "a behaviour became adopted",
+    },
+    Verbs {
+        key: "lapsed",
+        iri: "https://throughline.app/xapi/verbs/lapsed",
+        display: "lapsed in",
+        when: "an adopted behaviour fell back",
+    },
+    Verbs {
+        key: "skipped",
+        iri: "http://id.tincanapi.com/verb/skipped",
+        display: "skipped",
+        when: "skipped a reflection",
+    },
+    Verbs {
+        key: "snoozed",
+        iri: "https://throughline.app/xapi/verbs/snoozed",
+        display: "snoozed",
+        when: "put a reflection off",
+    },
+];
+
+fn verb(key: &str) -> Verb {
+    let v = VERBS.iter().find(|v| v.key == key).unwrap_or(&VERBS[0]);
+    Verb {
+        id: v.iri.to_string(),
+        display: [("en-US".to_string(), v.display.to_string())]
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Who acts, where, and when: everything a statement needs besides the action.
+#[derive(Debug, Clone)]
+pub struct Setting<'a> {
+    /// The learner.
+    pub learner: &'a Agent,
+    /// Registration from the launch, or the widget's own for this learner and program.
+    pub registration: Option<Uuid>,
+    /// The course activity the widget is embedded in (an absolute IRI), if known.
+    pub course: Option<&'a str>,
+    /// When the learner acted.
+    pub now: OffsetDateTime,
+}
+
+/// IRIs of the program's parts, derived from the program id so they are stable across versions of the file.
+pub fn activity_iri(program: &Program, kind: &str, id: &str) -> String {
+    format!("{}/{kind}/{id}", program.id.trim_end_matches('/'))
+}
+
+fn text(program: &Program, s: &str) -> LanguageMap {
+    [(program.locale.clone(), s.to_string())]
+        .into_iter()
+        .collect()
+}
+
+fn activity(
+    id: String,
+    name: LanguageMap,
+    description: Option<LanguageMap>,
+    kind: String,
+    interaction: Option<&str>,
+) -> Activity {
+    Activity {
+        object_type: "Activity".into(),
+        id,
+        definition: Some(Definition {
+            name: Some(name),
+            description,
+            kind: Some(kind),
+            interaction_type: interaction.map(str::to_string),
+        }),
+    }
+}
+
+fn behaviour_activity(program: &Program, id: &str) -> Activity {
+    let (title, description) = program
+        .behaviour(id)
+        .map(|b| (b.title.as_str(), b.description.as_str()))
+        .unwrap_or((id, ""));
+    let description = (!description.is_empty()).then(|| text(program, description));
+    activity(
+        activity_iri(program, "behaviours", id),
+        text(program, title),
+        description,
+        format!("{NS}/activities/behaviour"),
+        None,
+    )
+}
+
+fn reflection_activity(program: &Program, day: u32, role: &str) -> Activity {
+    let step = program.schedule.iter().find(|s| s.day == day);
+    let title = step.map(|s| s.title.as_str()).unwrap_or("Reflection");
+    let prompt = step.map(|s| s.prompt_for(role)).unwrap_or_default();
+    activity(
+        activity_iri(program, "reflections", &format!("day-{day}")),
+        text(program, title),
+        (!prompt.is_empty()).then(|| text(program, prompt)),
+        "http://adlnet.gov/expapi/activities/cmi.interaction".into(),
+        Some("long-fill-in"),
+    )
+}
+
+struct Builder<'a, 'b> {
+    program: &'a Program,
+    setting: &'a Setting<'a>,
+    role: Option<&'a str>,
+    ids: &'b mut dyn FnMut() -> Uuid,
+    out: Vec<Statement>,
+}
+
+impl Builder<'_, '_> {
+    fn push(&mut self, key: &str, object: Activity, result: Option<Outcome>, step: Option<u32>) {
+        let program = self.program;
+        let mut extensions = BTreeMap::new();
+        if let Some(role) = self.role {
+            extensions.insert(format!("{NS}/extensions/role"), json!(role));
+        }
+        if let Some(day) = step {
+            extensions.insert(format!("{NS}/extensions/step"), json!(day));
+        }
+        let parent = activity(
+            program.id.clone(),
+            text(program, &program.title),
+            None,
+            format!("{NS}/activities/program"),
+            None,
+        );
+        let context = Context {
+            registration: self.setting.registration,
+            context_activities: Some(ContextActivities {
+                parent: vec![parent],
+                grouping: self
+                    .setting
+                    .course
+                    .map(Activity::id_only)
+                    .into_iter()
+                    .collect(),
+                category: vec![Activity::id_only(&format!("{NS}/profile"))],
+            }),
+            platform: Some("Throughline".into()),
+            language: Some(program.locale.clone()),
+            extensions,
+        };
+        self.out.push(Statement {
+            id: (self.ids)(),
+            actor: self.setting.learner.clone(),
+            verb: verb(key),
+            object,
+            result,
+            context: Some(context),
+            timestamp: self.setting.now,
+        });
+    }
+}
+
+/// The statements that record `action`, given the plan before and after it was applied.
+/// Call only for actions `plan::apply` accepted.
+pub fn statements_for(
+    program: &Program,
+    before: &Plan,
+    after: &Plan,
+    action: &Action,
+    setting: &Setting<'_>,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<Statement> {
+    let role = after.role.as_deref().or(before.role.as_deref());
+    let mut b = Builder {
+        program,
+        setting,
+        role,
+        ids,
+        out: Vec::new(),
+    };
+    match action {
+        Action::ChooseRole { role } if before.role.as_deref() != Some(role.as_str()) => {
+            let label = program.role(role).map(|r| r.label.as_str()).unwrap_or(role);
+            let description = program.role(role).map(|r| text(program, &r.description));
+            let object = activity(
+                activity_iri(program, "roles", role),
+                text(program, label),
+                description,
+                format!("{NS}/activities/role"),
+                None,
+            );
+            b.push("selected", object, None, None);
+        }
+        Action::Commit { .. } => {
+            for c in after
+                .commitments
+                .iter()
+                .filter(|c| !before.commitments.contains(c))
+            {
+                let result = Outcome {
+                    response: Some(c.text.clone()),
+                    extensions: [(format!("{NS}/extensions/when-where"), json!(c.when_where))]
+                        .into_iter()
+                        .collect(),
+                    ..Outcome::default()
+                };
+                b.push(
+                    "committed",
+                    behaviour_activity(program, &c.behaviour),
+                    Some(result),
+                    None,
+                );
+            }
+        }
+        Action::Answer { day, .. } => {
+            let Some(record) = after.steps.get(day) else {
+                return b.out;
+            };
+            if let crate::plan::Outcome::Answered { text: answer, .. } = &record.outcome {
+                let result = Outcome {
+                    response: Some(answer.clone()),
+                    ..Outcome::default()
+                };
+                b.push(
+                    "answered",
+                    reflection_activity(program, *day, role.unwrap_or_default()),
+                    Some(result),
+                    Some(*day),
+                );
+            }
+            let max = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
+            for (behaviour, level) in &record.ratings {
+                let raw = f64::from(*level);
+                let result = Outcome {
+                    response: program.scale_label(*level).map(str::to_string),
+                    score: Some(Score {
+                        scaled: raw / max,
+                        raw,
+                        min: 0.0,
+                        max,
+                    }),
+                    ..Outcome::default()
+                };
+                b.push(
+                    "rated",
+                    behaviour_activity(program, behaviour),
+                    Some(result),
+                    Some(*day),
+                );
+            }
+            let was: BTreeMap<String, State> = adoption::progress(program, before)
+                .into_iter()
+                .map(|p| (p.behaviour, p.state))
+                .collect();
+            for p in adoption::progress(program, after) {
+                let changed = was.get(&p.behaviour) != Some(&p.state);
+                match p.state {
+                    State::Adopted if changed => b.push(
+                        "mastered",
+                        behaviour_activity(program, &p.behaviour),
+                        Some(Outcome {
+                            success: Some(true),
+                            ..Outcome::default()
+                        }),
+                        Some(*day),
+                    ),
+                    State::Lapsed if changed => b.push(
+                        "lapsed",
+                        behaviour_activity(program, &p.behaviour),
+                        Some(Outcome {
+                            success: Some(false),
+                            ..Outcome::default()
+                        }),
+                        Some(*day),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        Action::Skip { day } => b.push(
+            "skipped",
+            reflection_activity(program, *day, role.unwrap_or_default()),
+            None,
+            Some(*day),
+        ),
+        Action::Snooze { day, until } => {
+            let result = Outcome {
+                extensions: [(format!("{NS}/extensions/until"), json!(until.to_string()))]
+                    .into_iter()
+                    .collect(),
+                ..Outcome::default()
+            };
+            b.push(
+                "snoozed",
+                reflection_activity(program, *day, role.unwrap_or_default()),
+                Some(result),
+                Some(*day),
+            );
+        }
+        Action::ChooseRole { .. } | Action::StartOver => {}
+    }
+    b.out
+}
