@@ -32,6 +32,10 @@ pub struct RawOptions {
     pub now: Option<String>,
     /// Link back to the course, used in calendar events.
     pub course_url: Option<String>,
+    /// The LRS to report to, when the host has one (a URL launch takes precedence).
+    pub lrs: Option<lms::RawLrs>,
+    /// LTI-style context from the host page.
+    pub lti: Option<lms::RawLti>,
 }
 
 /// The learner as the host describes them.
@@ -59,6 +63,10 @@ pub struct Options {
     pub now: Option<Date>,
     /// Link back to the course.
     pub course_url: Option<String>,
+    /// The LRS connection, if any: cmi5 or TinCan launch on the page URL, else `lrs` from the host.
+    pub connection: Option<lms::Connection>,
+    /// LMS role names (LTI roles shortened), tried in order when `role` is not given.
+    pub lms_roles: Vec<String>,
 }
 
 /// A problem with what the host passed, phrased for the page author.
@@ -96,7 +104,8 @@ fn shorten(s: &str) -> String {
 
 impl Options {
     /// Checks raw options; every problem is reported, not just the first.
-    pub fn from_raw(raw: RawOptions) -> Result<Options, Vec<LaunchError>> {
+    /// `page_query` is the page URL's query string, where LMS launches put their parameters.
+    pub fn from_raw(raw: RawOptions, page_query: &str) -> Result<Options, Vec<LaunchError>> {
         let mut errors = Vec::new();
         let program = match (
             raw.program.filter(|s| !s.trim().is_empty()),
@@ -135,14 +144,31 @@ impl Options {
                 None
             }
         };
+        let mut learner_name = learner.name.map(|n| shorten(n.trim())).filter(|n| !n.is_empty());
+        let connection = match lms::from_query(page_query) {
+            Ok(Some(c)) => Some(c),
+            Ok(None) => match raw.lrs {
+                Some(lrs) => lms::from_host(lrs, learner_id.as_deref(), learner_name.as_deref()).map_err(|e| errors.extend(e)).ok(),
+                None => None,
+            },
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        };
+        // The LMS's identity wins: statements, state and the local plan must agree on who this is.
+        let learner_id = connection.as_ref().map(|c| c.actor.key()).or(learner_id);
+        if let Some(name) = connection.as_ref().and_then(|c| c.actor.name.clone()) {
+            learner_name = Some(shorten(name.trim()));
+        }
+        let lms_roles = raw.lti.map(|l| l.roles.iter().map(|r| lms::lti_role_name(r).to_string()).collect()).unwrap_or_default();
         match program {
             Some(program) if errors.is_empty() => Ok(Options {
                 program,
                 learner_id,
-                learner_name: learner
-                    .name
-                    .map(|n| shorten(n.trim()))
-                    .filter(|n| !n.is_empty()),
+                learner_name,
+                connection,
+                lms_roles,
                 role: raw
                     .role
                     .map(|r| r.trim().to_string())
@@ -166,18 +192,21 @@ mod tests {
 
     #[test]
     fn checks_options() {
-        let ok = Options::from_raw(RawOptions {
-            program: Some(" /p.toml ".into()),
-            now: Some("2027-01-15".into()),
-            ..Default::default()
-        })
+        let ok = Options::from_raw(
+            RawOptions {
+                program: Some(" /p.toml ".into()),
+                now: Some("2027-01-15".into()),
+                ..Default::default()
+            },
+            "",
+        )
         .expect("ok");
         assert_eq!(ok.program, ProgramSource::Url("/p.toml".into()));
         assert_eq!(ok.now, Some(time::macros::date!(2027 - 01 - 15)));
         let errs = Options::from_raw(RawOptions {
             now: Some("15/01/2027".into()),
             ..Default::default()
-        })
+        }, "")
         .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].0.contains("`program` is missing"));
@@ -187,7 +216,31 @@ mod tests {
             program_text: Some("b".into()),
             ..Default::default()
         };
-        assert!(Options::from_raw(both).is_err());
+        assert!(Options::from_raw(both, "").is_err());
+    }
+
+    #[test]
+    fn url_launch_wins_over_host_lrs_and_sets_the_learner() {
+        let actor = r#"{"name":"Ana","account":{"homePage":"https://lms.example.org","name":"ana"}}"#;
+        let q = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("endpoint", "https://lrs.example.org/xapi/"), ("auth", "Basic YTpi"), ("actor", actor)])
+            .finish();
+        let raw = RawOptions {
+            program: Some("/p.toml".into()),
+            learner: Some(RawLearner { id: Some("host-id".into()), name: Some("Host".into()) }),
+            lrs: Some(lms::RawLrs { endpoint: Some("https://other.example.org/".into()), auth: Some("Basic eDp5".into()), ..Default::default() }),
+            lti: Some(lms::RawLti { roles: vec!["http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor".into()], ..Default::default() }),
+            ..Default::default()
+        };
+        let o = Options::from_raw(raw, &q).expect("valid");
+        let c = o.connection.expect("connection");
+        assert_eq!(c.route, lms::Route::TinCan);
+        assert_eq!(c.endpoint, "https://lrs.example.org/xapi/");
+        assert_eq!(o.learner_id.as_deref(), Some("https://lms.example.org|ana"));
+        assert_eq!(o.learner_name.as_deref(), Some("Ana"));
+        assert_eq!(o.lms_roles, vec!["Mentor".to_string()]);
+        let bad = RawOptions { program: Some("/p.toml".into()), lrs: Some(lms::RawLrs::default()), ..Default::default() };
+        assert!(Options::from_raw(bad, "").is_err(), "an incomplete lrs is an error, not silently local-only");
     }
 
     #[test]

@@ -3,10 +3,14 @@
 //! browser failures into plain-language errors for the UI.
 
 pub mod clock;
+pub mod connect;
 pub mod download;
+pub mod lrs;
+pub mod outbox;
 pub mod program;
 pub mod session;
 pub mod storage;
+pub mod sync;
 
 /// Writes a message to the browser console, where page authors look first.
 pub fn console_error(message: &str) {

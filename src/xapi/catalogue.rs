@@ -198,6 +198,7 @@ impl Builder<'_, '_> {
                     .into_iter()
                     .collect(),
                 category: vec![Activity::id_only(&format!("{NS}/profile"))],
+                other: Vec::new(),
             }),
             platform: Some("Throughline".into()),
             language: Some(program.locale.clone()),

@@ -5,6 +5,7 @@
 //! always give the same statements and tests can check them exactly.
 
 mod catalogue;
+pub mod cmi5;
 mod model;
 mod rules;
 

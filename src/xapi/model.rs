@@ -127,12 +127,17 @@ pub struct Verb {
 #[serde(rename_all = "camelCase")]
 pub struct Activity {
     /// Always "Activity".
+    #[serde(default = "activity_type")]
     pub object_type: String,
     /// Activity IRI.
     pub id: String,
     /// Name, description and type.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub definition: Option<Definition>,
+}
+
+fn activity_type() -> String {
+    "Activity".into()
 }
 
 /// An Activity definition.
@@ -222,6 +227,9 @@ pub struct ContextActivities {
     /// Profiles the statement follows (e.g. cmi5).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub category: Vec<Activity>,
+    /// Anything else the launching system asks to carry along.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub other: Vec<Activity>,
 }
 
 impl Activity {

@@ -1,0 +1,186 @@
+//! Connecting to the LRS for one visit: the cmi5 token and launch data, the
+//! learner's registration, and the outbox every statement goes through.
+
+use std::rc::Rc;
+
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use uuid::Uuid;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::lrs::{query, Call, Lrs};
+use super::outbox::Outbox;
+use crate::launch::lms::{Connection, Route};
+use crate::xapi::cmi5::{self, LaunchData};
+use crate::xapi::{self, Agent, Statement};
+
+/// A new random statement id from the browser's CSPRNG.
+pub fn new_id() -> Uuid {
+    let from_crypto = web_sys::window().and_then(|w| w.crypto().ok()).and_then(|c| Uuid::try_parse(&c.random_uuid()).ok());
+    from_crypto.unwrap_or_else(|| {
+        let mut bytes = [0u8; 16];
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    })
+}
+
+/// A cmi5 session in progress.
+#[derive(Debug, Clone)]
+pub struct Cmi5 {
+    /// The AU's activity id.
+    pub au: String,
+    /// The LMS's launch data.
+    pub data: LaunchData,
+    /// When the session started (ms since the epoch), for durations.
+    pub started_ms: f64,
+}
+
+/// The LRS side of a visit.
+#[derive(Clone)]
+pub struct Live {
+    /// The LRS, with working credentials.
+    pub lrs: Lrs,
+    /// Where statements wait until acknowledged.
+    pub outbox: Outbox,
+    /// The learner as the LMS knows them.
+    pub actor: Agent,
+    /// The launch registration, or this browser's own for the learner and program.
+    pub registration: Uuid,
+    /// The course activity id, for statements' grouping.
+    pub course: Option<String>,
+    /// Set when launched by cmi5.
+    pub cmi5: Option<Rc<Cmi5>>,
+}
+
+fn cmi5_session<'a>(c: &'a Cmi5, live: &'a Live) -> cmi5::Session<'a> {
+    cmi5::Session { actor: &live.actor, au: &c.au, registration: live.registration, data: &c.data }
+}
+
+impl Live {
+    /// Validates and queues statements. A statement that breaks the spec's rules is a bug: it is
+    /// reported on the console and not sent, so it cannot poison a batch.
+    pub fn queue(&self, statements: Vec<Statement>) -> Result<(), String> {
+        let mut ready = Vec::with_capacity(statements.len());
+        for mut s in statements {
+            if let (Some(c), Some(ctx)) = (&self.cmi5, s.context.as_mut()) {
+                cmi5::apply_template(ctx, &cmi5_session(c, self));
+            }
+            match xapi::validate(&s) {
+                Ok(()) => match serde_json::to_value(&s) {
+                    Ok(v) => ready.push((s.id.to_string(), v)),
+                    Err(e) => super::console_error(&format!("a statement could not be serialized: {e}")),
+                },
+                Err(problems) => super::console_error(&format!("a statement was not sent because it breaks xAPI rules: {}", problems.join("; "))),
+            }
+        }
+        self.outbox.enqueue(ready)
+    }
+
+    /// cmi5: records completion once per registration, when the learner has committed (Normal launches only).
+    pub fn completed(&self) {
+        let Some(c) = &self.cmi5 else { return };
+        let flag = format!("throughline:v1:cmi5-completed:{}:{}", self.registration, c.au);
+        if !c.data.records_completion() || LocalStorage::raw().get_item(&flag).ok().flatten().is_some() {
+            return;
+        }
+        let s = cmi5::completed(&cmi5_session(c, self), new_id(), now(), js_sys::Date::now() - c.started_ms);
+        if self.queue(vec![s]).is_ok() {
+            let _ = LocalStorage::raw().set_item(&flag, "1");
+        }
+    }
+
+    /// cmi5: the session's last statement, then the learner goes back to the LMS when it says where.
+    pub fn terminate(&self) {
+        let Some(c) = &self.cmi5 else { return };
+        let flag = format!("throughline:cmi5:terminated:{}", c.au);
+        if SessionStorage::raw().get_item(&flag).ok().flatten().is_some() {
+            return;
+        }
+        let s = cmi5::terminated(&cmi5_session(c, self), new_id(), now(), js_sys::Date::now() - c.started_ms);
+        if self.queue(vec![s]).is_ok() {
+            let _ = SessionStorage::raw().set_item(&flag, "1");
+        }
+    }
+}
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::from_unix_timestamp_nanos((js_sys::Date::now() * 1_000_000.0) as i128).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
+/// The cmi5 auth token: fetched once per launch and kept for this tab, so a reload still works.
+async fn cmi5_token(fetch: &str) -> Result<String, String> {
+    let key = format!("throughline:cmi5:token:{fetch}");
+    if let Some(token) = SessionStorage::raw().get_item(&key).ok().flatten() {
+        return Ok(token);
+    }
+    let response = gloo_net::http::Request::post(fetch)
+        .send()
+        .await
+        .map_err(|_| "The course could not get its sign-in token from your learning platform (no answer). Please start it again from the platform.".to_string())?;
+    let body: serde_json::Value = response.json().await.map_err(|_| "Your learning platform's sign-in answer was not readable. Please start the course again from the platform.".to_string())?;
+    if let Some(token) = body.get("auth-token").and_then(|t| t.as_str()) {
+        let _ = SessionStorage::raw().set_item(&key, token);
+        return Ok(token.to_string());
+    }
+    let code = body.get("error-code").and_then(|c| c.as_str().map(str::to_string).or_else(|| Some(c.to_string()))).unwrap_or_default();
+    Err(match code.as_str() {
+        "1" => "This course launch link was already used. Please start the course again from your learning platform.".to_string(),
+        _ => "Your learning platform did not give the course a sign-in token. Please start the course again from the platform.".to_string(),
+    })
+}
+
+/// This browser's own registration for a learner and program, for launches that do not give one.
+fn own_registration(program_id: &str, actor: &Agent) -> Uuid {
+    let key = format!("throughline:v1:registration:{program_id}:{}", actor.key());
+    if let Some(r) = LocalStorage::raw().get_item(&key).ok().flatten().and_then(|r| Uuid::try_parse(&r).ok()) {
+        return r;
+    }
+    let r = new_id();
+    let _ = LocalStorage::raw().set_item(&key, &r.to_string());
+    r
+}
+
+/// Connects for this visit. Only a cmi5 launch can fail here (token or launch data).
+pub async fn connect(connection: Connection, program_id: &str, course_url: Option<&str>) -> Result<Live, String> {
+    let mut lrs = Lrs::new(&connection);
+    let tab = new_id().to_string();
+    let mut cmi5 = None;
+    if let Route::Cmi5 { fetch } = &connection.route {
+        let token = cmi5_token(fetch).await?;
+        lrs = lrs.with_auth(format!("Basic {token}"));
+        let au = connection.activity_id.clone().unwrap_or_default();
+        let registration = connection.registration.map(|r| r.to_string()).unwrap_or_default();
+        let agent = serde_json::to_string(&connection.actor).unwrap_or_default();
+        let path = format!("activities/state?{}", query(&[("stateId", cmi5::LAUNCH_DATA), ("activityId", &au), ("agent", &agent), ("registration", &registration)]));
+        let answer = lrs.send(Call { method: "GET", path: &path, ..Call::default() }).await;
+        let data = match answer.status {
+            Some(200) => LaunchData::parse(&answer.body)?,
+            Some(404) => return Err("Your learning platform did not leave the course its launch data. Please start the course again from the platform.".into()),
+            None => return Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
+            Some(s) => return Err(format!("The learning record store answered {s} when the course started. Please start it again from your learning platform.")),
+        };
+        cmi5 = Some(Rc::new(Cmi5 { au, data, started_ms: js_sys::Date::now() }));
+    }
+    let registration = connection.registration.unwrap_or_else(|| own_registration(program_id, &connection.actor));
+    let course = connection.activity_id.clone().or_else(|| course_url.filter(|u| u.starts_with("http")).map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string()));
+    let outbox = Outbox::new(lrs.clone(), tab);
+    let live = Live { lrs, outbox, actor: connection.actor, registration, course, cmi5 };
+    if let Some(c) = live.cmi5.clone() {
+        let flag = format!("throughline:cmi5:initialized:{}", c.au);
+        if SessionStorage::raw().get_item(&flag).ok().flatten().is_none() {
+            live.queue(vec![cmi5::initialized(&cmi5_session(&c, &live), new_id(), now())])?;
+            let _ = SessionStorage::raw().set_item(&flag, "1");
+        }
+        // Registered before the outbox's own pagehide handler, so "terminated" goes in the last send.
+        let on_hide = live.clone();
+        let hide = Closure::<dyn FnMut()>::new(move || on_hide.terminate());
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
+        }
+        hide.forget();
+    }
+    live.outbox.start(None);
+    Ok(live)
+}

@@ -1,0 +1,104 @@
+//! The LRS over HTTP: one `fetch` wrapper that every xAPI call goes through.
+//! gloo-net has no `keepalive`, which the last send on `pagehide` needs, so
+//! this uses the browser's fetch directly.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::launch::lms::Connection;
+use crate::xapi::Version;
+
+/// What the LRS answered. `status` is `None` when no answer came (offline, refused, dropped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// HTTP status.
+    pub status: Option<u16>,
+    /// Body text (empty when none).
+    pub body: String,
+    /// The `ETag` header, for document concurrency.
+    pub etag: Option<String>,
+}
+
+/// An LRS the widget may talk to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lrs {
+    /// Endpoint ending in `/`.
+    pub endpoint: String,
+    /// Authorization header value (a credential: never logged or shown).
+    auth: String,
+    /// Version header.
+    pub version: Version,
+}
+
+/// A request to the LRS.
+#[derive(Debug, Clone, Default)]
+pub struct Call<'a> {
+    /// HTTP method.
+    pub method: &'a str,
+    /// Resource and query, relative to the endpoint, e.g. `statements`.
+    pub path: &'a str,
+    /// Body, sent as JSON.
+    pub body: Option<&'a str>,
+    /// `If-Match` value.
+    pub if_match: Option<&'a str>,
+    /// Send `If-None-Match: *` (create only).
+    pub create_only: bool,
+    /// Let the request outlive the page (for the last send on `pagehide`).
+    pub keepalive: bool,
+}
+
+impl Lrs {
+    /// The LRS of a checked connection.
+    pub fn new(connection: &Connection) -> Lrs {
+        Lrs { endpoint: connection.endpoint.clone(), auth: connection.auth.clone(), version: connection.version }
+    }
+
+    /// Replaces the credential (cmi5 fetches it after launch).
+    pub fn with_auth(mut self, auth: String) -> Lrs {
+        self.auth = auth;
+        self
+    }
+
+    /// Sends one request; never fails, a missing answer is `status: None`.
+    pub async fn send(&self, call: Call<'_>) -> Answer {
+        match self.try_send(&call).await {
+            Ok(answer) => answer,
+            Err(_) => Answer { status: None, body: String::new(), etag: None },
+        }
+    }
+
+    async fn try_send(&self, call: &Call<'_>) -> Result<Answer, JsValue> {
+        let headers = web_sys::Headers::new()?;
+        headers.set("Authorization", &self.auth)?;
+        headers.set("X-Experience-API-Version", self.version.header())?;
+        if call.body.is_some() {
+            headers.set("Content-Type", "application/json")?;
+        }
+        if let Some(etag) = call.if_match {
+            headers.set("If-Match", etag)?;
+        }
+        if call.create_only {
+            headers.set("If-None-Match", "*")?;
+        }
+        let init = web_sys::RequestInit::new();
+        init.set_method(call.method);
+        init.set_headers(&headers);
+        if let Some(body) = call.body {
+            init.set_body(&JsValue::from_str(body));
+        }
+        if call.keepalive {
+            js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE)?;
+        }
+        let url = format!("{}{}", self.endpoint, call.path);
+        let window = web_sys::window().ok_or(JsValue::NULL)?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await?.dyn_into()?;
+        let etag = response.headers().get("ETag").ok().flatten();
+        let body = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+        Ok(Answer { status: Some(response.status()), body, etag })
+    }
+}
+
+/// Encodes a query string (`agent` JSON and ids need escaping).
+pub fn query(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+}

@@ -1,0 +1,136 @@
+//! The learner's plan and program list in the LRS (State and Agent Profile
+//! resources), so the plan follows the learner to another device and any
+//! course page can show what is due across programs. Concurrency by ETag:
+//! a 412 means someone else wrote first, so fetch, merge and try again.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::lrs::{query, Call, Lrs};
+use crate::plan::{self, Plan};
+use crate::program::Program;
+use crate::xapi::Agent;
+
+/// State id of the plan document; one per program and learner, across courses.
+pub const PLAN_STATE: &str = "https://throughline.app/xapi/state/plan";
+/// Agent profile listing the learner's programs.
+pub const PROGRAMS_PROFILE: &str = "https://throughline.app/xapi/profile/programs";
+const ATTEMPTS: usize = 4;
+
+/// Why syncing did not finish, in words for the learner (never containing credentials).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncError(pub String);
+
+fn unreachable(status: Option<u16>) -> SyncError {
+    SyncError(match status {
+        None => "Your plan is saved in this browser; it will be copied to your learning record store when you are back online.".into(),
+        Some(401 | 403) => "The learning record store did not accept the widget's credentials, so your plan is kept in this browser only.".into(),
+        Some(s) => format!("The learning record store answered {s}; your plan is saved in this browser and will be copied later."),
+    })
+}
+
+fn agent_json(agent: &Agent) -> String {
+    serde_json::to_string(agent).unwrap_or_default()
+}
+
+/// One of the learner's programs, as listed in their agent profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// Program id (IRI).
+    pub id: String,
+    /// Program title.
+    pub title: String,
+    /// Where the program file is, so another course page can load it.
+    #[serde(default)]
+    pub program_url: Option<String>,
+    /// A course page that embeds it, to link the learner back.
+    #[serde(default)]
+    pub course_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Programs {
+    #[serde(default)]
+    programs: Vec<Enrolment>,
+}
+
+/// Reads a document: `Ok(None)` when there is none yet.
+async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, SyncError> {
+    let answer = lrs.send(Call { method: "GET", path, ..Call::default() }).await;
+    match answer.status {
+        Some(200) => Ok(Some((answer.body, answer.etag))),
+        Some(404) => Ok(None),
+        other => Err(unreachable(other)),
+    }
+}
+
+/// Writes a document guarded by the ETag we read (or create-only). `Ok(false)` means someone wrote first.
+async fn put(lrs: &Lrs, path: &str, body: &str, etag: Option<&str>) -> Result<bool, SyncError> {
+    let call = Call { method: "PUT", path, body: Some(body), if_match: etag, create_only: etag.is_none(), ..Call::default() };
+    let answer = lrs.send(call).await;
+    match answer.status {
+        Some(200..=299) => Ok(true),
+        Some(409 | 412) => Ok(false),
+        other => Err(unreachable(other)),
+    }
+}
+
+/// Merges this browser's plan with the LRS copy and writes the result back. Returns the merged plan.
+pub async fn sync_plan(lrs: &Lrs, program: &Program, actor: &Agent, registration: Option<Uuid>, local: &Plan) -> Result<Plan, SyncError> {
+    // The plan follows the learner across courses, so it is not tied to one course's registration.
+    let _ = registration;
+    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
+    for _ in 0..ATTEMPTS {
+        let remote = get(lrs, &path).await?;
+        let (remote_plan, etag) = match &remote {
+            Some((body, etag)) => (Some(plan::restore(program, Some(body)).plan), etag.clone()),
+            None => (None, None),
+        };
+        let merged = match &remote_plan {
+            Some(r) => plan::merge(local, r),
+            None => local.clone(),
+        };
+        if remote_plan.as_ref() == Some(&merged) {
+            return Ok(merged);
+        }
+        if put(lrs, &path, &plan::store(&merged), etag.as_deref()).await? {
+            return Ok(merged);
+        }
+    }
+    Err(SyncError("Your plan is being changed in another window; it will be copied on your next visit.".into()))
+}
+
+/// Adds this program to the learner's list of programs, so other course pages can show what is due here.
+pub async fn enrol(lrs: &Lrs, actor: &Agent, enrolment: Enrolment) -> Result<Vec<Enrolment>, SyncError> {
+    let path = format!("agents/profile?{}", query(&[("profileId", PROGRAMS_PROFILE), ("agent", &agent_json(actor))]));
+    for _ in 0..ATTEMPTS {
+        let remote = get(lrs, &path).await?;
+        let (mut list, etag) = match remote {
+            Some((body, etag)) => (serde_json::from_str::<Programs>(&body).unwrap_or_default(), etag),
+            None => (Programs::default(), None),
+        };
+        let before = list.clone();
+        match list.programs.iter_mut().find(|p| p.id == enrolment.id) {
+            Some(p) => {
+                p.title = enrolment.title.clone();
+                p.program_url = enrolment.program_url.clone().or(p.program_url.take());
+                p.course_url = enrolment.course_url.clone().or(p.course_url.take());
+            }
+            None => list.programs.push(enrolment.clone()),
+        }
+        if list == before && etag.is_some() {
+            return Ok(list.programs);
+        }
+        let body = serde_json::to_string(&list).unwrap_or_default();
+        if put(lrs, &path, &body, etag.as_deref()).await? {
+            return Ok(list.programs);
+        }
+    }
+    Err(SyncError("Your list of programs is being changed in another window; it will be updated on your next visit.".into()))
+}
+
+/// Reads the learner's plan for another program (for the "due elsewhere" list).
+pub async fn remote_plan(lrs: &Lrs, program: &Program, actor: &Agent) -> Result<Option<Plan>, SyncError> {
+    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
+    Ok(get(lrs, &path).await?.map(|(body, _)| plan::restore(program, Some(&body)).plan))
+}
