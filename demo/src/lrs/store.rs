@@ -235,9 +235,13 @@ pub fn http_date(ns: i64) -> String {
         .unwrap_or_default()
 }
 
-/// Parses an xAPI timestamp parameter into unix nanoseconds.
+/// Parses an xAPI timestamp parameter into unix nanoseconds, saturating
+/// for dates outside 1677–2262 (only ever used as query bounds).
 pub fn timestamp_ns(s: &str) -> Option<i64> {
-    validate::parse_timestamp(s).and_then(|t| i64::try_from(t.unix_timestamp_nanos()).ok())
+    validate::parse_timestamp(s).map(|t| {
+        let ns = t.unix_timestamp_nanos();
+        i64::try_from(ns).unwrap_or(if ns < 0 { i64::MIN } else { i64::MAX })
+    })
 }
 
 /// The quoted ETag for document bytes: the SHA-1 hex digest, as xAPI 1.0.3 asks.
@@ -904,6 +908,8 @@ mod tests {
     fn timestamps_round_trip_through_text() {
         let ns = now_ns();
         assert_eq!(timestamp_ns(&format_timestamp(ns)), Some(ns));
+        assert_eq!(timestamp_ns("2999-01-01T00:00:00Z"), Some(i64::MAX));
+        assert_eq!(timestamp_ns("1000-01-01T00:00:00Z"), Some(i64::MIN));
         assert!(http_date(0).starts_with("Thu, 01 Jan 1970 00:00:00 GMT"));
     }
 
