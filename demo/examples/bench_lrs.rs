@@ -28,7 +28,7 @@ fn statement(i: usize) -> Value {
         "verb": {"id": format!("http://adlnet.gov/expapi/verbs/{verb}"), "display": {"en-US": verb}},
         "object": {"objectType": "Activity", "id": format!("http://example.com/course/module/{}", i % 20),
                    "definition": {"name": {"en-US": format!("Module {}", i % 20)}}},
-        "result": {"completion": i % 3 == 0, "duration": "PT5M"},
+        "result": {"completion": i.is_multiple_of(3), "duration": "PT5M"},
         "context": {"registration": "0f3a4c1e-5b2d-4e6f-8a9b-0c1d2e3f4a5b",
                     "contextActivities": {"parent": [{"id": format!("http://example.com/course/{}", i % 2)}]}}
     })

@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS statement_agents (
     role INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statement_agents_ifi ON statement_agents(ifi, role, seq);
+CREATE INDEX IF NOT EXISTS statement_agents_seq ON statement_agents(seq, role);
 CREATE TABLE IF NOT EXISTS statement_activities (
     seq INTEGER NOT NULL REFERENCES statements(seq),
     activity_id TEXT NOT NULL,
