@@ -692,9 +692,18 @@ pub fn same_statement(stored: &Value, incoming: &Value) -> bool {
         }
         v
     };
+    // Timestamps are compared as instants: "Z" and "+00:00" mean the same.
+    let instant = |v: &Value| {
+        v.get("timestamp")
+            .and_then(Value::as_str)
+            .and_then(validate::parse_timestamp)
+    };
     let no_timestamp = incoming.get("timestamp").is_none();
-    let a = strip(stored, no_timestamp);
-    let mut b = strip(incoming, no_timestamp);
+    if !no_timestamp && instant(stored) != instant(incoming) {
+        return false;
+    }
+    let a = strip(stored, true);
+    let mut b = strip(incoming, true);
     if let (Some(obj), Some(id)) = (b.as_object_mut(), stored.get("id")) {
         obj.entry("id").or_insert_with(|| id.clone());
     }
@@ -873,6 +882,9 @@ mod tests {
         let other_time = json!({"object": {"id": "http://o"}, "verb": {"id": "http://v"},
             "actor": {"name": "A", "mbox": "mailto:a@x.org"}, "id": "x", "timestamp": "2025-01-01T00:00:00Z"});
         assert!(!same_statement(&stored, &other_time));
+        let same_instant = json!({"object": {"id": "http://o"}, "verb": {"id": "http://v"},
+            "actor": {"name": "A", "mbox": "mailto:a@x.org"}, "id": "x", "timestamp": "2024-01-01T01:00:00+01:00"});
+        assert!(same_statement(&stored, &same_instant));
     }
 
     #[test]
