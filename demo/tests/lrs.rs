@@ -682,6 +682,91 @@ fn voiding_hides_statements_from_queries() {
 }
 
 #[test]
+fn statements_targeting_matches_are_returned_by_filters() {
+    let (_dir, s) = fresh();
+    let reg = uuid();
+    let mut target = statement(mbox("ana"), "completed", "http://example.com/a/1");
+    target["context"] = json!({"registration": reg});
+    let target_id = s.post_statements("admin", &target)[0].clone();
+    let reference = |id: &str| {
+        json!({"actor": mbox("ben"), "verb": {"id": "http://example.com/verbs/liked"},
+            "object": {"objectType": "StatementRef", "id": id}})
+    };
+    let liked = s.post_statements("admin", &reference(&target_id))[0].clone();
+    // Recursive: a statement targeting the targeting statement.
+    let liked_again = s.post_statements("admin", &reference(&liked))[0].clone();
+    // A target that arrives after the statement referring to it.
+    let late_target = uuid();
+    let early = s.post_statements("admin", &reference(&late_target))[0].clone();
+    let mut late = statement(mbox("chloe"), "completed", "http://example.com/a/9");
+    late["id"] = json!(late_target);
+    s.post_statements("admin", &late);
+    s.post_statements(
+        "admin",
+        &statement(mbox("dan"), "attempted", "http://example.com/a/2"),
+    );
+
+    let q = |query: &str| -> HashSet<String> {
+        let r = s.x("GET", &format!("/xapi/statements?{query}"), "admin", None);
+        assert_eq!(r.status, 200, "{query}: {}", r.body);
+        ids_of(r.json()["statements"].as_array().expect("statements"))
+            .into_iter()
+            .collect()
+    };
+    let set = |ids: &[&String]| {
+        ids.iter()
+            .map(|s| s.to_string())
+            .collect::<HashSet<String>>()
+    };
+    let chain = set(&[&target_id, &liked, &liked_again]);
+    assert_eq!(
+        q(&format!("agent={}", enc(&mbox("ana").to_string()))),
+        chain
+    );
+    assert_eq!(
+        q(&format!("activity={}", enc("http://example.com/a/1"))),
+        chain
+    );
+    assert_eq!(q(&format!("registration={reg}")), chain);
+    assert_eq!(
+        q(&format!(
+            "verb={}",
+            enc("http://adlnet.gov/expapi/verbs/completed")
+        )),
+        set(&[&target_id, &liked, &liked_again, &late_target, &early])
+    );
+    assert_eq!(
+        q(&format!("agent={}", enc(&mbox("chloe").to_string()))),
+        set(&[&late_target, &early])
+    );
+    // The referring statements' own properties still match as usual.
+    assert_eq!(
+        q(&format!("agent={}", enc(&mbox("ben").to_string()))),
+        set(&[&liked, &liked_again, &early])
+    );
+    // A learner does not become "the actor" of statements that merely target theirs.
+    let mine = s.post_statements(
+        "ana",
+        &statement(learner("ana"), "completed", "http://example.com/a/3"),
+    )[0]
+    .clone();
+    s.post_statements("admin", &reference(&mine));
+    let r = s.x("GET", "/xapi/statements", "ana", None).json();
+    assert_eq!(
+        ids_of(r["statements"].as_array().expect("statements")),
+        vec![mine]
+    );
+    // Voiding statements are found through the statement they void.
+    let void = json!({"actor": mbox("ana"), "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+        "object": {"objectType": "StatementRef", "id": target_id}});
+    let voiding = s.post_statements("admin", &void)[0].clone();
+    assert_eq!(
+        q(&format!("registration={reg}")),
+        set(&[&liked, &liked_again, &voiding])
+    );
+}
+
+#[test]
 fn invalid_requests_are_400_naming_the_field() {
     let (_dir, s) = fresh();
     let auth = s.auth("admin");

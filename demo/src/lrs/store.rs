@@ -30,6 +30,13 @@ pub const ROLE_ACTOR: i64 = 0;
 pub const ROLE_OBJECT: i64 = 1;
 /// Anywhere else the broad filters look (context, authority, SubStatement).
 pub const ROLE_RELATED: i64 = 2;
+/// Added to a role for rows a statement inherits from the statement its
+/// StatementRef object targets: xAPI 1.0.3 (Part Three, 2.1.3) has a
+/// targeting statement meet a filter when its target does, recursively, so
+/// that a query about an agent or activity also returns the statements
+/// (voiding ones included) that refer to matching statements. Inherited rows
+/// never count as "the actor" for learner access.
+pub const ROLE_VIA_REF: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS statements (
@@ -39,6 +46,7 @@ CREATE TABLE IF NOT EXISTS statements (
     verb_id TEXT NOT NULL,
     registration TEXT,
     voids TEXT,
+    refs TEXT,
     voided INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL
 );
@@ -46,19 +54,28 @@ CREATE INDEX IF NOT EXISTS statements_verb ON statements(verb_id, seq);
 CREATE INDEX IF NOT EXISTS statements_registration ON statements(registration, seq);
 CREATE INDEX IF NOT EXISTS statements_stored ON statements(stored_ns, seq);
 CREATE INDEX IF NOT EXISTS statements_voids ON statements(voids);
+CREATE INDEX IF NOT EXISTS statements_refs ON statements(refs);
 CREATE TABLE IF NOT EXISTS statement_agents (
     seq INTEGER NOT NULL REFERENCES statements(seq),
     ifi TEXT NOT NULL,
     role INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statement_agents_ifi ON statement_agents(ifi, role, seq);
-CREATE INDEX IF NOT EXISTS statement_agents_seq ON statement_agents(seq, role);
+CREATE UNIQUE INDEX IF NOT EXISTS statement_agents_row ON statement_agents(seq, role, ifi);
 CREATE TABLE IF NOT EXISTS statement_activities (
     seq INTEGER NOT NULL REFERENCES statements(seq),
     activity_id TEXT NOT NULL,
     role INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statement_activities_id ON statement_activities(activity_id, role, seq);
+CREATE UNIQUE INDEX IF NOT EXISTS statement_activities_row ON statement_activities(seq, role, activity_id);
+CREATE TABLE IF NOT EXISTS statement_ref_keys (
+    seq INTEGER NOT NULL REFERENCES statements(seq),
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statement_ref_keys_value ON statement_ref_keys(kind, value, seq);
+CREATE UNIQUE INDEX IF NOT EXISTS statement_ref_keys_row ON statement_ref_keys(seq, kind, value);
 CREATE TABLE IF NOT EXISTS activities (
     id TEXT PRIMARY KEY,
     definition TEXT NOT NULL
@@ -351,12 +368,13 @@ impl Store {
             let body = serde_json::to_string(&full)
                 .map_err(|e| ApiError::internal(format!("could not serialise statement: {e}")))?;
             tx.execute(
-                "INSERT INTO statements (id, stored_ns, verb_id, registration, voids, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![st.id, stored_ns, index.verb, index.registration, index.voids, body],
+                "INSERT INTO statements (id, stored_ns, verb_id, registration, voids, refs, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![st.id, stored_ns, index.verb, index.registration, index.voids, index.refs, body],
             )
             .map_err(db_err("inserting a statement"))?;
             let seq = tx.last_insert_rowid();
             write_index(&tx, seq, &index)?;
+            inherit_refs(&tx, seq, &st.id, index.refs.as_deref())?;
             if let Some(target) = &index.voids {
                 tx.execute("UPDATE statements SET voided = 1 WHERE id = ?1", [target])
                     .map_err(db_err("voiding a statement"))?;
@@ -423,7 +441,11 @@ impl Store {
         use rusqlite::types::Value as Sql;
         if let Some(agent) = &f.agent {
             let p = arg(Sql::Text(agent.clone()), &mut args);
-            let roles = if f.related_agents { "0, 1, 2" } else { "0, 1" };
+            let roles = if f.related_agents {
+                "0, 1, 2, 3, 4, 5"
+            } else {
+                "0, 1, 3, 4"
+            };
             sql += &format!(" AND s.seq IN (SELECT seq FROM statement_agents WHERE ifi = {p} AND role IN ({roles}))");
         }
         if let Some(actor) = &f.actor_restrict {
@@ -435,9 +457,9 @@ impl Store {
         if let Some(activity) = &f.activity {
             let p = arg(Sql::Text(activity.clone()), &mut args);
             let roles = if f.related_activities {
-                "0, 1, 2"
+                "0, 1, 2, 3, 4, 5"
             } else {
-                "0, 1"
+                "0, 1, 3, 4"
             };
             sql += &format!(
                 " AND s.seq IN (SELECT seq FROM statement_activities WHERE activity_id = {p} AND role IN ({roles}))"
@@ -445,11 +467,15 @@ impl Store {
         }
         if let Some(verb) = &f.verb {
             let p = arg(Sql::Text(verb.clone()), &mut args);
-            sql += &format!(" AND s.verb_id = {p}");
+            sql += &format!(
+                " AND (s.verb_id = {p} OR s.seq IN (SELECT seq FROM statement_ref_keys WHERE kind = 'verb' AND value = {p}))"
+            );
         }
         if let Some(reg) = &f.registration {
             let p = arg(Sql::Text(reg.clone()), &mut args);
-            sql += &format!(" AND s.registration = {p}");
+            sql += &format!(
+                " AND (s.registration = {p} OR s.seq IN (SELECT seq FROM statement_ref_keys WHERE kind = 'registration' AND value = {p}))"
+            );
         }
         if let Some(since) = f.since_ns {
             let p = arg(Sql::Integer(since), &mut args);
@@ -715,6 +741,7 @@ struct Index {
     verb: String,
     registration: Option<String>,
     voids: Option<String>,
+    refs: Option<String>,
     agents: Vec<(String, i64)>,
     activities: Vec<(String, i64)>,
     definitions: Vec<(String, Map<String, Value>)>,
@@ -725,9 +752,15 @@ impl Index {
     fn of(st: &Value) -> Index {
         let verb = validate::verb_id(st).unwrap_or_default().to_string();
         let object = st.get("object").unwrap_or(&Value::Null);
-        let voids = (verb == VOIDED_VERB)
-            .then(|| object.get("id").and_then(Value::as_str).map(str::to_string))
+        let refs = (object.get("objectType").and_then(Value::as_str) == Some("StatementRef"))
+            .then(|| {
+                object
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(str::to_ascii_lowercase)
+            })
             .flatten();
+        let voids = refs.clone().filter(|_| verb == VOIDED_VERB);
         let registration = st
             .get("context")
             .and_then(|c| c.get("registration"))
@@ -737,6 +770,7 @@ impl Index {
             verb,
             registration,
             voids,
+            refs,
             agents: Vec::new(),
             activities: Vec::new(),
             definitions: Vec::new(),
@@ -813,9 +847,73 @@ impl Index {
     }
 }
 
+/// Gives statement `seq` the filter rows of the statement it targets (if
+/// stored), and passes its rows on to statements stored earlier that target
+/// it, transitively (a target may arrive after the statements referring to it).
+fn inherit_refs(
+    tx: &Transaction<'_>,
+    seq: i64,
+    id: &str,
+    refs: Option<&str>,
+) -> Result<(), ApiError> {
+    if let Some(target) = refs {
+        let target_seq: Option<i64> = tx
+            .query_row("SELECT seq FROM statements WHERE id = ?1", [target], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db_err("looking up a StatementRef target"))?;
+        if let Some(from) = target_seq {
+            copy_filter_rows(tx, from, seq)?;
+        }
+    }
+    let mut work = vec![(seq, id.to_string())];
+    let mut seen = std::collections::HashSet::from([seq]);
+    while let Some((from, from_id)) = work.pop() {
+        let referrers: Vec<(i64, String)> = tx
+            .prepare_cached("SELECT seq, id FROM statements WHERE refs = ?1")
+            .and_then(|mut stmt| {
+                stmt.query_map([&from_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .and_then(|rows| rows.collect())
+            })
+            .map_err(db_err("finding statements that target a statement"))?;
+        for (to, to_id) in referrers {
+            copy_filter_rows(tx, from, to)?;
+            if seen.insert(to) {
+                work.push((to, to_id));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn copy_filter_rows(tx: &Transaction<'_>, from: i64, to: i64) -> Result<(), ApiError> {
+    let sql = format!(
+        "INSERT OR IGNORE INTO statement_agents (seq, ifi, role) \
+           SELECT ?2, ifi, CASE WHEN role < {v} THEN role + {v} ELSE role END FROM statement_agents WHERE seq = ?1;
+         INSERT OR IGNORE INTO statement_activities (seq, activity_id, role) \
+           SELECT ?2, activity_id, CASE WHEN role < {v} THEN role + {v} ELSE role END FROM statement_activities WHERE seq = ?1;
+         INSERT OR IGNORE INTO statement_ref_keys (seq, kind, value) \
+           SELECT ?2, 'verb', verb_id FROM statements WHERE seq = ?1;
+         INSERT OR IGNORE INTO statement_ref_keys (seq, kind, value) \
+           SELECT ?2, 'registration', registration FROM statements WHERE seq = ?1 AND registration IS NOT NULL;
+         INSERT OR IGNORE INTO statement_ref_keys (seq, kind, value) \
+           SELECT ?2, kind, value FROM statement_ref_keys WHERE seq = ?1;",
+        v = ROLE_VIA_REF
+    );
+    for part in sql.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        tx.prepare_cached(part)
+            .and_then(|mut stmt| stmt.execute(params![from, to]))
+            .map_err(db_err("copying filter rows to a targeting statement"))?;
+    }
+    Ok(())
+}
+
 fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiError> {
     let mut agents = tx
-        .prepare_cached("INSERT INTO statement_agents (seq, ifi, role) VALUES (?1, ?2, ?3)")
+        .prepare_cached(
+            "INSERT OR IGNORE INTO statement_agents (seq, ifi, role) VALUES (?1, ?2, ?3)",
+        )
         .map_err(db_err("indexing agents"))?;
     for (ifi, role) in &ix.agents {
         agents
@@ -824,7 +922,7 @@ fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiErro
     }
     let mut activities = tx
         .prepare_cached(
-            "INSERT INTO statement_activities (seq, activity_id, role) VALUES (?1, ?2, ?3)",
+            "INSERT OR IGNORE INTO statement_activities (seq, activity_id, role) VALUES (?1, ?2, ?3)",
         )
         .map_err(db_err("indexing activities"))?;
     for (id, role) in &ix.activities {
