@@ -439,43 +439,55 @@ impl Store {
             format!("?{}", args.len())
         };
         use rusqlite::types::Value as Sql;
-        if let Some(agent) = &f.agent {
-            let p = arg(Sql::Text(agent.clone()), &mut args);
-            let roles = if f.related_agents {
+        // The paging cursor also bounds every side-table lookup, so later
+        // pages read only the part of the index that is still ahead.
+        let bound = match f.cursor {
+            Some(cursor) => {
+                let p = arg(Sql::Integer(cursor), &mut args);
+                let op = if f.ascending { ">" } else { "<" };
+                sql += &format!(" AND s.seq {op} {p}");
+                format!(" AND seq {op} {p}")
+            }
+            None => String::new(),
+        };
+        let roles = |related: bool| {
+            if related {
                 "0, 1, 2, 3, 4, 5"
             } else {
                 "0, 1, 3, 4"
-            };
-            sql += &format!(" AND s.seq IN (SELECT seq FROM statement_agents WHERE ifi = {p} AND role IN ({roles}))");
+            }
+        };
+        if let Some(agent) = &f.agent {
+            let p = arg(Sql::Text(agent.clone()), &mut args);
+            let roles = roles(f.related_agents);
+            sql += &format!(
+                " AND s.seq IN (SELECT seq FROM statement_agents WHERE ifi = {p} AND role IN ({roles}){bound})"
+            );
         }
         if let Some(actor) = &f.actor_restrict {
             let p = arg(Sql::Text(actor.clone()), &mut args);
             sql += &format!(
-                " AND s.seq IN (SELECT seq FROM statement_agents WHERE ifi = {p} AND role = 0)"
+                " AND s.seq IN (SELECT seq FROM statement_agents WHERE ifi = {p} AND role = 0{bound})"
             );
         }
         if let Some(activity) = &f.activity {
             let p = arg(Sql::Text(activity.clone()), &mut args);
-            let roles = if f.related_activities {
-                "0, 1, 2, 3, 4, 5"
-            } else {
-                "0, 1, 3, 4"
-            };
+            let roles = roles(f.related_activities);
             sql += &format!(
-                " AND s.seq IN (SELECT seq FROM statement_activities WHERE activity_id = {p} AND role IN ({roles}))"
+                " AND s.seq IN (SELECT seq FROM statement_activities WHERE activity_id = {p} AND role IN ({roles}){bound})"
             );
         }
-        if let Some(verb) = &f.verb {
-            let p = arg(Sql::Text(verb.clone()), &mut args);
-            sql += &format!(
-                " AND (s.verb_id = {p} OR s.seq IN (SELECT seq FROM statement_ref_keys WHERE kind = 'verb' AND value = {p}))"
-            );
-        }
-        if let Some(reg) = &f.registration {
-            let p = arg(Sql::Text(reg.clone()), &mut args);
-            sql += &format!(
-                " AND (s.registration = {p} OR s.seq IN (SELECT seq FROM statement_ref_keys WHERE kind = 'registration' AND value = {p}))"
-            );
+        for (column, kind, value) in [
+            ("verb_id", "verb", &f.verb),
+            ("registration", "registration", &f.registration),
+        ] {
+            if let Some(value) = value {
+                let p = arg(Sql::Text(value.clone()), &mut args);
+                sql += &format!(
+                    " AND s.seq IN (SELECT seq FROM statements WHERE {column} = {p}{bound} \
+                     UNION ALL SELECT seq FROM statement_ref_keys WHERE kind = '{kind}' AND value = {p}{bound})"
+                );
+            }
         }
         if let Some(since) = f.since_ns {
             let p = arg(Sql::Integer(since), &mut args);
@@ -484,10 +496,6 @@ impl Store {
         if let Some(until) = f.until_ns {
             let p = arg(Sql::Integer(until), &mut args);
             sql += &format!(" AND s.stored_ns <= {p}");
-        }
-        if let Some(cursor) = f.cursor {
-            let p = arg(Sql::Integer(cursor), &mut args);
-            sql += &format!(" AND s.seq {} {p}", if f.ascending { ">" } else { "<" });
         }
         let fetch = i64::try_from(f.limit).unwrap_or(i64::MAX).saturating_add(1);
         let p = arg(Sql::Integer(fetch), &mut args);
