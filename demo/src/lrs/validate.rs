@@ -659,9 +659,18 @@ fn activity_definition(v: &Value, path: &str) -> V {
             let ip = format!("{p}[{i}]");
             let o = as_object(item, &ip)?;
             only_keys(o, &ip, &["id", "description"])?;
-            string(required(o, &ip, "id")?, &format!("{ip}.id"))?;
+            let id = string(required(o, &ip, "id")?, &format!("{ip}.id"))?;
             if let Some(d) = o.get("description") {
                 language_map(d, &format!("{ip}.description"))?;
+            }
+            if items[..i]
+                .iter()
+                .any(|other| other.get("id").and_then(Value::as_str) == Some(id))
+            {
+                return bad(
+                    &format!("{ip}.id"),
+                    format!("\"{id}\" is used by another component in the list"),
+                );
             }
         }
     }
@@ -1036,6 +1045,13 @@ mod tests {
         let sub_with_id = json!({"objectType": "SubStatement", "id": "5b4c8f2e-7a52-4cf1-a8a2-3c6b2f0e0f11",
             "actor": {"mbox": "mailto:b@x.org"}, "verb": {"id": "http://x/v"}, "object": {"id": "http://x/a"}});
         assert!(check(with(&["object"], sub_with_id)).is_err());
+        let dup = json!({"id": "http://x/a", "definition": {"interactionType": "choice",
+            "choices": [{"id": "a"}, {"id": "a"}]}});
+        let err = check(with(&["object"], dup)).unwrap_err();
+        assert!(
+            err.contains("statement.object.definition.choices[1].id"),
+            "{err}"
+        );
         let def = json!({"id": "http://x/a", "definition": {"interactionType": "guess"}});
         assert!(check(with(&["object"], def))
             .unwrap_err()
