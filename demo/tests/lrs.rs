@@ -355,6 +355,12 @@ fn put_then_get_a_statement() {
         None,
     );
     assert_eq!(missing.status, 404);
+    assert!(
+        missing
+            .header("x-experience-api-consistent-through")
+            .is_some(),
+        "also on errors"
+    );
     let both = s.x(
         "GET",
         &format!("/xapi/statements?statementId={id}&voidedStatementId={id}"),
@@ -1014,6 +1020,13 @@ fn state_documents_with_etags_and_merge() {
     assert_eq!(later.json(), json!([]));
     assert_eq!(send("DELETE", &note, &[], None).status, 204);
     assert_eq!(send("GET", &note, &[], None).status, 404);
+    let future = format!("{base}&since={}", enc("2999-01-01T00:00:00Z"));
+    assert_eq!(send("DELETE", &future, &[], None).status, 204);
+    assert_eq!(
+        send("GET", &base, &[], None).json(),
+        json!(["plan"]),
+        "nothing changed after since"
+    );
     assert_eq!(send("DELETE", &base, &[], None).status, 204);
     assert_eq!(send("GET", &base, &[], None).json(), json!([]));
     // Missing or malformed key parameters.
@@ -1132,6 +1145,9 @@ fn activities_and_agents_resources() {
     );
     st["object"]["definition"]["description"] = json!({"en-US": "The first one"});
     s.post_statements("admin", &st);
+    let mut french = statement(mbox("ben"), "completed", "http://example.com/a/1");
+    french["object"]["definition"] = json!({"name": {"fr": "Chose"}});
+    s.post_statements("admin", &french);
     let r = s.x(
         "GET",
         &format!(
@@ -1147,6 +1163,11 @@ fn activities_and_agents_resources() {
     assert_eq!(
         a["definition"]["description"]["en-US"],
         json!("The first one")
+    );
+    assert_eq!(
+        a["definition"]["name"],
+        json!({"en-US": "Thing", "fr": "Chose"}),
+        "languages accumulate"
     );
     let r = s.x(
         "GET",

@@ -82,7 +82,9 @@ impl Resource {
         if self.uses_registration {
             allowed.push("registration");
         }
-        if op == Op::Get && params.get(self.id_param).is_none() {
+        if matches!(op, Op::Get | Op::Delete) {
+            // Only meaningful for listing (GET) and deleting all State
+            // documents; accepted (and checked) elsewhere for tolerance.
             allowed.push("since");
         }
         params.only(&allowed)?;
@@ -217,8 +219,8 @@ async fn get_doc(
 ) -> Result<Response, ApiError> {
     let params = Params::parse(uri.query())?;
     let key = res.key(&params, Op::Get, &principal)?;
+    let since = params.timestamp("since")?;
     if key.doc_id.is_empty() {
-        let since = params.timestamp("since")?;
         let ids = blocking(move || shared.store.document_ids(&key, since)).await?;
         return Ok(axum::Json(ids).into_response());
     }
@@ -254,6 +256,7 @@ async fn write_doc(
 ) -> Result<Response, ApiError> {
     let params = Params::parse(uri.query())?;
     let key = res.key(&params, op, &principal)?;
+    params.timestamp("since")?;
     if op == Op::Delete && key.doc_id.is_empty() {
         if res.kind != DocKind::State {
             return Err(ApiError::bad_request(format!(
@@ -261,7 +264,8 @@ async fn write_doc(
                 res.id_param
             )));
         }
-        blocking(move || shared.store.delete_documents(&key)).await?;
+        let since = params.timestamp("since")?;
+        blocking(move || shared.store.delete_documents(&key, since)).await?;
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
     res.require_id(&key)?;

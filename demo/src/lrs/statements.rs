@@ -208,10 +208,35 @@ fn render(body: &str, format: Format) -> Result<String, ApiError> {
 
 /// `GET /statements`: one statement by `statementId`/`voidedStatementId`,
 /// or a StatementResult page whose `more` link continues the same query.
+///
+/// Every answer, errors included, carries `X-Experience-API-Consistent-Through`
+/// as the spec asks.
 pub async fn get_statements(
     State(shared): State<Shared>,
     Extension(principal): Extension<Principal>,
     OriginalUri(uri): OriginalUri,
+) -> Response {
+    let mut res = match read_statements(shared.clone(), principal, uri).await {
+        Ok(res) => res,
+        Err(e) => e.into_response(),
+    };
+    if !res.headers().contains_key(CONSISTENT_THROUGH_HEADER) {
+        let through = blocking(move || Ok(shared.store.consistent_through()))
+            .await
+            .unwrap_or_else(|_| store::now_ns());
+        set_header(
+            &mut res,
+            CONSISTENT_THROUGH_HEADER,
+            &store::format_timestamp(through),
+        );
+    }
+    res
+}
+
+async fn read_statements(
+    shared: Shared,
+    principal: Principal,
+    uri: axum::http::Uri,
 ) -> Result<Response, ApiError> {
     let params = Params::parse(uri.query())?;
     params.only(&query::STATEMENT_GET_PARAMS)?;

@@ -639,14 +639,16 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes every document under `key` (its `doc_id` ignored).
-    pub fn delete_documents(&self, key: &DocKey) -> Result<usize, ApiError> {
+    /// Deletes every document under `key` (its `doc_id` ignored), or only
+    /// those changed after `since_ns` when given.
+    pub fn delete_documents(&self, key: &DocKey, since_ns: Option<i64>) -> Result<usize, ApiError> {
         let inner = self.lock();
         inner
             .conn
             .execute(
-                "DELETE FROM documents WHERE kind = ?1 AND activity_id = ?2 AND agent_ifi = ?3 AND registration = ?4",
-                params![key.kind.as_str(), key.activity_id, key.agent_ifi, key.registration],
+                "DELETE FROM documents WHERE kind = ?1 AND activity_id = ?2 AND agent_ifi = ?3 AND registration = ?4 \
+                 AND updated_ns > ?5",
+                params![key.kind.as_str(), key.activity_id, key.agent_ifi, key.registration, since_ns.unwrap_or(i64::MIN)],
             )
             .map_err(db_err("deleting documents"))
     }
@@ -917,6 +919,27 @@ fn copy_filter_rows(tx: &Transaction<'_>, from: i64, to: i64) -> Result<(), ApiE
     Ok(())
 }
 
+/// Folds a newly seen activity definition into the stored one. Language
+/// maps and extensions are merged key by key, so two statements describing
+/// an activity in different languages leave both languages (the Activities
+/// resource must return "all available information"); anything else is
+/// replaced by the newer value.
+fn merge_definition(stored: &mut Map<String, Value>, new: &Map<String, Value>) {
+    for (k, v) in new {
+        let mergeable = matches!(k.as_str(), "name" | "description" | "extensions");
+        match (stored.get_mut(k), v) {
+            (Some(Value::Object(old)), Value::Object(add)) if mergeable => {
+                for (ik, iv) in add {
+                    old.insert(ik.clone(), iv.clone());
+                }
+            }
+            _ => {
+                stored.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
 fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiError> {
     let mut agents = tx
         .prepare_cached(
@@ -951,9 +974,7 @@ fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiErro
         let mut merged = old
             .and_then(|t| serde_json::from_str::<Map<String, Value>>(&t).ok())
             .unwrap_or_default();
-        for (k, v) in def {
-            merged.insert(k.clone(), v.clone());
-        }
+        merge_definition(&mut merged, def);
         let text = Value::Object(merged).to_string();
         tx.execute(
             "INSERT INTO activities (id, definition) VALUES (?1, ?2) ON CONFLICT(id) DO UPDATE SET definition = excluded.definition",
@@ -1030,6 +1051,21 @@ mod tests {
         assert_eq!(timestamp_ns("2999-01-01T00:00:00Z"), Some(i64::MAX));
         assert_eq!(timestamp_ns("1000-01-01T00:00:00Z"), Some(i64::MIN));
         assert!(http_date(0).starts_with("Thu, 01 Jan 1970 00:00:00 GMT"));
+    }
+
+    #[test]
+    fn definitions_merge_language_maps() {
+        let mut stored = json!({"name": {"en-US": "Meeting"}, "type": "http://t/1"});
+        let new =
+            json!({"name": {"fr": "Réunion"}, "type": "http://t/2", "description": {"en-US": "d"}});
+        let (Value::Object(stored_map), Value::Object(new_map)) = (&mut stored, &new) else {
+            panic!("objects");
+        };
+        merge_definition(stored_map, new_map);
+        assert_eq!(
+            stored,
+            json!({"name": {"en-US": "Meeting", "fr": "Réunion"}, "type": "http://t/2", "description": {"en-US": "d"}})
+        );
     }
 
     #[test]
