@@ -412,7 +412,8 @@ fn post_single_and_array_answers_ids() {
 fn resend_is_idempotent_but_changed_content_conflicts() {
     let (_dir, s) = fresh();
     let id = uuid();
-    let st = statement(mbox("ana"), "completed", "http://example.com/a/1");
+    let mut st = statement(mbox("ana"), "completed", "http://example.com/a/1");
+    st["context"] = json!({"contextActivities": {"parent": {"id": "http://example.com/course"}}});
     let put = |body: &Value| {
         s.x(
             "PUT",
@@ -423,10 +424,23 @@ fn resend_is_idempotent_but_changed_content_conflicts() {
     };
     assert_eq!(put(&st).status, 204);
     assert_eq!(put(&st).status, 204, "an identical re-send must succeed");
+    let stored = s
+        .x(
+            "GET",
+            &format!("/xapi/statements?statementId={id}"),
+            "admin",
+            None,
+        )
+        .json();
+    assert_eq!(
+        stored["context"]["contextActivities"]["parent"],
+        json!([{"id": "http://example.com/course"}]),
+        "single context activities come back as arrays"
+    );
     // Same content with keys in another order, sent by POST with the id.
     let reordered: Value = serde_json::from_str(&format!(
-        r#"{{"object": {}, "verb": {}, "id": "{id}", "actor": {}}}"#,
-        st["object"], st["verb"], st["actor"]
+        r#"{{"context": {}, "object": {}, "verb": {}, "id": "{id}", "actor": {}}}"#,
+        st["context"], st["object"], st["verb"], st["actor"]
     ))
     .expect("json");
     assert_eq!(s.post_statements("admin", &reordered), vec![id.clone()]);
@@ -789,7 +803,20 @@ fn invalid_requests_are_400_naming_the_field() {
     );
     assert_eq!(r.status, 400);
     assert!(r.body.contains("JSON"), "{}", r.body);
+    let duplicate = br#"{"actor": {"mbox": "mailto:a@x.org"}, "verb": {"id": "http://x/v"},
+        "object": {"id": "http://x/o"}, "verb": {"id": "http://x/w"}}"#;
+    let r = s.call(
+        "POST",
+        "/xapi/statements",
+        Some(&auth),
+        &headers,
+        Some(duplicate),
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("\"verb\" appears twice"), "{}", r.body);
     let cases = [
+        (json!({"result": {}}), "statement.result"),
+        (json!({"context": null}), "statement.context"),
         (json!({"id": "nope"}), "statement.id"),
         (json!({"colour": "red"}), "statement.colour"),
         (json!({"actor": {"name": "no ifi"}}), "statement.actor"),

@@ -43,8 +43,30 @@ fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
+    validate::no_duplicate_keys(body)
+        .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))?;
     serde_json::from_slice(body)
         .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))
+}
+
+/// Stores single context activities as one-element arrays, the form the
+/// spec says an LRS returns them in.
+fn normalise_context_activities(st: &mut Value) {
+    fn fix(context: Option<&mut Value>) {
+        let Some(ca) = context
+            .and_then(|c| c.get_mut("contextActivities"))
+            .and_then(Value::as_object_mut)
+        else {
+            return;
+        };
+        for value in ca.values_mut() {
+            if value.is_object() {
+                *value = Value::Array(vec![value.take()]);
+            }
+        }
+    }
+    fix(st.get_mut("context"));
+    fix(st.get_mut("object").and_then(|o| o.get_mut("context")));
 }
 
 /// Validates one incoming statement and fills in what the LRS owns.
@@ -68,6 +90,7 @@ fn prepare(
             )));
         }
     }
+    normalise_context_activities(&mut st);
     let obj = st
         .as_object_mut()
         .ok_or_else(|| ApiError::bad_request("a statement must be a JSON object"))?;

@@ -39,6 +39,7 @@ pub const VOIDED_VERB: &str = "http://adlnet.gov/expapi/verbs/voided";
 /// xAPI 2.0.0 added properties, for clients that sent that version header.
 pub fn statement(st: &Value, v2: bool) -> V {
     let path = "statement";
+    no_nulls_or_empty_objects(st, path)?;
     let obj = as_object(st, path)?;
     let mut allowed = vec![
         "id",
@@ -80,6 +81,17 @@ pub fn statement(st: &Value, v2: bool) -> V {
     }
     if let Some(a) = obj.get("authority") {
         agent_or_group(a, "statement.authority", false)?;
+        let is_group = a.get("objectType").and_then(Value::as_str) == Some("Group");
+        let members = a
+            .get("member")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if is_group && members != 2 {
+            return bad(
+                "statement.authority.member",
+                "must list exactly two Agents when the authority is a Group (an OAuth consumer and user)",
+            );
+        }
     }
     if let Some(v) = obj.get("version") {
         match v.as_str() {
@@ -106,6 +118,110 @@ pub fn statement(st: &Value, v2: bool) -> V {
         }
     }
     Ok(())
+}
+
+/// Rejects `null` anywhere and empty objects (`{}`) anywhere except inside
+/// `extensions`, whose values are free-form: the spec treats both as a
+/// property "with no value", which must be a 400 rather than be stored.
+fn no_nulls_or_empty_objects(v: &Value, path: &str) -> V {
+    match v {
+        Value::Null => bad(path, "must not be null"),
+        Value::Object(map) if map.is_empty() => bad(path, "must not be an empty object"),
+        Value::Object(map) => {
+            for (k, child) in map {
+                let p = format!("{path}.{k}");
+                if k == "extensions" {
+                    if !child.is_object() {
+                        return bad(&p, "must be an object");
+                    }
+                    continue;
+                }
+                no_nulls_or_empty_objects(child, &p)?;
+            }
+            Ok(())
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                no_nulls_or_empty_objects(child, &format!("{path}[{i}]"))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `s` looks like an Internet media type (`type/subtype`, with
+/// optional parameters).
+pub fn is_media_type(s: &str) -> bool {
+    let essence = s.split(';').next().unwrap_or("").trim();
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+    };
+    matches!(essence.split_once('/'), Some((a, b)) if token(a) && token(b))
+}
+
+/// Checks that no JSON object in `body` repeats a key. `serde_json` keeps
+/// the last duplicate silently, but xAPI requires such statements to be
+/// refused, and a silently dropped value would make the stored statement
+/// differ from what the client believes it sent.
+pub fn no_duplicate_keys(body: &[u8]) -> Result<(), String> {
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    struct Checked;
+    struct CheckedVisitor;
+
+    impl<'de> Deserialize<'de> for Checked {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Checked, D::Error> {
+            d.deserialize_any(CheckedVisitor)
+        }
+    }
+
+    impl<'de> Visitor<'de> for CheckedVisitor {
+        type Value = Checked;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_unit<E>(self) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+            while seq.next_element::<Checked>()?.is_some() {}
+            Ok(Checked)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format!(
+                        "the key \"{key}\" appears twice in one object"
+                    )));
+                }
+                map.next_value::<Checked>()?;
+            }
+            Ok(Checked)
+        }
+    }
+
+    serde_json::from_slice::<Checked>(body)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// Whether a statement's own `version` property is one this LRS can store.
@@ -862,14 +978,24 @@ fn attachments(v: &Value, path: &str) -> V {
         if let Some(d) = obj.get("description") {
             language_map(d, &format!("{p}.description"))?;
         }
-        string(
+        let content_type = string(
             required(obj, &p, "contentType")?,
             &format!("{p}.contentType"),
         )?;
+        if !is_media_type(content_type) {
+            return bad(
+                &format!("{p}.contentType"),
+                "must be a media type such as text/plain",
+            );
+        }
         if !required(obj, &p, "length")?.is_u64() {
             return bad(&format!("{p}.length"), "must be a non-negative integer");
         }
-        string(required(obj, &p, "sha2")?, &format!("{p}.sha2"))?;
+        let sha2 = string(required(obj, &p, "sha2")?, &format!("{p}.sha2"))?;
+        if !matches!(sha2.len(), 56 | 64 | 96 | 128) || !sha2.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            return bad(&format!("{p}.sha2"), "must be a hex SHA-2 digest");
+        }
         match obj.get("fileUrl") {
             Some(u) => iri(u, &format!("{p}.fileUrl"))?,
             None => {
@@ -1167,6 +1293,63 @@ mod tests {
             "agent"
         )
         .is_err());
+    }
+
+    #[test]
+    fn nulls_and_empty_objects_are_refused_outside_extensions() {
+        let err = check(with(&["context"], json!(null))).unwrap_err();
+        assert!(
+            err.contains("statement.context") && err.contains("null"),
+            "{err}"
+        );
+        let err = check(with(&["result"], json!({}))).unwrap_err();
+        assert!(
+            err.contains("statement.result") && err.contains("empty"),
+            "{err}"
+        );
+        assert!(check(with(&["context", "contextActivities"], json!({}))).is_err());
+        let ok = with(
+            &["result"],
+            json!({"extensions": {"http://x/e": null, "http://x/f": {}}}),
+        );
+        assert_eq!(check(ok), Ok(()));
+        assert_eq!(check(with(&["context", "extensions"], json!({}))), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_found() {
+        assert!(no_duplicate_keys(br#"{"a":1,"b":{"c":[{"d":1}]}}"#).is_ok());
+        let err = no_duplicate_keys(br#"{"a":1,"b":{"c":1,"c":2}}"#).unwrap_err();
+        assert!(err.contains("\"c\" appears twice"), "{err}");
+        assert!(no_duplicate_keys(br#"[{"x":1},{"x":2}]"#).is_ok());
+        assert!(no_duplicate_keys(b"{").is_err());
+    }
+
+    #[test]
+    fn authority_groups_and_attachments() {
+        let two = json!({"objectType": "Group", "member": [{"mbox": "mailto:a@x.org"}, {"mbox": "mailto:b@x.org"}]});
+        assert_eq!(check(with(&["authority"], two)), Ok(()));
+        let one = json!({"objectType": "Group", "member": [{"mbox": "mailto:a@x.org"}]});
+        assert!(check(with(&["authority"], one))
+            .unwrap_err()
+            .contains("authority.member"));
+        let attachment = |ct: &str, sha2: &str| {
+            json!([{"usageType": "http://x/u", "display": {"en": "f"}, "contentType": ct,
+                "length": 3, "sha2": sha2, "fileUrl": "http://x/f"}])
+        };
+        let digest = "a".repeat(64);
+        assert_eq!(
+            check(with(&["attachments"], attachment("text/plain", &digest))),
+            Ok(())
+        );
+        assert!(check(with(&["attachments"], attachment("plain", &digest)))
+            .unwrap_err()
+            .contains("contentType"));
+        assert!(
+            check(with(&["attachments"], attachment("text/plain", "xyz")))
+                .unwrap_err()
+                .contains("sha2")
+        );
     }
 
     #[test]
