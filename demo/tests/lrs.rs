@@ -249,6 +249,17 @@ fn about_needs_no_credentials_or_version() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(r.json()["version"], json!(["1.0.3", "2.0.0"]));
     assert_eq!(r.header("x-experience-api-version"), Some("1.0.3"));
+    // HEAD answers like GET without a body.
+    let auth = s.auth("admin");
+    let r = s.call(
+        "HEAD",
+        "/xapi/statements",
+        Some(&auth),
+        &[("X-Experience-API-Version", V)],
+        None,
+    );
+    assert_eq!((r.status, r.body.as_str()), (200, ""));
+    assert!(r.header("x-experience-api-consistent-through").is_some());
 }
 
 #[test]
