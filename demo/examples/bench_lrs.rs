@@ -1,0 +1,174 @@
+//! A small load figure for the embedded LRS (run by `scripts/bench-lrs.sh`,
+//! not a test): starts the LRS on a free loopback port with a temp data dir,
+//! POSTs statements in batches, then times filtered queries that follow the
+//! `more` links to the end.
+//!
+//! Usage: `bench_lrs [STATEMENTS] [BATCH] [PAGE]` (defaults 10000, 100, 100).
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{json, Value};
+use throughline_demo::lrs::{Lrs, LrsConfig, Scope};
+
+const VERBS: [&str; 5] = [
+    "attempted",
+    "completed",
+    "experienced",
+    "answered",
+    "commented",
+];
+
+fn statement(i: usize) -> Value {
+    let verb = VERBS[i % VERBS.len()];
+    json!({
+        "actor": {"objectType": "Agent", "name": format!("Learner {}", i % 50),
+                  "account": {"homePage": "http://127.0.0.1", "name": format!("learner{}", i % 50)}},
+        "verb": {"id": format!("http://adlnet.gov/expapi/verbs/{verb}"), "display": {"en-US": verb}},
+        "object": {"objectType": "Activity", "id": format!("http://example.com/course/module/{}", i % 20),
+                   "definition": {"name": {"en-US": format!("Module {}", i % 20)}}},
+        "result": {"completion": i.is_multiple_of(3), "duration": "PT5M"},
+        "context": {"registration": "0f3a4c1e-5b2d-4e6f-8a9b-0c1d2e3f4a5b",
+                    "contextActivities": {"parent": [{"id": format!("http://example.com/course/{}", i % 2)}]}}
+    })
+}
+
+fn enc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn arg(n: usize, default: usize) -> usize {
+    std::env::args()
+        .nth(n)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let total = arg(1, 10_000);
+    let batch = arg(2, 100).max(1);
+    let page = arg(3, 100).max(1);
+
+    let dir = tempfile::tempdir()?;
+    let lrs = Lrs::open(LrsConfig {
+        data_dir: dir.path().to_path_buf(),
+    })?;
+    let admin = lrs
+        .credentials()
+        .iter()
+        .find(|c| c.scope == Scope::Admin)
+        .ok_or("no admin credential")?
+        .clone();
+    let auth = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", admin.key, admin.secret))
+    );
+    let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = std::thread::spawn(move || -> Result<(), String> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())?;
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .map_err(|e| e.to_string())?;
+            let addr = listener.local_addr().map_err(|e| e.to_string())?;
+            addr_tx.send(addr).map_err(|e| e.to_string())?;
+            let app = axum::Router::new().nest("/xapi", lrs.router());
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = stop_rx.await;
+                })
+                .await
+                .map_err(|e| e.to_string())
+        })
+    });
+    let base = format!("http://{}", addr_rx.recv_timeout(Duration::from_secs(10))?);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into();
+
+    println!("LRS bench: {total} statements in batches of {batch}, pages of {page}, on {base}");
+    let started = Instant::now();
+    let mut sent = 0;
+    while sent < total {
+        let n = batch.min(total - sent);
+        let body = Value::Array((sent..sent + n).map(statement).collect()).to_string();
+        let ids: Vec<String> = agent
+            .post(format!("{base}/xapi/statements"))
+            .header("Authorization", &auth)
+            .header("X-Experience-API-Version", "1.0.3")
+            .header("Content-Type", "application/json")
+            .send(body)?
+            .body_mut()
+            .read_json()?;
+        if ids.len() != n {
+            return Err(format!("expected {n} ids, got {}", ids.len()).into());
+        }
+        sent += n;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "POST: {total} statements in {secs:.2} s = {:.0} statements/s ({:.1} ms per batch of {batch})",
+        total as f64 / secs,
+        secs * 1000.0 / total.div_ceil(batch) as f64
+    );
+
+    let learner7 =
+        r#"{"objectType":"Agent","account":{"homePage":"http://127.0.0.1","name":"learner7"}}"#;
+    let queries = [
+        (
+            "by verb (completed)",
+            format!("verb={}", enc("http://adlnet.gov/expapi/verbs/completed")),
+        ),
+        (
+            "by activity, related_activities (course/1)",
+            format!(
+                "activity={}&related_activities=true",
+                enc("http://example.com/course/1")
+            ),
+        ),
+        ("by agent (learner7)", format!("agent={}", enc(learner7))),
+        ("unfiltered", String::new()),
+    ];
+    for (label, query) in queries {
+        let mut next = format!("/xapi/statements?{query}&limit={page}");
+        let mut pages = 0usize;
+        let mut statements = 0usize;
+        let started = Instant::now();
+        // Bounded: at most one page per stored statement.
+        for _ in 0..=total {
+            let res: Value = agent
+                .get(format!("{base}{next}"))
+                .header("Authorization", &auth)
+                .header("X-Experience-API-Version", "1.0.3")
+                .call()?
+                .body_mut()
+                .with_config()
+                .limit(64 * 1024 * 1024)
+                .read_json()?;
+            pages += 1;
+            statements += res["statements"].as_array().map_or(0, Vec::len);
+            match res["more"].as_str() {
+                Some(more) if !more.is_empty() => next = more.to_string(),
+                _ => break,
+            }
+        }
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "GET {label}: {statements} statements in {pages} pages, {ms:.0} ms = {:.2} ms/page, {:.0} statements/s",
+            ms / pages as f64,
+            statements as f64 / (ms / 1000.0)
+        );
+    }
+    let _ = stop_tx.send(());
+    match server.join() {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(e.into()),
+        Err(_) => Err("server thread panicked".into()),
+    }
+}

@@ -1,0 +1,356 @@
+//! The Statements resource: storing (PUT one, POST one or many) and reading
+//! (one by id, or a filtered, paged query).
+//!
+//! Statements are immutable, so a client that retries a delivery after a
+//! lost response must get success for the same content and a 409 only when
+//! it tries to reuse an id for something else.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{OriginalUri, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use serde_json::Value;
+
+use super::auth::Principal;
+use super::query::{self, Format, Params};
+use super::store::{self, NewStatement};
+use super::validate;
+use super::{
+    blocking, body_or_error, ApiError, Scope, Shared, XapiVersion, CONSISTENT_THROUGH_HEADER,
+};
+
+fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match essence.as_str() {
+        "application/json" => Ok(()),
+        "multipart/mixed" => Err(ApiError::bad_request(
+            "statements with attachment content (multipart/mixed) are not supported by this LRS; use fileUrl",
+        )),
+        "" => Err(ApiError::bad_request("Content-Type must be application/json")),
+        other => Err(ApiError::bad_request(format!("Content-Type must be application/json, not {other}"))),
+    }
+}
+
+fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
+    validate::no_duplicate_keys(body)
+        .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))?;
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request(format!("the body is not valid JSON: {e}")))
+}
+
+/// Stores single context activities as one-element arrays, the form the
+/// spec says an LRS returns them in.
+fn normalise_context_activities(st: &mut Value) {
+    fn fix(context: Option<&mut Value>) {
+        let Some(ca) = context
+            .and_then(|c| c.get_mut("contextActivities"))
+            .and_then(Value::as_object_mut)
+        else {
+            return;
+        };
+        for value in ca.values_mut() {
+            if value.is_object() {
+                *value = Value::Array(vec![value.take()]);
+            }
+        }
+    }
+    fix(st.get_mut("context"));
+    fix(st.get_mut("object").and_then(|o| o.get_mut("context")));
+}
+
+/// Validates one incoming statement and fills in what the LRS owns.
+fn prepare(
+    mut st: Value,
+    principal: &Principal,
+    version: XapiVersion,
+    index: Option<usize>,
+) -> Result<NewStatement, ApiError> {
+    let at = |msg: String| match index {
+        Some(i) => ApiError::bad_request(format!("statement {i} in the batch: {msg}")),
+        None => ApiError::bad_request(msg),
+    };
+    validate::statement(&st, version == XapiVersion::V2).map_err(|e| at(e.0))?;
+    if principal.scope == Scope::Learner {
+        let actor = st.get("actor").and_then(validate::ifi_key);
+        if actor.is_none() || actor != principal.agent_ifi {
+            return Err(ApiError::forbidden(format!(
+                "learner credentials ({}) may only store statements whose actor is their own agent",
+                principal.name
+            )));
+        }
+    }
+    normalise_context_activities(&mut st);
+    let obj = st
+        .as_object_mut()
+        .ok_or_else(|| ApiError::bad_request("a statement must be a JSON object"))?;
+    let id = match obj.get("id").and_then(Value::as_str) {
+        Some(id) => id.to_ascii_lowercase(),
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    obj.insert("id".into(), Value::String(id.clone()));
+    let original = st.clone();
+    let mut full = st;
+    if let Some(obj) = full.as_object_mut() {
+        obj.insert("authority".into(), principal.authority.clone());
+        obj.entry("version")
+            .or_insert_with(|| Value::String("1.0.0".into()));
+    }
+    Ok(NewStatement { id, original, full })
+}
+
+async fn store_batch(
+    shared: &Shared,
+    batch: Vec<NewStatement>,
+    principal: &Principal,
+) -> Result<Vec<String>, ApiError> {
+    let shared = shared.clone();
+    let voider = match principal.scope {
+        Scope::Learner => principal.agent_ifi.clone(),
+        Scope::Admin => None,
+    };
+    blocking(move || shared.store.insert_statements(batch, voider.as_deref())).await
+}
+
+/// `PUT /statements?statementId=…`: store one statement under a given id.
+pub async fn put_statement(
+    State(shared): State<Shared>,
+    Extension(principal): Extension<Principal>,
+    Extension(version): Extension<XapiVersion>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body_or_error(body)?;
+    let params = Params::parse(uri.query())?;
+    params.only(&["statementId"])?;
+    let id = params
+        .uuid("statementId")?
+        .ok_or_else(|| ApiError::bad_request("parameter statementId is required for PUT"))?;
+    require_json(&headers)?;
+    let mut st = parse_json(&body)?;
+    let Some(obj) = st.as_object_mut() else {
+        return Err(ApiError::bad_request(
+            "the body must be one statement (a JSON object)",
+        ));
+    };
+    match obj.get("id") {
+        None => {
+            obj.insert("id".into(), Value::String(id.clone()));
+        }
+        Some(Value::String(given)) if given.eq_ignore_ascii_case(&id) => {}
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "statement.id does not match the statementId parameter",
+            ));
+        }
+    }
+    let prepared = prepare(st, &principal, version, None)?;
+    store_batch(&shared, vec![prepared], &principal).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `POST /statements`: store one statement or an array, all or nothing,
+/// answering the ids in order.
+pub async fn post_statements(
+    State(shared): State<Shared>,
+    Extension(principal): Extension<Principal>,
+    Extension(version): Extension<XapiVersion>,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let body = body_or_error(body)?;
+    let params = Params::parse(uri.query())?;
+    params.only(&[])?;
+    require_json(&headers)?;
+    let batch = match parse_json(&body)? {
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, st) in items.into_iter().enumerate() {
+                out.push(prepare(st, &principal, version, Some(i))?);
+            }
+            out
+        }
+        st @ Value::Object(_) => vec![prepare(st, &principal, version, None)?],
+        _ => {
+            return Err(ApiError::bad_request(
+                "the body must be a statement or an array of statements",
+            ))
+        }
+    };
+    for (i, st) in batch.iter().enumerate() {
+        if batch[..i].iter().any(|other| other.id == st.id) {
+            return Err(ApiError::bad_request(format!(
+                "statement id {} appears twice in the batch",
+                st.id
+            )));
+        }
+    }
+    let ids = store_batch(&shared, batch, &principal).await?;
+    Ok(axum::Json(ids).into_response())
+}
+
+fn json_response(body: String) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+fn set_header(res: &mut Response, name: &'static str, value: &str) {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        res.headers_mut().insert(name, v);
+    }
+}
+
+fn render(body: &str, format: Format) -> Result<String, ApiError> {
+    match format {
+        Format::Exact => Ok(body.to_string()),
+        Format::Ids => {
+            let v: Value = serde_json::from_str(body)
+                .map_err(|e| ApiError::internal(format!("a stored statement is not JSON: {e}")))?;
+            Ok(query::to_ids(&v).to_string())
+        }
+    }
+}
+
+/// `GET /statements`: one statement by `statementId`/`voidedStatementId`,
+/// or a StatementResult page whose `more` link continues the same query.
+///
+/// Every answer, errors included, carries `X-Experience-API-Consistent-Through`
+/// as the spec asks.
+pub async fn get_statements(
+    State(shared): State<Shared>,
+    Extension(principal): Extension<Principal>,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let mut res = match read_statements(shared.clone(), principal, uri).await {
+        Ok(res) => res,
+        Err(e) => e.into_response(),
+    };
+    if !res.headers().contains_key(CONSISTENT_THROUGH_HEADER) {
+        let through = blocking(move || Ok(shared.store.consistent_through()))
+            .await
+            .unwrap_or_else(|_| store::now_ns());
+        set_header(
+            &mut res,
+            CONSISTENT_THROUGH_HEADER,
+            &store::format_timestamp(through),
+        );
+    }
+    res
+}
+
+async fn read_statements(
+    shared: Shared,
+    principal: Principal,
+    uri: axum::http::Uri,
+) -> Result<Response, ApiError> {
+    let params = Params::parse(uri.query())?;
+    params.only(&query::STATEMENT_GET_PARAMS)?;
+    let format = query::format(&params)?;
+    params.flag("attachments")?;
+    let by_id = params.get("statementId").is_some();
+    let by_voided_id = params.get("voidedStatementId").is_some();
+    if by_id || by_voided_id {
+        if by_id && by_voided_id {
+            return Err(ApiError::bad_request(
+                "give statementId or voidedStatementId, not both",
+            ));
+        }
+        params.only(&["statementId", "voidedStatementId", "format", "attachments"])?;
+        let name = if by_id {
+            "statementId"
+        } else {
+            "voidedStatementId"
+        };
+        let id = params.uuid(name)?.unwrap_or_default();
+        let lookup_id = id.clone();
+        let store_shared = shared.clone();
+        let (through, found) = blocking(move || {
+            let through = store_shared.store.consistent_through();
+            store_shared
+                .store
+                .statement(&lookup_id, by_voided_id)
+                .map(|f| (through, f))
+        })
+        .await?;
+        let Some((st, actors)) = found else {
+            return Err(ApiError::not_found(format!(
+                "no {} statement with id {id}",
+                if by_id { "live" } else { "voided" }
+            )));
+        };
+        if principal.scope == Scope::Learner
+            && !actors
+                .iter()
+                .any(|a| Some(a) == principal.agent_ifi.as_ref())
+        {
+            return Err(ApiError::forbidden(format!(
+                "learner credentials ({}) may only read statements whose actor is their own agent",
+                principal.name
+            )));
+        }
+        let mut res = json_response(render(&st.body, format)?);
+        set_header(&mut res, "last-modified", &store::http_date(st.stored_ns));
+        set_header(
+            &mut res,
+            CONSISTENT_THROUGH_HEADER,
+            &store::format_timestamp(through),
+        );
+        return Ok(res);
+    }
+
+    let mut filter = query::statement_filter(&params)?;
+    if principal.scope == Scope::Learner {
+        if filter.agent.is_some() && filter.agent != principal.agent_ifi {
+            return Err(ApiError::forbidden(format!(
+                "learner credentials ({}) may only query statements about their own agent",
+                principal.name
+            )));
+        }
+        filter.actor_restrict = principal.agent_ifi.clone();
+    }
+    let store_shared = shared.clone();
+    let (through, (page, cursor)) = blocking(move || {
+        let through = store_shared.store.consistent_through();
+        store_shared.store.query(&filter).map(|r| (through, r))
+    })
+    .await?;
+    let mut out = String::with_capacity(page.iter().map(|s| s.body.len() + 1).sum::<usize>() + 64);
+    out.push_str("{\"statements\":[");
+    for (i, st) in page.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&render(&st.body, format)?);
+    }
+    let more = cursor
+        .map(|c| params.more_link(uri.path(), c))
+        .unwrap_or_default();
+    out.push_str("],\"more\":");
+    out.push_str(&Value::String(more).to_string());
+    out.push('}');
+    let mut res = json_response(out);
+    set_header(
+        &mut res,
+        CONSISTENT_THROUGH_HEADER,
+        &store::format_timestamp(through),
+    );
+    Ok(res)
+}
