@@ -56,7 +56,13 @@ struct Programs {
 
 /// Reads a document: `Ok(None)` when there is none yet.
 async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, SyncError> {
-    let answer = lrs.send(Call { method: "GET", path, ..Call::default() }).await;
+    let answer = lrs
+        .send(Call {
+            method: "GET",
+            path,
+            ..Call::default()
+        })
+        .await;
     match answer.status {
         Some(200) => Ok(Some((answer.body, answer.etag))),
         Some(404) => Ok(None),
@@ -66,7 +72,14 @@ async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, 
 
 /// Writes a document guarded by the ETag we read (or create-only). `Ok(false)` means someone wrote first.
 async fn put(lrs: &Lrs, path: &str, body: &str, etag: Option<&str>) -> Result<bool, SyncError> {
-    let call = Call { method: "PUT", path, body: Some(body), if_match: etag, create_only: etag.is_none(), ..Call::default() };
+    let call = Call {
+        method: "PUT",
+        path,
+        body: Some(body),
+        if_match: etag,
+        create_only: etag.is_none(),
+        ..Call::default()
+    };
     let answer = lrs.send(call).await;
     match answer.status {
         Some(200..=299) => Ok(true),
@@ -76,10 +89,23 @@ async fn put(lrs: &Lrs, path: &str, body: &str, etag: Option<&str>) -> Result<bo
 }
 
 /// Merges this browser's plan with the LRS copy and writes the result back. Returns the merged plan.
-pub async fn sync_plan(lrs: &Lrs, program: &Program, actor: &Agent, registration: Option<Uuid>, local: &Plan) -> Result<Plan, SyncError> {
+pub async fn sync_plan(
+    lrs: &Lrs,
+    program: &Program,
+    actor: &Agent,
+    registration: Option<Uuid>,
+    local: &Plan,
+) -> Result<Plan, SyncError> {
     // The plan follows the learner across courses, so it is not tied to one course's registration.
     let _ = registration;
-    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
+    let path = format!(
+        "activities/state?{}",
+        query(&[
+            ("stateId", PLAN_STATE),
+            ("activityId", &program.id),
+            ("agent", &agent_json(actor))
+        ])
+    );
     for _ in 0..ATTEMPTS {
         let remote = get(lrs, &path).await?;
         let (remote_plan, etag) = match &remote {
@@ -97,16 +123,32 @@ pub async fn sync_plan(lrs: &Lrs, program: &Program, actor: &Agent, registration
             return Ok(merged);
         }
     }
-    Err(SyncError("Your plan is being changed in another window; it will be copied on your next visit.".into()))
+    Err(SyncError(
+        "Your plan is being changed in another window; it will be copied on your next visit."
+            .into(),
+    ))
 }
 
 /// Adds this program to the learner's list of programs, so other course pages can show what is due here.
-pub async fn enrol(lrs: &Lrs, actor: &Agent, enrolment: Enrolment) -> Result<Vec<Enrolment>, SyncError> {
-    let path = format!("agents/profile?{}", query(&[("profileId", PROGRAMS_PROFILE), ("agent", &agent_json(actor))]));
+pub async fn enrol(
+    lrs: &Lrs,
+    actor: &Agent,
+    enrolment: Enrolment,
+) -> Result<Vec<Enrolment>, SyncError> {
+    let path = format!(
+        "agents/profile?{}",
+        query(&[
+            ("profileId", PROGRAMS_PROFILE),
+            ("agent", &agent_json(actor))
+        ])
+    );
     for _ in 0..ATTEMPTS {
         let remote = get(lrs, &path).await?;
         let (mut list, etag) = match remote {
-            Some((body, etag)) => (serde_json::from_str::<Programs>(&body).unwrap_or_default(), etag),
+            Some((body, etag)) => (
+                serde_json::from_str::<Programs>(&body).unwrap_or_default(),
+                etag,
+            ),
             None => (Programs::default(), None),
         };
         let before = list.clone();
@@ -130,7 +172,20 @@ pub async fn enrol(lrs: &Lrs, actor: &Agent, enrolment: Enrolment) -> Result<Vec
 }
 
 /// Reads the learner's plan for another program (for the "due elsewhere" list).
-pub async fn remote_plan(lrs: &Lrs, program: &Program, actor: &Agent) -> Result<Option<Plan>, SyncError> {
-    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
-    Ok(get(lrs, &path).await?.map(|(body, _)| plan::restore(program, Some(&body)).plan))
+pub async fn remote_plan(
+    lrs: &Lrs,
+    program: &Program,
+    actor: &Agent,
+) -> Result<Option<Plan>, SyncError> {
+    let path = format!(
+        "activities/state?{}",
+        query(&[
+            ("stateId", PLAN_STATE),
+            ("activityId", &program.id),
+            ("agent", &agent_json(actor))
+        ])
+    );
+    Ok(get(lrs, &path)
+        .await?
+        .map(|(body, _)| plan::restore(program, Some(&body)).plan))
 }
