@@ -25,6 +25,7 @@ fn unreachable(status: Option<u16>) -> SyncError {
     SyncError(match status {
         None => "Your plan is saved in this browser; it will be copied to your learning record store when you are back online.".into(),
         Some(401 | 403) => "The learning record store did not accept the widget's credentials, so your plan is kept in this browser only.".into(),
+        Some(404 | 405 | 501) => "Your progress is recorded; this learning record store does not keep plans, so your plan stays in this browser.".into(),
         Some(s) => format!("The learning record store answered {s}; your plan is saved in this browser and will be copied later."),
     })
 }
