@@ -4,6 +4,7 @@
 
 mod commit;
 mod due;
+mod elsewhere;
 mod format;
 mod marked;
 mod overview;
@@ -228,6 +229,7 @@ pub fn Widget(session: Session) -> impl IntoView {
     provide_context(ctx);
     Effect::new(move |_| shell::mark("throughline:interactive"));
     let program = ctx.program();
+    let also_due = RwSignal::new(Vec::new());
     if let Some(live) = ctx.live() {
         live.outbox
             .on_status(move |status| ctx.sync.set(Some(status)));
@@ -239,8 +241,9 @@ pub fn Widget(session: Session) -> impl IntoView {
             course_url: ctx.with_session(|s| s.course_url.clone()),
         };
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = shell::sync::enrol(&live.lrs, &live.actor, enrolment).await {
-                shell::console_error(&e.0);
+            match shell::sync::enrol(&live.lrs, &live.actor, enrolment).await {
+                Ok(list) => elsewhere::load(ctx, list, also_due),
+                Err(e) => shell::console_error(&e.0),
             }
         });
     }
@@ -287,7 +290,7 @@ pub fn Widget(session: Session) -> impl IntoView {
             {move || match screen.get() {
                 Screen::Role => view! { <role::RoleStep/> }.into_any(),
                 Screen::Commit => view! { <commit::CommitStep/> }.into_any(),
-                Screen::Home => view! { <due::DueCard/> <overview::Overview/> }.into_any(),
+                Screen::Home => view! { <due::DueCard/> <elsewhere::AlsoDue found=also_due/> <overview::Overview/> }.into_any(),
             }}
         </section>
     }
