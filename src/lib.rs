@@ -10,6 +10,8 @@ pub mod glossary;
 pub mod ident;
 pub mod launch;
 pub mod outbox;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod package;
 pub mod plan;
 pub mod program;
 pub mod schedule;

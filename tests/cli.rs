@@ -62,3 +62,40 @@ fn garbage_bytes_and_usage_never_panic() {
     assert_eq!(check(&[]).0, 2);
     assert_eq!(check(&["check"]).0, 2);
 }
+
+#[test]
+fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
+    let program = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/programs/coaching.toml");
+    let bundle = std::path::Path::new(&temp("throughline.js", b"// js"))
+        .parent()
+        .expect("dir")
+        .to_path_buf();
+    for name in ["throughline_bg.wasm", "throughline.css"] {
+        std::fs::write(bundle.join(name), b"x").expect("write");
+    }
+    let out = bundle.join("dist");
+    let (b, o) = (
+        bundle.to_string_lossy().into_owned(),
+        out.to_string_lossy().into_owned(),
+    );
+    let (code, _) = check(&[
+        "package", program, "--kind", "cmi5", "--bundle", &b, "--out", &o,
+    ]);
+    assert_eq!(code, 0);
+    let zip = std::fs::read(out.join("coaching-for-performance-cmi5.zip")).expect("zip written");
+    assert_eq!(&zip[..2], b"PK");
+    let broken = temp(
+        "broken.toml",
+        std::fs::read_to_string(program)
+            .expect("read")
+            .replace("day = 21", "day = 3")
+            .as_bytes(),
+    );
+    let (code, printed) = check(&[
+        "package", &broken, "--kind", "cmi5", "--bundle", &b, "--out", &o,
+    ]);
+    assert_eq!(code, 1);
+    assert!(printed.contains("schedule[2].day"), "{printed}");
+    let (code, _) = check(&["package", program, "--kind", "scorm"]);
+    assert_eq!(code, 2, "unknown kinds are usage errors");
+}

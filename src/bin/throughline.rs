@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use throughline::program::{parse, Format};
 
-const USAGE: &str = "usage: throughline check FILE...\n\nChecks Throughline program files (TOML or JSON) and reports every problem as FILE:LINE:COL: field: message.";
+const USAGE: &str = "usage: throughline check FILE...\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: demo/static/pkg, out: dist).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => check(files),
+        Some((cmd, rest)) if cmd == "package" => package(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" || flag == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -64,5 +65,98 @@ fn check(files: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn package(args: &[String]) -> ExitCode {
+    use throughline::package::{build, zip, Kind, PackageError, BUNDLE_FILES};
+    let mut program = None;
+    let (mut kind, mut out, mut bundle, mut base, mut lrs) = (
+        None,
+        "dist".to_string(),
+        "demo/static/pkg".to_string(),
+        "./".to_string(),
+        String::new(),
+    );
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().cloned();
+        match arg.as_str() {
+            "--kind" => kind = value().and_then(|k| Kind::parse(&k)),
+            "--out" => out = value().unwrap_or(out.clone()),
+            "--bundle" => bundle = value().unwrap_or(bundle.clone()),
+            "--base" => base = value().unwrap_or(base.clone()),
+            "--lrs" => lrs = value().unwrap_or_default(),
+            file if program.is_none() && !file.starts_with("--") => {
+                program = Some(file.to_string())
+            }
+            other => {
+                eprintln!("throughline package: unexpected argument {other}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (Some(program), Some(kind)) = (program, kind) else {
+        eprintln!("throughline package: give a program file and --kind cmi5, xapi, npm or embed\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(&program) {
+        Ok(t) => t,
+        Err(e) => {
+            println!("{program}:1:1: cannot read the file: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let files: Vec<(String, Vec<u8>)> = BUNDLE_FILES
+        .iter()
+        .filter_map(|n| {
+            std::fs::read(std::path::Path::new(&bundle).join(n))
+                .ok()
+                .map(|b| (n.to_string(), b))
+        })
+        .collect();
+    let name = std::path::Path::new(&program)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let package = match build(&text, &name, kind, &files, &base, &lrs) {
+        Ok(p) => p,
+        Err(PackageError::Invalid(diagnostics)) => {
+            for d in diagnostics.0 {
+                println!("{program}:{d}");
+            }
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("throughline package: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let target = std::path::Path::new(&out).join(&package.name);
+    let written = (|| -> Result<(), String> {
+        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+        if package.zip {
+            let bytes = zip(&package.files).map_err(|e| e.to_string())?;
+            std::fs::write(&target, bytes).map_err(|e| e.to_string())
+        } else {
+            for (path, bytes) in &package.files {
+                std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
+                std::fs::write(target.join(path), bytes).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+    })();
+    match written {
+        Ok(()) => {
+            eprintln!("wrote {}", target.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "throughline package: cannot write {}: {e}",
+                target.display()
+            );
+            ExitCode::from(1)
+        }
     }
 }
