@@ -1,0 +1,181 @@
+//! Checking an LTI 1.3 launch id_token: pure, so every refusal is tested.
+
+use std::collections::HashSet;
+
+use jsonwebtoken::{decode, decode_header, Algorithm, DecodingKey, Validation};
+use serde::Deserialize;
+
+use super::Platform;
+
+const LTI: &str = "https://purl.imsglobal.org/spec/lti/claim/";
+/// Seconds of clock difference allowed between platform and tool.
+pub const LEEWAY: u64 = 60;
+
+/// Why a launch was refused, in words for the learner and their admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LtiError {
+    /// The platform's keys are missing or unreadable.
+    Keys(String),
+    /// The token's signature, dates or audience do not check out.
+    Token(String),
+    /// A required LTI claim is missing or wrong.
+    Claim(String),
+}
+
+impl std::fmt::Display for LtiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LtiError::Keys(m) => write!(f, "The launch could not be checked: {m}."),
+            LtiError::Token(m) => write!(f, "The launch token is not valid: {m}."),
+            LtiError::Claim(m) => write!(f, "The launch is not a valid LTI 1.3 launch: {m}."),
+        }
+    }
+}
+
+impl std::error::Error for LtiError {}
+
+/// What a valid launch tells the tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Launch {
+    /// The learner's id at the platform (`sub`).
+    pub subject: String,
+    /// Display name, when the platform shares it.
+    pub name: Option<String>,
+    /// LTI role URIs.
+    pub roles: Vec<String>,
+    /// Course id.
+    pub context_id: Option<String>,
+    /// Course title.
+    pub context_title: Option<String>,
+    /// The token's nonce, to refuse replays.
+    pub nonce: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Claims {
+    sub: String,
+    nonce: Option<String>,
+    azp: Option<String>,
+    aud: serde_json::Value,
+    name: Option<String>,
+    #[serde(flatten)]
+    rest: serde_json::Map<String, serde_json::Value>,
+}
+
+fn claim<'a>(c: &'a Claims, name: &str) -> Option<&'a serde_json::Value> {
+    c.rest.get(&format!("{LTI}{name}"))
+}
+
+/// Checks `token` from `platform` against its `keys` and the `nonce` issued at login, at `now` (unix seconds).
+pub fn validate(
+    token: &str,
+    platform: &Platform,
+    keys: &jsonwebtoken::jwk::JwkSet,
+    nonce: &str,
+    now: i64,
+) -> Result<Launch, LtiError> {
+    let header = decode_header(token).map_err(|_| LtiError::Token("it is not a JWT".into()))?;
+    if header.alg != Algorithm::RS256 {
+        return Err(LtiError::Token("it must be signed with RS256".into()));
+    }
+    let jwk = match &header.kid {
+        Some(kid) => keys.find(kid),
+        None => keys.keys.first(),
+    }
+    .ok_or_else(|| {
+        LtiError::Token("it was signed with a key the platform does not publish".into())
+    })?;
+    let key = DecodingKey::from_jwk(jwk)
+        .map_err(|_| LtiError::Keys("the platform's key is not usable".into()))?;
+    let mut v = Validation::new(Algorithm::RS256);
+    v.set_issuer(&[platform.issuer.as_str()]);
+    v.set_audience(&[platform.client_id.as_str()]);
+    v.leeway = LEEWAY;
+    v.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+    // exp is checked by the library against the real clock; check both against `now` too, so tests can set the time.
+    let data = decode::<Claims>(token, &key, &v).map_err(|e| {
+        LtiError::Token(match e.kind() {
+            jsonwebtoken::errors::ErrorKind::InvalidSignature => {
+                "its signature does not match the platform's key".into()
+            }
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => "it has expired".into(),
+            jsonwebtoken::errors::ErrorKind::InvalidAudience => {
+                "it is meant for another tool (aud)".into()
+            }
+            jsonwebtoken::errors::ErrorKind::InvalidIssuer => {
+                "it comes from another platform (iss)".into()
+            }
+            jsonwebtoken::errors::ErrorKind::ImmatureSignature => "it is not valid yet".into(),
+            _ => "it could not be read".into(),
+        })
+    })?;
+    let c = data.claims;
+    let times = |k: &str| c.rest.get(k).and_then(serde_json::Value::as_i64);
+    let leeway = LEEWAY as i64;
+    match (times("iat"), times("exp")) {
+        (Some(iat), Some(exp)) if iat <= now + leeway && exp + leeway >= now => {}
+        (Some(iat), _) if iat > now + leeway => {
+            return Err(LtiError::Token("it was issued in the future".into()))
+        }
+        _ => return Err(LtiError::Token("it has expired".into())),
+    }
+    let audiences: HashSet<&str> = match &c.aud {
+        serde_json::Value::String(s) => [s.as_str()].into(),
+        serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => HashSet::new(),
+    };
+    if audiences.len() > 1 && c.azp.as_deref() != Some(platform.client_id.as_str()) {
+        return Err(LtiError::Token(
+            "it names several audiences but its azp is not this tool".into(),
+        ));
+    }
+    if c.azp.as_deref().is_some_and(|a| a != platform.client_id) {
+        return Err(LtiError::Token("its azp is another tool".into()));
+    }
+    let token_nonce = c
+        .nonce
+        .clone()
+        .ok_or_else(|| LtiError::Token("it has no nonce".into()))?;
+    if token_nonce != nonce {
+        return Err(LtiError::Token(
+            "its nonce does not match this login".into(),
+        ));
+    }
+    let text = |name: &str| claim(&c, name).and_then(|v| v.as_str()).map(str::to_string);
+    if text("message_type").as_deref() != Some("LtiResourceLinkRequest") {
+        return Err(LtiError::Claim(
+            "the message type must be LtiResourceLinkRequest".into(),
+        ));
+    }
+    if text("version").as_deref() != Some("1.3.0") {
+        return Err(LtiError::Claim("the LTI version must be 1.3.0".into()));
+    }
+    let deployment = text("deployment_id")
+        .ok_or_else(|| LtiError::Claim("the deployment id is missing".into()))?;
+    if !platform.deployment_ids.contains(&deployment) {
+        return Err(LtiError::Claim(
+            "this deployment is not registered with Throughline".into(),
+        ));
+    }
+    let roles = claim(&c, "roles")
+        .and_then(|r| r.as_array())
+        .ok_or_else(|| LtiError::Claim("the roles claim is missing".into()))?;
+    let context = claim(&c, "context");
+    let ctx = |k: &str| {
+        context
+            .and_then(|x| x.get(k))
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    Ok(Launch {
+        subject: c.sub.clone(),
+        name: c.name.clone(),
+        roles: roles
+            .iter()
+            .filter_map(|r| r.as_str().map(str::to_string))
+            .collect(),
+        context_id: ctx("id"),
+        context_title: ctx("title"),
+        nonce: token_nonce,
+    })
+}

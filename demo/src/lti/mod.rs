@@ -1,0 +1,310 @@
+//! The demo server as an LTI 1.3 tool: OIDC third-party login initiation,
+//! then the launch, whose id_token is checked (RS256 signature against the
+//! platform's JWKS, iss, aud, azp, nonce used once, exp/iat with a small
+//! leeway, deployment id, message type, LTI version) before the widget is
+//! served with the learner, the course context and the LMS roles.
+//! Platforms are registered in `lti-platforms.json` in the data folder.
+
+mod launch;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+pub use launch::{validate, Launch, LtiError};
+
+/// Name of the registrations file in the data folder.
+pub const PLATFORMS_FILE: &str = "lti-platforms.json";
+/// How long a login may take before its state expires.
+const LOGIN_TTL: Duration = Duration::from_secs(600);
+
+/// One LMS registered with the tool.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Platform {
+    /// The platform's issuer (`iss`), e.g. `https://canvas.instructure.com`.
+    pub issuer: String,
+    /// The client id the platform gave this tool.
+    pub client_id: String,
+    /// Deployment ids accepted from this platform.
+    pub deployment_ids: Vec<String>,
+    /// The platform's OIDC authorization endpoint.
+    pub auth_login_url: String,
+    /// The platform's JWKS URL (fetched on each launch, so key rotation just works).
+    #[serde(default)]
+    pub jwks_url: Option<String>,
+    /// Or the platform's keys inline.
+    #[serde(default)]
+    pub jwks: Option<jsonwebtoken::jwk::JwkSet>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PlatformsFile {
+    #[serde(default)]
+    platforms: Vec<Platform>,
+}
+
+struct Pending {
+    nonce: String,
+    issuer: String,
+    client_id: String,
+    started: Instant,
+}
+
+struct Inner {
+    platforms: Vec<Platform>,
+    program_url: String,
+    pending: Mutex<HashMap<String, Pending>>,
+    used_nonces: Mutex<HashSet<String>>,
+}
+
+/// The LTI tool; cheap to clone.
+#[derive(Clone)]
+pub struct Lti(Arc<Inner>);
+
+impl Lti {
+    /// Reads the registrations (none when the file is missing). `program_url` is the program the launch page embeds.
+    pub fn load(data: &Path, program_url: &str) -> Result<Lti, String> {
+        let path = data.join(PLATFORMS_FILE);
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str::<PlatformsFile>(&text)
+                .map_err(|e| format!("{} is not valid: {e}", path.display()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => PlatformsFile::default(),
+            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        };
+        Ok(Lti::new(file.platforms, program_url))
+    }
+
+    /// A tool for these platforms.
+    pub fn new(platforms: Vec<Platform>, program_url: &str) -> Lti {
+        Lti(Arc::new(Inner {
+            platforms,
+            program_url: program_url.to_string(),
+            pending: Mutex::default(),
+            used_nonces: Mutex::default(),
+        }))
+    }
+
+    /// How many platforms are registered (printed at start).
+    pub fn platform_count(&self) -> usize {
+        self.0.platforms.len()
+    }
+
+    /// `/lti/login` (GET or POST) and `/lti/launch` (POST).
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route("/lti/login", get(login_get).post(login_post))
+            .route("/lti/launch", axum::routing::post(launch_post))
+            .with_state(self.clone())
+    }
+}
+
+/// OIDC third-party login initiation parameters.
+#[derive(Debug, Deserialize)]
+struct LoginParams {
+    iss: Option<String>,
+    login_hint: Option<String>,
+    target_link_uri: Option<String>,
+    lti_message_hint: Option<String>,
+    client_id: Option<String>,
+    lti_deployment_id: Option<String>,
+}
+
+fn refuse(status: StatusCode, message: &str) -> Response {
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Launch refused</title></head><body><main><h1>This launch was refused</h1><p role=\"alert\">{}</p><p>Start the course again from your learning platform. If it keeps happening, show this message to your LMS administrator.</p></main></body></html>",
+        html_escape(message)
+    );
+    (status, Html(body)).into_response()
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn random() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+async fn login_get(State(lti): State<Lti>, Query(p): Query<LoginParams>) -> Response {
+    login(lti, p)
+}
+
+async fn login_post(State(lti): State<Lti>, Form(p): Form<LoginParams>) -> Response {
+    login(lti, p)
+}
+
+fn login(lti: Lti, p: LoginParams) -> Response {
+    let (Some(iss), Some(login_hint), Some(target)) = (p.iss, p.login_hint, p.target_link_uri)
+    else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "The login request is missing iss, login_hint or target_link_uri.",
+        );
+    };
+    let platform =
+        lti.0.platforms.iter().find(|pl| {
+            pl.issuer == iss && p.client_id.as_deref().is_none_or(|c| c == pl.client_id)
+        });
+    let Some(platform) = platform else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "This learning platform is not registered with Throughline.",
+        );
+    };
+    if let Some(d) = &p.lti_deployment_id {
+        if !platform.deployment_ids.contains(d) {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "This deployment is not registered with Throughline.",
+            );
+        }
+    }
+    let (state, nonce) = (random(), random());
+    if let Ok(mut pending) = lti.0.pending.lock() {
+        pending.retain(|_, v| v.started.elapsed() < LOGIN_TTL);
+        pending.insert(
+            state.clone(),
+            Pending {
+                nonce: nonce.clone(),
+                issuer: platform.issuer.clone(),
+                client_id: platform.client_id.clone(),
+                started: Instant::now(),
+            },
+        );
+    }
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.extend_pairs([
+        ("scope", "openid"),
+        ("response_type", "id_token"),
+        ("response_mode", "form_post"),
+        ("prompt", "none"),
+        ("client_id", platform.client_id.as_str()),
+        ("redirect_uri", target.as_str()),
+        ("login_hint", login_hint.as_str()),
+        ("state", state.as_str()),
+        ("nonce", nonce.as_str()),
+    ]);
+    if let Some(hint) = &p.lti_message_hint {
+        query.append_pair("lti_message_hint", hint);
+    }
+    let sep = if platform.auth_login_url.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
+    Redirect::to(&format!(
+        "{}{sep}{}",
+        platform.auth_login_url,
+        query.finish()
+    ))
+    .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct LaunchForm {
+    id_token: Option<String>,
+    state: Option<String>,
+}
+
+async fn keys_for(platform: &Platform) -> Result<jsonwebtoken::jwk::JwkSet, LtiError> {
+    if let Some(set) = &platform.jwks {
+        return Ok(set.clone());
+    }
+    let url = platform
+        .jwks_url
+        .clone()
+        .ok_or(LtiError::Keys("the platform has no keys configured".into()))?;
+    tokio::task::spawn_blocking(move || {
+        let mut response = ureq::get(&url).call().map_err(|e| {
+            LtiError::Keys(format!("the platform's keys could not be fetched ({e})"))
+        })?;
+        response
+            .body_mut()
+            .read_json::<jsonwebtoken::jwk::JwkSet>()
+            .map_err(|_| LtiError::Keys("the platform's keys are not a JWKS".into()))
+    })
+    .await
+    .map_err(|_| LtiError::Keys("the platform's keys could not be fetched".into()))?
+}
+
+async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Response {
+    let (Some(token), Some(state)) = (f.id_token, f.state) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "The launch is missing its id_token or state.",
+        );
+    };
+    let pending = lti
+        .0
+        .pending
+        .lock()
+        .ok()
+        .and_then(|mut p| p.remove(&state))
+        .filter(|p| p.started.elapsed() < LOGIN_TTL);
+    let Some(pending) = pending else {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "This launch does not match a login in progress (it expired or was already used).",
+        );
+    };
+    let Some(platform) = lti
+        .0
+        .platforms
+        .iter()
+        .find(|p| p.issuer == pending.issuer && p.client_id == pending.client_id)
+    else {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "This learning platform is not registered with Throughline.",
+        );
+    };
+    let keys = match keys_for(platform).await {
+        Ok(k) => k,
+        Err(e) => return refuse(StatusCode::BAD_GATEWAY, &e.to_string()),
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let launch = match validate(&token, platform, &keys, &pending.nonce, now) {
+        Ok(l) => l,
+        Err(e) => return refuse(StatusCode::UNAUTHORIZED, &e.to_string()),
+    };
+    let fresh = lti
+        .0
+        .used_nonces
+        .lock()
+        .map(|mut used| used.insert(launch.nonce.clone()))
+        .unwrap_or(false);
+    if !fresh {
+        return refuse(
+            StatusCode::UNAUTHORIZED,
+            "This launch was already used (its nonce was seen before).",
+        );
+    }
+    let options = serde_json::json!({
+        "program": lti.0.program_url,
+        "learner": { "id": launch.subject, "name": launch.name },
+        "lti": { "roles": launch.roles, "contextId": launch.context_id, "contextTitle": launch.context_title },
+    });
+    let json = options.to_string().replace('<', "\\u003c");
+    let title = launch
+        .context_title
+        .clone()
+        .unwrap_or_else(|| "Your follow-up plan".into());
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
+        title = html_escape(&title)
+    );
+    ([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
+}

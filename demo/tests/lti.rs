@@ -1,0 +1,210 @@
+//! LTI 1.3 launches from a simulated platform (its own RSA key and JWKS), over real HTTP.
+
+use jsonwebtoken::{encode, EncodingKey, Header};
+use serde_json::{json, Value};
+use throughline_demo::lti::{validate, Lti, LtiError, Platform};
+
+const KEY: &str = include_str!("fixtures/lti-platform-test-key.pem");
+const FORGER: &str = include_str!("fixtures/lti-forger-test-key.pem");
+const JWKS: &str = include_str!("fixtures/lti-platform-jwks.json");
+const ISS: &str = "https://lms.example.org";
+const CLIENT: &str = "throughline-client";
+
+fn platform() -> Platform {
+    Platform {
+        issuer: ISS.into(),
+        client_id: CLIENT.into(),
+        deployment_ids: vec!["dep-1".into()],
+        auth_login_url: "https://lms.example.org/auth".into(),
+        jwks_url: None,
+        jwks: Some(serde_json::from_str(JWKS).expect("jwks")),
+    }
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn claims(nonce: &str) -> Value {
+    json!({
+        "iss": ISS, "aud": CLIENT, "sub": "user-17", "name": "Ana Ruiz", "nonce": nonce,
+        "iat": now(), "exp": now() + 300,
+        "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
+        "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
+        "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "dep-1",
+        "https://purl.imsglobal.org/spec/lti/claim/roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"],
+        "https://purl.imsglobal.org/spec/lti/claim/context": { "id": "course-7", "title": "Coaching for leaders" },
+        "https://purl.imsglobal.org/spec/lti/claim/resource_link": { "id": "link-1" }
+    })
+}
+
+fn sign(claims: &Value, pem: &str) -> String {
+    let mut header = Header::new(jsonwebtoken::Algorithm::RS256);
+    header.kid = Some("platform-test-1".into());
+    encode(
+        &header,
+        claims,
+        &EncodingKey::from_rsa_pem(pem.as_bytes()).expect("key"),
+    )
+    .expect("signed")
+}
+
+fn keys() -> jsonwebtoken::jwk::JwkSet {
+    serde_json::from_str(JWKS).expect("jwks")
+}
+
+#[test]
+fn a_valid_launch_gives_learner_context_and_roles() {
+    let launch = validate(
+        &sign(&claims("n-1"), KEY),
+        &platform(),
+        &keys(),
+        "n-1",
+        now(),
+    )
+    .expect("valid");
+    assert_eq!(launch.subject, "user-17");
+    assert_eq!(
+        launch.context_title.as_deref(),
+        Some("Coaching for leaders")
+    );
+    assert_eq!(
+        launch.roles,
+        vec!["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor".to_string()]
+    );
+}
+
+#[test]
+fn forged_expired_misdirected_and_foreign_launches_are_refused() {
+    let check = |c: Value, pem: &str| validate(&sign(&c, pem), &platform(), &keys(), "n-1", now());
+    let token_err = |r: Result<_, LtiError>, needle: &str| match r {
+        Err(e) => assert!(
+            e.to_string().contains(needle),
+            "{e} should mention {needle}"
+        ),
+        Ok(_) => panic!("accepted a launch that should mention {needle}"),
+    };
+    token_err(check(claims("n-1"), FORGER), "signature");
+    let mut c = claims("n-1");
+    c["aud"] = json!("another-tool");
+    token_err(check(c, KEY), "another tool");
+    let mut c = claims("n-1");
+    c["exp"] = json!(now() - 3600);
+    c["iat"] = json!(now() - 7200);
+    token_err(check(c, KEY), "expired");
+    let mut c = claims("n-1");
+    c["iss"] = json!("https://evil.example.org");
+    token_err(check(c, KEY), "another platform");
+    token_err(check(claims("n-2"), KEY), "nonce");
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/deployment_id"] = json!("dep-unknown");
+    token_err(check(c, KEY), "deployment");
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/version"] = json!("1.1");
+    token_err(check(c, KEY), "1.3.0");
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/message_type"] = json!("LtiDeepLinkingRequest");
+    token_err(check(c, KEY), "message type");
+    let mut c = claims("n-1");
+    c["aud"] = json!([CLIENT, "other"]);
+    token_err(check(c, KEY), "azp");
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn login_then_launch_over_http_and_replays_are_refused() {
+    // The platform's keys come from its JWKS URL, served here like a real platform would.
+    let jwks_app = axum::Router::new().route(
+        "/jwks",
+        axum::routing::get(|| async { ([("content-type", "application/json")], JWKS) }),
+    );
+    let jwks_listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let jwks_url = format!("http://{}/jwks", jwks_listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(jwks_listener, jwks_app).await });
+    let tool = Lti::new(
+        vec![Platform {
+            jwks: None,
+            jwks_url: Some(jwks_url),
+            ..platform()
+        }],
+        "/programs/coaching.toml",
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, tool.router()).await });
+
+    let run = move || {
+        let http = agent();
+        let login = format!("{base}/lti/login?iss={ISS}&login_hint=u17&target_link_uri={base}/lti/launch&client_id={CLIENT}&lti_deployment_id=dep-1");
+        let r = http.get(&login).call().expect("login");
+        assert_eq!(r.status().as_u16(), 303, "redirect to the platform");
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .expect("location")
+            .to_string();
+        assert!(location.starts_with("https://lms.example.org/auth?"));
+        let params: std::collections::HashMap<String, String> =
+            form_urlencoded::parse(location.split_once('?').expect("query").1.as_bytes())
+                .into_owned()
+                .collect();
+        assert_eq!(params["response_mode"], "form_post");
+        assert_eq!(params["redirect_uri"], format!("{base}/lti/launch"));
+        let token = sign(&claims(&params["nonce"]), KEY);
+        let post = |state: &str, token: &str| {
+            let mut r = http
+                .post(&format!("{base}/lti/launch"))
+                .send_form([("id_token", token), ("state", state)])
+                .expect("launch");
+            (
+                r.status().as_u16(),
+                r.body_mut().read_to_string().unwrap_or_default(),
+            )
+        };
+        let (status, page) = post(&params["state"], &token);
+        assert_eq!(status, 200, "{page}");
+        assert!(
+            page.contains("membership#Instructor")
+                && page.contains("\"contextTitle\":\"Coaching for leaders\"")
+                && page.contains("mount(")
+        );
+        let (status, page) = post(&params["state"], &token);
+        assert_eq!(status, 401, "the same state twice");
+        assert!(page.contains("already used") && !page.contains("mount("));
+        // A forged token on a fresh login is refused and no widget is served.
+        let r = http.get(&login).call().expect("login");
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .expect("location")
+            .to_string();
+        let params: std::collections::HashMap<String, String> =
+            form_urlencoded::parse(location.split_once('?').expect("query").1.as_bytes())
+                .into_owned()
+                .collect();
+        let (status, page) = post(&params["state"], &sign(&claims(&params["nonce"]), FORGER));
+        assert_eq!(status, 401);
+        assert!(page.contains("signature") && !page.contains("mount("));
+        let unknown = http
+            .get(&format!(
+                "{base}/lti/login?iss=https://nobody.example&login_hint=x&target_link_uri=x"
+            ))
+            .call()
+            .expect("login");
+        assert_eq!(unknown.status().as_u16(), 400);
+    };
+    tokio::task::spawn_blocking(run).await.expect("test body");
+}
