@@ -3,4 +3,5 @@
 //! them exactly as the binary does.
 #![warn(missing_docs)]
 
+pub mod lms;
 pub mod lrs;
