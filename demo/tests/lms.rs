@@ -589,3 +589,64 @@ fn fault_hook_is_absent_without_the_flag() {
 fn urlenc(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+#[test]
+fn binary_prints_the_address_first_then_the_lrs_keys() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("pkg");
+    std::fs::create_dir_all(&bundle).expect("bundle dir");
+    std::fs::write(bundle.join("throughline.js"), "").expect("stub bundle");
+    let data = dir.path().join("data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_throughline-demo"))
+        .args(["--addr", "127.0.0.1:0", "--data"])
+        .arg(&data)
+        .arg("--bundle")
+        .arg(&bundle)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the demo binary");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut next = || lines.next().expect("a line").expect("text");
+    let first = next();
+    let printed: Vec<String> = (0..5).map(|_| next()).collect();
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let prefix = "Throughline demo: open http://127.0.0.1:";
+    assert!(first.starts_with(prefix), "{first}");
+    assert!(
+        first.ends_with(&format!("/ (data in {})", data.display())),
+        "{first}"
+    );
+    let port = first[prefix.len()..].split('/').next().expect("port");
+    assert!(
+        printed[0].contains(&format!("http://127.0.0.1:{port}/xapi/")),
+        "{}",
+        printed[0]
+    );
+    let file: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.join("lrs").join("lrs-credentials.json"))
+            .expect("credentials file"),
+    )
+    .expect("credentials JSON");
+    for (line, c) in printed[1..]
+        .iter()
+        .zip(file["credentials"].as_array().expect("list"))
+    {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let pair = format!(
+            "{}:{}",
+            c["key"].as_str().unwrap(),
+            c["secret"].as_str().unwrap()
+        );
+        assert_eq!(
+            words,
+            [
+                c["name"].as_str().unwrap(),
+                c["scope"].as_str().unwrap(),
+                pair.as_str()
+            ]
+        );
+    }
+}
