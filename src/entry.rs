@@ -43,7 +43,10 @@ async fn run(
         if raw.now.is_none() {
             raw.now = page_param("now");
         }
-        Options::from_raw(raw)
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        Options::from_raw(raw, &query)
     });
     let result = match options {
         Ok(options) => shell::session::open(options).await,

@@ -2,8 +2,6 @@
 //! and its use of localStorage. Run by scripts/test.sh.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -54,19 +52,7 @@ fn options(learner: &str, extra: &[(&str, &str)]) -> JsValue {
 
 /// Lets Leptos run its scheduled effects and the browser render.
 async fn settle() {
-    gloo_timers_sleep(Duration::from_millis(30)).await;
-}
-
-async fn gloo_timers_sleep(d: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis() as i32)
-            .expect("timeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("sleep");
+    gloo_timers::future::TimeoutFuture::new(30).await;
 }
 
 fn click(root: &web_sys::HtmlElement, selector: &str) {
@@ -315,4 +301,58 @@ async fn corrupt_stored_plan_is_reset_with_a_notice() {
             .as_deref(),
         Some("{this is not json")
     );
+}
+
+#[wasm_bindgen_test]
+async fn queued_statements_survive_an_unreachable_lrs() {
+    use throughline::launch::lms::{from_host, RawLrs};
+    use throughline::shell::{lrs::Lrs, outbox::Outbox};
+    // Port 9 (discard) on loopback: nothing listens, so every send fails without an answer.
+    let raw = RawLrs {
+        endpoint: Some("http://127.0.0.1:9/xapi/".into()),
+        key: Some("k".into()),
+        secret: Some("s".into()),
+        home_page: Some("http://127.0.0.1".into()),
+        ..RawLrs::default()
+    };
+    let connection = from_host(raw, Some("web-outbox"), None).expect("valid");
+    let outbox = Outbox::new(Lrs::new(&connection), "tab-test".into());
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = seen.clone();
+    outbox.on_status(move |s| log.borrow_mut().push(s));
+    let ids = [
+        "6a3c8a3e-7d0c-4b6e-9a57-1d3c0c8f9e21",
+        "0b9f6c1a-2f4e-4c53-8d2a-5e7f1a2b3c4d",
+    ];
+    outbox
+        .enqueue(
+            ids.iter()
+                .map(|id| (id.to_string(), serde_json::json!({ "id": id })))
+                .collect(),
+        )
+        .expect("queued");
+    assert_eq!(
+        outbox.entries().len(),
+        2,
+        "written to storage before any send"
+    );
+    outbox.start(None);
+    for _ in 0..50 {
+        gloo_timers::future::TimeoutFuture::new(40).await;
+        if seen.borrow().last().is_some_and(|s| s.offline) {
+            break;
+        }
+    }
+    let last = seen.borrow().last().cloned().expect("a status");
+    assert!(last.offline, "{last:?}");
+    assert_eq!(last.waiting, 2);
+    let entries = outbox.entries();
+    assert_eq!(entries.len(), 2, "nothing lost");
+    assert!(
+        entries.iter().all(|e| e.attempts == 1 && e.next_at > 0.0),
+        "backing off"
+    );
+    // A second handle (a reload, another tab) sees the same queue.
+    let again = Outbox::new(Lrs::new(&connection), "tab-other".into());
+    assert_eq!(again.entries().len(), 2);
 }

@@ -144,11 +144,16 @@ impl Options {
                 None
             }
         };
-        let mut learner_name = learner.name.map(|n| shorten(n.trim())).filter(|n| !n.is_empty());
+        let mut learner_name = learner
+            .name
+            .map(|n| shorten(n.trim()))
+            .filter(|n| !n.is_empty());
         let connection = match lms::from_query(page_query) {
             Ok(Some(c)) => Some(c),
             Ok(None) => match raw.lrs {
-                Some(lrs) => lms::from_host(lrs, learner_id.as_deref(), learner_name.as_deref()).map_err(|e| errors.extend(e)).ok(),
+                Some(lrs) => lms::from_host(lrs, learner_id.as_deref(), learner_name.as_deref())
+                    .map_err(|e| errors.extend(e))
+                    .ok(),
                 None => None,
             },
             Err(e) => {
@@ -161,7 +166,15 @@ impl Options {
         if let Some(name) = connection.as_ref().and_then(|c| c.actor.name.clone()) {
             learner_name = Some(shorten(name.trim()));
         }
-        let lms_roles = raw.lti.map(|l| l.roles.iter().map(|r| lms::lti_role_name(r).to_string()).collect()).unwrap_or_default();
+        let lms_roles = raw
+            .lti
+            .map(|l| {
+                l.roles
+                    .iter()
+                    .map(|r| lms::lti_role_name(r).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         match program {
             Some(program) if errors.is_empty() => Ok(Options {
                 program,
@@ -203,10 +216,13 @@ mod tests {
         .expect("ok");
         assert_eq!(ok.program, ProgramSource::Url("/p.toml".into()));
         assert_eq!(ok.now, Some(time::macros::date!(2027 - 01 - 15)));
-        let errs = Options::from_raw(RawOptions {
-            now: Some("15/01/2027".into()),
-            ..Default::default()
-        }, "")
+        let errs = Options::from_raw(
+            RawOptions {
+                now: Some("15/01/2027".into()),
+                ..Default::default()
+            },
+            "",
+        )
         .unwrap_err();
         assert_eq!(errs.len(), 2);
         assert!(errs[0].0.contains("`program` is missing"));
@@ -221,15 +237,30 @@ mod tests {
 
     #[test]
     fn url_launch_wins_over_host_lrs_and_sets_the_learner() {
-        let actor = r#"{"name":"Ana","account":{"homePage":"https://lms.example.org","name":"ana"}}"#;
+        let actor =
+            r#"{"name":"Ana","account":{"homePage":"https://lms.example.org","name":"ana"}}"#;
         let q = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs([("endpoint", "https://lrs.example.org/xapi/"), ("auth", "Basic YTpi"), ("actor", actor)])
+            .extend_pairs([
+                ("endpoint", "https://lrs.example.org/xapi/"),
+                ("auth", "Basic YTpi"),
+                ("actor", actor),
+            ])
             .finish();
         let raw = RawOptions {
             program: Some("/p.toml".into()),
-            learner: Some(RawLearner { id: Some("host-id".into()), name: Some("Host".into()) }),
-            lrs: Some(lms::RawLrs { endpoint: Some("https://other.example.org/".into()), auth: Some("Basic eDp5".into()), ..Default::default() }),
-            lti: Some(lms::RawLti { roles: vec!["http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor".into()], ..Default::default() }),
+            learner: Some(RawLearner {
+                id: Some("host-id".into()),
+                name: Some("Host".into()),
+            }),
+            lrs: Some(lms::RawLrs {
+                endpoint: Some("https://other.example.org/".into()),
+                auth: Some("Basic eDp5".into()),
+                ..Default::default()
+            }),
+            lti: Some(lms::RawLti {
+                roles: vec!["http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor".into()],
+                ..Default::default()
+            }),
             ..Default::default()
         };
         let o = Options::from_raw(raw, &q).expect("valid");
@@ -239,8 +270,15 @@ mod tests {
         assert_eq!(o.learner_id.as_deref(), Some("https://lms.example.org|ana"));
         assert_eq!(o.learner_name.as_deref(), Some("Ana"));
         assert_eq!(o.lms_roles, vec!["Mentor".to_string()]);
-        let bad = RawOptions { program: Some("/p.toml".into()), lrs: Some(lms::RawLrs::default()), ..Default::default() };
-        assert!(Options::from_raw(bad, "").is_err(), "an incomplete lrs is an error, not silently local-only");
+        let bad = RawOptions {
+            program: Some("/p.toml".into()),
+            lrs: Some(lms::RawLrs::default()),
+            ..Default::default()
+        };
+        assert!(
+            Options::from_raw(bad, "").is_err(),
+            "an incomplete lrs is an error, not silently local-only"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use crate::xapi::{self, Agent, Statement};
 
 /// A new random statement id from the browser's CSPRNG.
 pub fn new_id() -> Uuid {
-    let from_crypto = web_sys::window().and_then(|w| w.crypto().ok()).and_then(|c| Uuid::try_parse(&c.random_uuid()).ok());
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| Uuid::try_parse(&c.random_uuid()).ok());
     from_crypto.unwrap_or_else(|| {
         let mut bytes = [0u8; 16];
         for b in &mut bytes {
@@ -55,7 +57,12 @@ pub struct Live {
 }
 
 fn cmi5_session<'a>(c: &'a Cmi5, live: &'a Live) -> cmi5::Session<'a> {
-    cmi5::Session { actor: &live.actor, au: &c.au, registration: live.registration, data: &c.data }
+    cmi5::Session {
+        actor: &live.actor,
+        au: &c.au,
+        registration: live.registration,
+        data: &c.data,
+    }
 }
 
 impl Live {
@@ -70,9 +77,14 @@ impl Live {
             match xapi::validate(&s) {
                 Ok(()) => match serde_json::to_value(&s) {
                     Ok(v) => ready.push((s.id.to_string(), v)),
-                    Err(e) => super::console_error(&format!("a statement could not be serialized: {e}")),
+                    Err(e) => {
+                        super::console_error(&format!("a statement could not be serialized: {e}"))
+                    }
                 },
-                Err(problems) => super::console_error(&format!("a statement was not sent because it breaks xAPI rules: {}", problems.join("; "))),
+                Err(problems) => super::console_error(&format!(
+                    "a statement was not sent because it breaks xAPI rules: {}",
+                    problems.join("; ")
+                )),
             }
         }
         self.outbox.enqueue(ready)
@@ -81,11 +93,21 @@ impl Live {
     /// cmi5: records completion once per registration, when the learner has committed (Normal launches only).
     pub fn completed(&self) {
         let Some(c) = &self.cmi5 else { return };
-        let flag = format!("throughline:v1:cmi5-completed:{}:{}", self.registration, c.au);
-        if !c.data.records_completion() || LocalStorage::raw().get_item(&flag).ok().flatten().is_some() {
+        let flag = format!(
+            "throughline:v1:cmi5-completed:{}:{}",
+            self.registration, c.au
+        );
+        if !c.data.records_completion()
+            || LocalStorage::raw().get_item(&flag).ok().flatten().is_some()
+        {
             return;
         }
-        let s = cmi5::completed(&cmi5_session(c, self), new_id(), now(), js_sys::Date::now() - c.started_ms);
+        let s = cmi5::completed(
+            &cmi5_session(c, self),
+            new_id(),
+            now(),
+            js_sys::Date::now() - c.started_ms,
+        );
         if self.queue(vec![s]).is_ok() {
             let _ = LocalStorage::raw().set_item(&flag, "1");
         }
@@ -95,10 +117,20 @@ impl Live {
     pub fn terminate(&self) {
         let Some(c) = &self.cmi5 else { return };
         let flag = format!("throughline:cmi5:terminated:{}", c.au);
-        if SessionStorage::raw().get_item(&flag).ok().flatten().is_some() {
+        if SessionStorage::raw()
+            .get_item(&flag)
+            .ok()
+            .flatten()
+            .is_some()
+        {
             return;
         }
-        let s = cmi5::terminated(&cmi5_session(c, self), new_id(), now(), js_sys::Date::now() - c.started_ms);
+        let s = cmi5::terminated(
+            &cmi5_session(c, self),
+            new_id(),
+            now(),
+            js_sys::Date::now() - c.started_ms,
+        );
         if self.queue(vec![s]).is_ok() {
             let _ = SessionStorage::raw().set_item(&flag, "1");
         }
@@ -106,7 +138,8 @@ impl Live {
 }
 
 fn now() -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos((js_sys::Date::now() * 1_000_000.0) as i128).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+    time::OffsetDateTime::from_unix_timestamp_nanos((js_sys::Date::now() * 1_000_000.0) as i128)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
 /// The cmi5 auth token: fetched once per launch and kept for this tab, so a reload still works.
@@ -124,7 +157,14 @@ async fn cmi5_token(fetch: &str) -> Result<String, String> {
         let _ = SessionStorage::raw().set_item(&key, token);
         return Ok(token.to_string());
     }
-    let code = body.get("error-code").and_then(|c| c.as_str().map(str::to_string).or_else(|| Some(c.to_string()))).unwrap_or_default();
+    let code = body
+        .get("error-code")
+        .and_then(|c| {
+            c.as_str()
+                .map(str::to_string)
+                .or_else(|| Some(c.to_string()))
+        })
+        .unwrap_or_default();
     Err(match code.as_str() {
         "1" => "This course launch link was already used. Please start the course again from your learning platform.".to_string(),
         _ => "Your learning platform did not give the course a sign-in token. Please start the course again from the platform.".to_string(),
@@ -134,7 +174,12 @@ async fn cmi5_token(fetch: &str) -> Result<String, String> {
 /// This browser's own registration for a learner and program, for launches that do not give one.
 fn own_registration(program_id: &str, actor: &Agent) -> Uuid {
     let key = format!("throughline:v1:registration:{program_id}:{}", actor.key());
-    if let Some(r) = LocalStorage::raw().get_item(&key).ok().flatten().and_then(|r| Uuid::try_parse(&r).ok()) {
+    if let Some(r) = LocalStorage::raw()
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|r| Uuid::try_parse(&r).ok())
+    {
         return r;
     }
     let r = new_id();
@@ -143,7 +188,11 @@ fn own_registration(program_id: &str, actor: &Agent) -> Uuid {
 }
 
 /// Connects for this visit. Only a cmi5 launch can fail here (token or launch data).
-pub async fn connect(connection: Connection, program_id: &str, course_url: Option<&str>) -> Result<Live, String> {
+pub async fn connect(
+    connection: Connection,
+    program_id: &str,
+    course_url: Option<&str>,
+) -> Result<Live, String> {
     let mut lrs = Lrs::new(&connection);
     let tab = new_id().to_string();
     let mut cmi5 = None;
@@ -151,26 +200,69 @@ pub async fn connect(connection: Connection, program_id: &str, course_url: Optio
         let token = cmi5_token(fetch).await?;
         lrs = lrs.with_auth(format!("Basic {token}"));
         let au = connection.activity_id.clone().unwrap_or_default();
-        let registration = connection.registration.map(|r| r.to_string()).unwrap_or_default();
+        let registration = connection
+            .registration
+            .map(|r| r.to_string())
+            .unwrap_or_default();
         let agent = serde_json::to_string(&connection.actor).unwrap_or_default();
-        let path = format!("activities/state?{}", query(&[("stateId", cmi5::LAUNCH_DATA), ("activityId", &au), ("agent", &agent), ("registration", &registration)]));
-        let answer = lrs.send(Call { method: "GET", path: &path, ..Call::default() }).await;
+        let path = format!(
+            "activities/state?{}",
+            query(&[
+                ("stateId", cmi5::LAUNCH_DATA),
+                ("activityId", &au),
+                ("agent", &agent),
+                ("registration", &registration)
+            ])
+        );
+        let answer = lrs
+            .send(Call {
+                method: "GET",
+                path: &path,
+                ..Call::default()
+            })
+            .await;
         let data = match answer.status {
             Some(200) => LaunchData::parse(&answer.body)?,
             Some(404) => return Err("Your learning platform did not leave the course its launch data. Please start the course again from the platform.".into()),
             None => return Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
             Some(s) => return Err(format!("The learning record store answered {s} when the course started. Please start it again from your learning platform.")),
         };
-        cmi5 = Some(Rc::new(Cmi5 { au, data, started_ms: js_sys::Date::now() }));
+        cmi5 = Some(Rc::new(Cmi5 {
+            au,
+            data,
+            started_ms: js_sys::Date::now(),
+        }));
     }
-    let registration = connection.registration.unwrap_or_else(|| own_registration(program_id, &connection.actor));
-    let course = connection.activity_id.clone().or_else(|| course_url.filter(|u| u.starts_with("http")).map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string()));
+    let registration = connection
+        .registration
+        .unwrap_or_else(|| own_registration(program_id, &connection.actor));
+    let course = connection.activity_id.clone().or_else(|| {
+        course_url
+            .filter(|u| u.starts_with("http"))
+            .map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string())
+    });
     let outbox = Outbox::new(lrs.clone(), tab);
-    let live = Live { lrs, outbox, actor: connection.actor, registration, course, cmi5 };
+    let live = Live {
+        lrs,
+        outbox,
+        actor: connection.actor,
+        registration,
+        course,
+        cmi5,
+    };
     if let Some(c) = live.cmi5.clone() {
         let flag = format!("throughline:cmi5:initialized:{}", c.au);
-        if SessionStorage::raw().get_item(&flag).ok().flatten().is_none() {
-            live.queue(vec![cmi5::initialized(&cmi5_session(&c, &live), new_id(), now())])?;
+        if SessionStorage::raw()
+            .get_item(&flag)
+            .ok()
+            .flatten()
+            .is_none()
+        {
+            live.queue(vec![cmi5::initialized(
+                &cmi5_session(&c, &live),
+                new_id(),
+                now(),
+            )])?;
             let _ = SessionStorage::raw().set_item(&flag, "1");
         }
         // Registered before the outbox's own pagehide handler, so "terminated" goes in the last send.

@@ -50,7 +50,11 @@ pub struct Call<'a> {
 impl Lrs {
     /// The LRS of a checked connection.
     pub fn new(connection: &Connection) -> Lrs {
-        Lrs { endpoint: connection.endpoint.clone(), auth: connection.auth.clone(), version: connection.version }
+        Lrs {
+            endpoint: connection.endpoint.clone(),
+            auth: connection.auth.clone(),
+            version: connection.version,
+        }
     }
 
     /// Replaces the credential (cmi5 fetches it after launch).
@@ -63,7 +67,11 @@ impl Lrs {
     pub async fn send(&self, call: Call<'_>) -> Answer {
         match self.try_send(&call).await {
             Ok(answer) => answer,
-            Err(_) => Answer { status: None, body: String::new(), etag: None },
+            Err(_) => Answer {
+                status: None,
+                body: String::new(),
+                etag: None,
+            },
         }
     }
 
@@ -91,14 +99,26 @@ impl Lrs {
         }
         let url = format!("{}{}", self.endpoint, call.path);
         let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await?.dyn_into()?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+                .await?
+                .dyn_into()?;
         let etag = response.headers().get("ETag").ok().flatten();
-        let body = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
-        Ok(Answer { status: Some(response.status()), body, etag })
+        let body = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
+        Ok(Answer {
+            status: Some(response.status()),
+            body,
+            etag,
+        })
     }
 }
 
 /// Encodes a query string (`agent` JSON and ids need escaping).
 pub fn query(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }

@@ -100,7 +100,8 @@ impl Outbox {
     }
 
     fn save(&self, entry: &Entry) -> Result<(), String> {
-        let text = serde_json::to_string(entry).map_err(|_| "A record could not be prepared for sending.".to_string())?;
+        let text = serde_json::to_string(entry)
+            .map_err(|_| "A record could not be prepared for sending.".to_string())?;
         LocalStorage::raw()
             .set_item(&self.key(&entry.id), &text)
             .map_err(|_| "Your browser's storage is full or turned off, so this step could not be recorded. Free some space or allow storage for this site, then try again.".to_string())
@@ -108,7 +109,9 @@ impl Outbox {
 
     /// Every entry for this endpoint; unreadable ones are skipped, not deleted.
     pub fn entries(&self) -> Vec<Entry> {
-        let Some(store) = storage() else { return Vec::new() };
+        let Some(store) = storage() else {
+            return Vec::new();
+        };
         let n = store.length().unwrap_or(0);
         (0..n)
             .filter_map(|i| store.key(i).ok().flatten())
@@ -120,7 +123,12 @@ impl Outbox {
 
     fn publish(&self) {
         let counts = rules::counts(&self.entries());
-        let status = Status { waiting: counts.waiting, failed: counts.failed, offline: self.0.offline.get(), stopped: self.0.stopped.borrow().clone() };
+        let status = Status {
+            waiting: counts.waiting,
+            failed: counts.failed,
+            offline: self.0.offline.get(),
+            stopped: self.0.stopped.borrow().clone(),
+        };
         if let Some(f) = self.0.listener.borrow().as_ref() {
             f(status);
         }
@@ -128,14 +136,27 @@ impl Outbox {
 
     fn claim_lease(&self) -> bool {
         let store = LocalStorage::raw();
-        let current = store.get_item(&self.0.lease_key).ok().flatten().and_then(|t| serde_json::from_str::<rules::Lease>(&t).ok());
-        let Some(lease) = rules::claim(current.as_ref(), &self.0.tab, now_ms(), LEASE_MS) else { return false };
-        let Ok(text) = serde_json::to_string(&lease) else { return false };
+        let current = store
+            .get_item(&self.0.lease_key)
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str::<rules::Lease>(&t).ok());
+        let Some(lease) = rules::claim(current.as_ref(), &self.0.tab, now_ms(), LEASE_MS) else {
+            return false;
+        };
+        let Ok(text) = serde_json::to_string(&lease) else {
+            return false;
+        };
         if store.set_item(&self.0.lease_key, &text).is_err() {
             return false;
         }
         // Read back: if another tab wrote in between, it wins and we stand aside.
-        store.get_item(&self.0.lease_key).ok().flatten().and_then(|t| serde_json::from_str::<rules::Lease>(&t).ok()).is_some_and(|l| l.owner == self.0.tab)
+        store
+            .get_item(&self.0.lease_key)
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str::<rules::Lease>(&t).ok())
+            .is_some_and(|l| l.owner == self.0.tab)
     }
 
     /// Starts sending (and a timer that retries and picks up other tabs' statements).
@@ -149,7 +170,10 @@ impl Outbox {
         let me = self.clone();
         let tick = Closure::<dyn FnMut()>::new(move || me.kick());
         if let Some(w) = web_sys::window() {
-            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS);
+            let _ = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                TICK_MS,
+            );
             let me = self.clone();
             let online = Closure::<dyn FnMut()>::new(move || me.kick());
             let _ = w.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
@@ -188,9 +212,22 @@ impl Outbox {
             }
             let body = body_of(&entries, &batch, usize::MAX);
             let lrs = self.0.lrs.borrow().clone();
-            let answer = lrs.send(Call { method: "POST", path: "statements", body: Some(&body), ..Call::default() }).await;
+            let answer = lrs
+                .send(Call {
+                    method: "POST",
+                    path: "statements",
+                    body: Some(&body),
+                    ..Call::default()
+                })
+                .await;
             let reply = Reply::from_status(answer.status, &answer.body);
-            let settled = rules::settle(&mut entries, &batch, &reply, now_ms(), js_sys::Math::random());
+            let settled = rules::settle(
+                &mut entries,
+                &batch,
+                &reply,
+                now_ms(),
+                js_sys::Math::random(),
+            );
             let store = LocalStorage::raw();
             for id in &settled.delivered {
                 let _ = store.remove_item(&self.key(id));
@@ -234,7 +271,15 @@ impl Outbox {
         let body = body_of(&entries, &batch, KEEPALIVE_BYTES);
         let lrs = self.0.lrs.borrow().clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = lrs.send(Call { method: "POST", path: "statements", body: Some(&body), keepalive: true, ..Call::default() }).await;
+            let _ = lrs
+                .send(Call {
+                    method: "POST",
+                    path: "statements",
+                    body: Some(&body),
+                    keepalive: true,
+                    ..Call::default()
+                })
+                .await;
         });
     }
 }
@@ -243,7 +288,9 @@ impl Outbox {
 fn body_of(entries: &[Entry], batch: &[String], limit: usize) -> String {
     let mut body = String::from("[");
     for id in batch {
-        let Some(e) = entries.iter().find(|e| &e.id == id) else { continue };
+        let Some(e) = entries.iter().find(|e| &e.id == id) else {
+            continue;
+        };
         let text = e.statement.to_string();
         if body.len() + text.len() + 2 > limit && body.len() > 1 {
             break;

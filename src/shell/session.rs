@@ -5,10 +5,14 @@ use std::sync::Arc;
 use crate::launch::Options;
 use crate::plan::{self, Now, Restored};
 use crate::program::Program;
-use crate::shell::{clock, program::LoadError, storage};
+use crate::shell::{clock, connect, program::LoadError, storage};
+
+/// The LRS side of the visit; the UI keeps it in Leptos signals, which need `Send`,
+/// and the browser runs everything on one thread.
+pub type SharedLive = send_wrapper::SendWrapper<connect::Live>;
 
 /// Everything the UI needs to show one learner their plan.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Session {
     /// The checked program.
     pub program: Arc<Program>,
@@ -24,8 +28,12 @@ pub struct Session {
     pub now: Now,
     /// Link back to the course.
     pub course_url: Option<String>,
+    /// Where the program file was loaded from, so other course pages can load it too.
+    pub program_url: Option<String>,
     /// The stored plan and any repair notice.
     pub restored: Restored,
+    /// Where statements and the plan go, when an LRS is configured.
+    pub live: Option<SharedLive>,
 }
 
 /// Loads the program and the learner's stored plan. Problems come back as
@@ -58,10 +66,13 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
             discarded: false,
         },
     };
+    // The host's explicit role first, then LMS roles in the order the LMS gave them.
     let role_hint = options
         .role
         .as_deref()
-        .and_then(|r| program.role(r).or_else(|| program.role_for_lms(r)))
+        .into_iter()
+        .chain(options.lms_roles.iter().map(String::as_str))
+        .find_map(|r| program.role(r).or_else(|| program.role_for_lms(r)))
         .map(|r| r.id.clone());
     if let (Some(hint), None) = (&options.role, &role_hint) {
         let note = format!("The course suggested the role “{hint}”, which this program does not have; please choose your role.");
@@ -70,7 +81,16 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
             None => note,
         });
     }
+    let live = match options.connection {
+        Some(connection) => Some(send_wrapper::SendWrapper::new(
+            connect::connect(connection, &program.id, options.course_url.as_deref())
+                .await
+                .map_err(|m| vec![m])?,
+        )),
+        None => None,
+    };
     Ok(Session {
+        live,
         program: Arc::new(program),
         key,
         learner_id,
@@ -78,6 +98,20 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         role_hint,
         now: clock::now(options.now),
         course_url: options.course_url,
+        program_url: match &options.program {
+            crate::launch::ProgramSource::Url(u) => Some(absolute(u)),
+            crate::launch::ProgramSource::Inline(_) => None,
+        },
         restored,
     })
+}
+
+/// Resolves a program URL against the page, so it still works from another course page.
+fn absolute(url: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
 }

@@ -25,6 +25,7 @@ fn unreachable(status: Option<u16>) -> SyncError {
     SyncError(match status {
         None => "Your plan is saved in this browser; it will be copied to your learning record store when you are back online.".into(),
         Some(401 | 403) => "The learning record store did not accept the widget's credentials, so your plan is kept in this browser only.".into(),
+        Some(404 | 405 | 501) => "Your progress is recorded; this learning record store does not keep plans, so your plan stays in this browser.".into(),
         Some(s) => format!("The learning record store answered {s}; your plan is saved in this browser and will be copied later."),
     })
 }
@@ -56,7 +57,13 @@ struct Programs {
 
 /// Reads a document: `Ok(None)` when there is none yet.
 async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, SyncError> {
-    let answer = lrs.send(Call { method: "GET", path, ..Call::default() }).await;
+    let answer = lrs
+        .send(Call {
+            method: "GET",
+            path,
+            ..Call::default()
+        })
+        .await;
     match answer.status {
         Some(200) => Ok(Some((answer.body, answer.etag))),
         Some(404) => Ok(None),
@@ -66,7 +73,14 @@ async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, 
 
 /// Writes a document guarded by the ETag we read (or create-only). `Ok(false)` means someone wrote first.
 async fn put(lrs: &Lrs, path: &str, body: &str, etag: Option<&str>) -> Result<bool, SyncError> {
-    let call = Call { method: "PUT", path, body: Some(body), if_match: etag, create_only: etag.is_none(), ..Call::default() };
+    let call = Call {
+        method: "PUT",
+        path,
+        body: Some(body),
+        if_match: etag,
+        create_only: etag.is_none(),
+        ..Call::default()
+    };
     let answer = lrs.send(call).await;
     match answer.status {
         Some(200..=299) => Ok(true),
@@ -76,10 +90,23 @@ async fn put(lrs: &Lrs, path: &str, body: &str, etag: Option<&str>) -> Result<bo
 }
 
 /// Merges this browser's plan with the LRS copy and writes the result back. Returns the merged plan.
-pub async fn sync_plan(lrs: &Lrs, program: &Program, actor: &Agent, registration: Option<Uuid>, local: &Plan) -> Result<Plan, SyncError> {
+pub async fn sync_plan(
+    lrs: &Lrs,
+    program: &Program,
+    actor: &Agent,
+    registration: Option<Uuid>,
+    local: &Plan,
+) -> Result<Plan, SyncError> {
     // The plan follows the learner across courses, so it is not tied to one course's registration.
     let _ = registration;
-    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
+    let path = format!(
+        "activities/state?{}",
+        query(&[
+            ("stateId", PLAN_STATE),
+            ("activityId", &program.id),
+            ("agent", &agent_json(actor))
+        ])
+    );
     for _ in 0..ATTEMPTS {
         let remote = get(lrs, &path).await?;
         let (remote_plan, etag) = match &remote {
@@ -97,16 +124,32 @@ pub async fn sync_plan(lrs: &Lrs, program: &Program, actor: &Agent, registration
             return Ok(merged);
         }
     }
-    Err(SyncError("Your plan is being changed in another window; it will be copied on your next visit.".into()))
+    Err(SyncError(
+        "Your plan is being changed in another window; it will be copied on your next visit."
+            .into(),
+    ))
 }
 
 /// Adds this program to the learner's list of programs, so other course pages can show what is due here.
-pub async fn enrol(lrs: &Lrs, actor: &Agent, enrolment: Enrolment) -> Result<Vec<Enrolment>, SyncError> {
-    let path = format!("agents/profile?{}", query(&[("profileId", PROGRAMS_PROFILE), ("agent", &agent_json(actor))]));
+pub async fn enrol(
+    lrs: &Lrs,
+    actor: &Agent,
+    enrolment: Enrolment,
+) -> Result<Vec<Enrolment>, SyncError> {
+    let path = format!(
+        "agents/profile?{}",
+        query(&[
+            ("profileId", PROGRAMS_PROFILE),
+            ("agent", &agent_json(actor))
+        ])
+    );
     for _ in 0..ATTEMPTS {
         let remote = get(lrs, &path).await?;
         let (mut list, etag) = match remote {
-            Some((body, etag)) => (serde_json::from_str::<Programs>(&body).unwrap_or_default(), etag),
+            Some((body, etag)) => (
+                serde_json::from_str::<Programs>(&body).unwrap_or_default(),
+                etag,
+            ),
             None => (Programs::default(), None),
         };
         let before = list.clone();
@@ -130,7 +173,20 @@ pub async fn enrol(lrs: &Lrs, actor: &Agent, enrolment: Enrolment) -> Result<Vec
 }
 
 /// Reads the learner's plan for another program (for the "due elsewhere" list).
-pub async fn remote_plan(lrs: &Lrs, program: &Program, actor: &Agent) -> Result<Option<Plan>, SyncError> {
-    let path = format!("activities/state?{}", query(&[("stateId", PLAN_STATE), ("activityId", &program.id), ("agent", &agent_json(actor))]));
-    Ok(get(lrs, &path).await?.map(|(body, _)| plan::restore(program, Some(&body)).plan))
+pub async fn remote_plan(
+    lrs: &Lrs,
+    program: &Program,
+    actor: &Agent,
+) -> Result<Option<Plan>, SyncError> {
+    let path = format!(
+        "activities/state?{}",
+        query(&[
+            ("stateId", PLAN_STATE),
+            ("activityId", &program.id),
+            ("agent", &agent_json(actor))
+        ])
+    );
+    Ok(get(lrs, &path)
+        .await?
+        .map(|(body, _)| plan::restore(program, Some(&body)).plan))
 }

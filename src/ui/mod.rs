@@ -4,10 +4,12 @@
 
 mod commit;
 mod due;
+mod elsewhere;
 mod format;
 mod marked;
 mod overview;
 mod role;
+mod sync;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -17,9 +19,10 @@ use leptos::prelude::*;
 use crate::plan::{self, Action, Now, Plan};
 use crate::program::Program;
 use crate::shell::{self, session::Session};
+use crate::xapi;
 
 /// What the mount point shows while and after loading.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub enum Phase {
     /// Fetching the program and the stored plan.
     Loading,
@@ -48,6 +51,10 @@ pub struct Ctx {
     pub choosing_role: RwSignal<bool>,
     /// Whether the learner is editing their commitments.
     pub editing: RwSignal<bool>,
+    /// What the outbox reports; `None` when no LRS is configured.
+    pub sync: RwSignal<Option<shell::outbox::Status>>,
+    /// A calm note about copying the plan to the LRS (offline, refused), when there is one.
+    pub plan_sync: RwSignal<Option<String>>,
     prefix: usize,
 }
 
@@ -66,6 +73,8 @@ impl Ctx {
             status: RwSignal::new(None),
             choosing_role: RwSignal::new(false),
             editing: RwSignal::new(false),
+            sync: RwSignal::new(None),
+            plan_sync: RwSignal::new(None),
             prefix: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             session: StoredValue::new(session),
         }
@@ -81,6 +90,42 @@ impl Ctx {
         self.session.with_value(f)
     }
 
+    /// The LRS side of the visit, when there is one.
+    pub fn live(&self) -> Option<shell::connect::Live> {
+        self.session
+            .with_value(|s| s.live.as_ref().map(|l| (**l).clone()))
+    }
+
+    /// Merges the plan with the LRS copy and writes it back, in the background.
+    pub fn sync_plan(&self) {
+        let Some(live) = self.live() else { return };
+        let ctx = *self;
+        wasm_bindgen_futures::spawn_local(async move {
+            let program = ctx.program();
+            let local = ctx.plan.get_untracked();
+            match shell::sync::sync_plan(
+                &live.lrs,
+                &program,
+                &live.actor,
+                Some(live.registration),
+                &local,
+            )
+            .await
+            {
+                Ok(merged) => {
+                    ctx.plan_sync.set(None);
+                    // Only adopt the merge if the learner did nothing meanwhile; the next sync catches up otherwise.
+                    if merged != local && ctx.plan.get_untracked() == local {
+                        let key = ctx.with_session(|s| s.key.clone());
+                        let _ = shell::storage::save(&key, &plan::store(&merged));
+                        ctx.plan.set(merged);
+                    }
+                }
+                Err(e) => ctx.plan_sync.set(Some(e.0)),
+            }
+        });
+    }
+
     /// A document-unique element id, so several widgets can share a page.
     pub fn id(&self, name: &str) -> String {
         format!("tl{}-{name}", self.prefix)
@@ -90,18 +135,45 @@ impl Ctx {
     /// Returns whether the action was accepted.
     pub fn dispatch(&self, action: Action, confirmation: &str) -> bool {
         let program = self.program();
-        let mut next = self.plan.get_untracked();
-        match plan::apply(&program, &mut next, action, self.now) {
+        let before = self.plan.get_untracked();
+        let mut next = before.clone();
+        match plan::apply(&program, &mut next, action.clone(), self.now) {
             Ok(()) => {
                 let key = self.with_session(|s| s.key.clone());
-                match shell::storage::save(&key, &plan::store(&next)) {
-                    Ok(()) => {
+                let mut problem = shell::storage::save(&key, &plan::store(&next))
+                    .err()
+                    .map(|e| e.0);
+                if let Some(live) = self.live() {
+                    let setting = xapi::Setting {
+                        learner: &live.actor,
+                        registration: Some(live.registration),
+                        course: live.course.as_deref(),
+                        now: self.now.at,
+                    };
+                    let statements = xapi::statements_for(
+                        &program,
+                        &before,
+                        &next,
+                        &action,
+                        &setting,
+                        &mut shell::connect::new_id,
+                    );
+                    if let Err(e) = live.queue(statements) {
+                        problem = Some(e);
+                    }
+                    if matches!(action, Action::Commit { .. }) {
+                        live.completed();
+                    }
+                }
+                match problem {
+                    None => {
                         self.error.set(None);
                         self.status.set(Some(confirmation.to_string()));
                     }
-                    Err(e) => self.error.set(Some(e.0)),
+                    Some(e) => self.error.set(Some(e)),
                 }
                 self.plan.set(next);
+                self.sync_plan();
                 true
             }
             Err(e) => {
@@ -157,6 +229,24 @@ pub fn Widget(session: Session) -> impl IntoView {
     provide_context(ctx);
     Effect::new(move |_| shell::mark("throughline:interactive"));
     let program = ctx.program();
+    let also_due = RwSignal::new(Vec::new());
+    if let Some(live) = ctx.live() {
+        live.outbox
+            .on_status(move |status| ctx.sync.set(Some(status)));
+        ctx.sync_plan();
+        let enrolment = shell::sync::Enrolment {
+            id: program.id.clone(),
+            title: program.title.clone(),
+            program_url: ctx.with_session(|s| s.program_url.clone()),
+            course_url: ctx.with_session(|s| s.course_url.clone()),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            match shell::sync::enrol(&live.lrs, &live.actor, enrolment).await {
+                Ok(list) => elsewhere::load(ctx, list, also_due),
+                Err(e) => shell::console_error(&e.0),
+            }
+        });
+    }
     let title_id = ctx.id("title");
     let labelled_by = title_id.clone();
     let screen = Memo::new(move |_| {
@@ -195,11 +285,12 @@ pub fn Widget(session: Session) -> impl IntoView {
                 </div>
             })}
             {move || ctx.error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}
+            <sync::SyncBar/>
             <p class="tl-sr-only" role="status" aria-live="polite">{move || ctx.status.get()}</p>
             {move || match screen.get() {
                 Screen::Role => view! { <role::RoleStep/> }.into_any(),
                 Screen::Commit => view! { <commit::CommitStep/> }.into_any(),
-                Screen::Home => view! { <due::DueCard/> <overview::Overview/> }.into_any(),
+                Screen::Home => view! { <due::DueCard/> <elsewhere::AlsoDue found=also_due/> <overview::Overview/> }.into_any(),
             }}
         </section>
     }

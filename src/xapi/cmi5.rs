@@ -34,9 +34,13 @@ pub struct LaunchData {
 impl LaunchData {
     /// Reads the document, with a plain reason when it is not cmi5 launch data.
     pub fn parse(body: &str) -> Result<LaunchData, String> {
-        let data: LaunchData = serde_json::from_str(body).map_err(|e| format!("The course's launch data is not valid cmi5 ({e})."))?;
+        let data: LaunchData = serde_json::from_str(body)
+            .map_err(|e| format!("The course's launch data is not valid cmi5 ({e})."))?;
         if !["Normal", "Browse", "Review"].contains(&data.launch_mode.as_str()) {
-            return Err(format!("The course's launch mode “{}” is not one cmi5 defines.", data.launch_mode));
+            return Err(format!(
+                "The course's launch mode “{}” is not one cmi5 defines.",
+                data.launch_mode
+            ));
         }
         Ok(data)
     }
@@ -74,8 +78,15 @@ pub fn apply_template(context: &mut Context, session: &Session<'_>) {
         context.extensions.insert(k.clone(), v.clone());
     }
     if let Some(t) = &template.context_activities {
-        let ca = context.context_activities.get_or_insert_with(ContextActivities::default);
-        for (mine, theirs) in [(&mut ca.parent, &t.parent), (&mut ca.grouping, &t.grouping), (&mut ca.category, &t.category), (&mut ca.other, &t.other)] {
+        let ca = context
+            .context_activities
+            .get_or_insert_with(ContextActivities::default);
+        for (mine, theirs) in [
+            (&mut ca.parent, &t.parent),
+            (&mut ca.grouping, &t.grouping),
+            (&mut ca.category, &t.category),
+            (&mut ca.other, &t.other),
+        ] {
             for a in theirs {
                 if !mine.iter().any(|m| m.id == a.id) {
                     mine.push(a.clone());
@@ -85,10 +96,19 @@ pub fn apply_template(context: &mut Context, session: &Session<'_>) {
     }
 }
 
-fn defined(session: &Session<'_>, id: Uuid, verb: (&str, &str), result: Option<Outcome>, move_on: bool, at: OffsetDateTime) -> Statement {
+fn defined(
+    session: &Session<'_>,
+    id: Uuid,
+    verb: (&str, &str),
+    result: Option<Outcome>,
+    move_on: bool,
+    at: OffsetDateTime,
+) -> Statement {
     let mut context = Context::default();
     apply_template(&mut context, session);
-    let ca = context.context_activities.get_or_insert_with(ContextActivities::default);
+    let ca = context
+        .context_activities
+        .get_or_insert_with(ContextActivities::default);
     ca.category.push(Activity::id_only(CATEGORY));
     if move_on {
         ca.category.push(Activity::id_only(MOVE_ON));
@@ -96,7 +116,12 @@ fn defined(session: &Session<'_>, id: Uuid, verb: (&str, &str), result: Option<O
     Statement {
         id,
         actor: session.actor.clone(),
-        verb: Verb { id: verb.0.to_string(), display: [("en-US".to_string(), verb.1.to_string())].into_iter().collect() },
+        verb: Verb {
+            id: verb.0.to_string(),
+            display: [("en-US".to_string(), verb.1.to_string())]
+                .into_iter()
+                .collect(),
+        },
         object: Activity::id_only(session.au),
         result,
         context: Some(context),
@@ -106,19 +131,57 @@ fn defined(session: &Session<'_>, id: Uuid, verb: (&str, &str), result: Option<O
 
 /// The first statement of a session.
 pub fn initialized(session: &Session<'_>, id: Uuid, at: OffsetDateTime) -> Statement {
-    defined(session, id, ("http://adlnet.gov/expapi/verbs/initialized", "initialized"), None, false, at)
+    defined(
+        session,
+        id,
+        ("http://adlnet.gov/expapi/verbs/initialized", "initialized"),
+        None,
+        false,
+        at,
+    )
 }
 
 /// The learner finished what the AU asks (the widget: committed to a plan).
-pub fn completed(session: &Session<'_>, id: Uuid, at: OffsetDateTime, elapsed_ms: f64) -> Statement {
-    let result = Outcome { completion: Some(true), duration: Some(duration(elapsed_ms)), ..Outcome::default() };
-    defined(session, id, ("http://adlnet.gov/expapi/verbs/completed", "completed"), Some(result), true, at)
+pub fn completed(
+    session: &Session<'_>,
+    id: Uuid,
+    at: OffsetDateTime,
+    elapsed_ms: f64,
+) -> Statement {
+    let result = Outcome {
+        completion: Some(true),
+        duration: Some(duration(elapsed_ms)),
+        ..Outcome::default()
+    };
+    defined(
+        session,
+        id,
+        ("http://adlnet.gov/expapi/verbs/completed", "completed"),
+        Some(result),
+        true,
+        at,
+    )
 }
 
 /// The last statement of a session.
-pub fn terminated(session: &Session<'_>, id: Uuid, at: OffsetDateTime, elapsed_ms: f64) -> Statement {
-    let result = Outcome { duration: Some(duration(elapsed_ms)), ..Outcome::default() };
-    defined(session, id, ("http://adlnet.gov/expapi/verbs/terminated", "terminated"), Some(result), false, at)
+pub fn terminated(
+    session: &Session<'_>,
+    id: Uuid,
+    at: OffsetDateTime,
+    elapsed_ms: f64,
+) -> Statement {
+    let result = Outcome {
+        duration: Some(duration(elapsed_ms)),
+        ..Outcome::default()
+    };
+    defined(
+        session,
+        id,
+        ("http://adlnet.gov/expapi/verbs/terminated", "terminated"),
+        Some(result),
+        false,
+        at,
+    )
 }
 
 #[cfg(test)]
@@ -144,20 +207,43 @@ mod tests {
         let data = LaunchData::parse(DATA).expect("valid");
         let actor = Agent::account("https://lms.example.org", "ana", None);
         let registration = Uuid::parse_str("6a3c8a3e-7d0c-4b6e-9a57-1d3c0c8f9e21").expect("uuid");
-        let session = Session { actor: &actor, au: "https://lms.example.org/au/1", registration, data: &data };
+        let session = Session {
+            actor: &actor,
+            au: "https://lms.example.org/au/1",
+            registration,
+            data: &data,
+        };
         let at = time::macros::datetime!(2027-01-01 10:00 UTC);
         let id = |n: u8| uuid::Builder::from_random_bytes([n; 16]).into_uuid();
         let s = completed(&session, id(1), at, 61_234.0);
         assert_eq!(validate(&s), Ok(()));
         let json = serde_json::to_value(&s).expect("json");
-        assert_eq!(json["verb"]["id"], "http://adlnet.gov/expapi/verbs/completed");
+        assert_eq!(
+            json["verb"]["id"],
+            "http://adlnet.gov/expapi/verbs/completed"
+        );
         assert_eq!(json["result"]["completion"], true);
         assert_eq!(json["result"]["duration"], "PT61.23S");
-        assert_eq!(json["context"]["registration"], "6a3c8a3e-7d0c-4b6e-9a57-1d3c0c8f9e21");
-        assert_eq!(json["context"]["extensions"]["https://w3id.org/xapi/cmi5/context/extensions/sessionid"], "s-1");
-        let categories: Vec<&str> = json["context"]["contextActivities"]["category"].as_array().expect("array").iter().filter_map(|c| c["id"].as_str()).collect();
+        assert_eq!(
+            json["context"]["registration"],
+            "6a3c8a3e-7d0c-4b6e-9a57-1d3c0c8f9e21"
+        );
+        assert_eq!(
+            json["context"]["extensions"]
+                ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"],
+            "s-1"
+        );
+        let categories: Vec<&str> = json["context"]["contextActivities"]["category"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|c| c["id"].as_str())
+            .collect();
         assert_eq!(categories, [CATEGORY, MOVE_ON]);
-        assert_eq!(json["context"]["contextActivities"]["grouping"][0]["id"], "https://lms.example.org/course/7");
+        assert_eq!(
+            json["context"]["contextActivities"]["grouping"][0]["id"],
+            "https://lms.example.org/course/7"
+        );
         let t = terminated(&session, id(2), at, 0.0);
         assert_eq!(validate(&t), Ok(()));
         assert!(t.result.and_then(|r| r.completion).is_none());

@@ -13,10 +13,13 @@ const DEMO_BIN = process.env.THROUGHLINE_DEMO_BIN || join(ROOT, 'target', 'debug
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
-/** Starts the demo; resolves with { url, data, stop } once it prints its address. */
-export async function startDemo(extraArgs = []) {
-  const data = mkdtempSync(join(tmpdir(), 'throughline-e2e-'));
-  const child = spawn(DEMO_BIN, ['--addr', '127.0.0.1:0', '--data', data, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the demo; resolves with { url, data, stop, restart } once it prints its address.
+ * `opts.addr` and `opts.data` reuse an address and data folder (to restart the same server).
+ */
+export async function startDemo(extraArgs = [], opts = {}) {
+  const data = opts.data || mkdtempSync(join(tmpdir(), 'throughline-e2e-'));
+  const child = spawn(DEMO_BIN, ['--addr', opts.addr || '127.0.0.1:0', '--data', data, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`demo did not start within 20 s:\n${output}`)), 20000);
@@ -30,15 +33,52 @@ export async function startDemo(extraArgs = []) {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`demo exited with ${code}:\n${output}`)); });
   });
   child.removeAllListeners('exit');
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
+      child.kill('SIGKILL');
       await exited;
     }
-    rmSync(data, { recursive: true, force: true });
   };
-  return { url, data, child, output: () => output, stop };
+  const demo = { url, data, child, output: () => output };
+  /** Stops the server abruptly (as a crash would), keeping its data. */
+  demo.kill = kill;
+  /** Starts it again on the same address with the same data; returns the new handle. */
+  demo.restart = async () => { await kill(); return startDemo(extraArgs, { addr: url.replace('http://', ''), data }); };
+  demo.stop = async () => { await kill(); if (!opts.data) rmSync(data, { recursive: true, force: true }); };
+  return demo;
+}
+
+/** The demo LRS's credentials by name (admin, ana, ben, chloe), read from its data folder. */
+export function credentials(data) {
+  const file = JSON.parse(readFileSync(join(data, 'lrs', 'lrs-credentials.json'), 'utf8'));
+  return Object.fromEntries(file.credentials.map((c) => [c.name, `Basic ${Buffer.from(`${c.key}:${c.secret}`).toString('base64')}`]));
+}
+
+/** Every statement the LRS holds for `query` (following `more` links), oldest first. */
+export async function allStatements(endpoint, auth, query = {}) {
+  const out = [];
+  const origin = new URL(endpoint).origin;
+  let next = `${endpoint}statements?${new URLSearchParams({ ascending: 'true', limit: '100', ...query })}`;
+  for (let pages = 0; next && pages < 100; pages++) {
+    const res = await fetch(next, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
+    if (res.status !== 200) throw new Error(`GET statements answered ${res.status}: ${await res.text()}`);
+    const body = await res.json();
+    out.push(...body.statements);
+    next = body.more ? new URL(body.more, origin).href : null;
+  }
+  return out;
+}
+
+/** Polls `check` until it returns a truthy value or `ms` pass. */
+export async function eventually(check, ms = 20000, what = 'condition') {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try { last = await check(); if (last) return last; } catch (e) { last = e; }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
 }
 
 export async function launchBrowser() {

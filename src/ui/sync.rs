@@ -1,0 +1,87 @@
+//! A small, calm line saying whether the learner's progress has reached
+//! their organisation's learning record store, and what to do if not.
+
+use leptos::prelude::*;
+
+use super::use_ctx;
+
+/// Sync state: synced, N waiting, offline, needs attention. Nothing when no LRS is configured.
+#[component]
+pub fn SyncBar() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let status = ctx.sync.get()?;
+        let plan_note = ctx.plan_sync.get();
+        let (class, text) = if let Some(why) = &status.stopped {
+            ("tl-sync tl-sync-attention", why.clone())
+        } else if status.failed > 0 {
+            let n = status.failed;
+            ("tl-sync tl-sync-attention", format!("Needs attention: {n} {} could not be recorded by your learning record store. They are kept here.", if n == 1 { "record" } else { "records" }))
+        } else if status.offline && status.waiting > 0 {
+            (
+                "tl-sync tl-sync-waiting",
+                format!(
+                    "Offline: {} waiting. They will be sent when you are back online.",
+                    status.waiting
+                ),
+            )
+        } else if status.waiting > 0 {
+            (
+                "tl-sync tl-sync-waiting",
+                format!(
+                    "Sending {} {}…",
+                    status.waiting,
+                    if status.waiting == 1 {
+                        "record"
+                    } else {
+                        "records"
+                    }
+                ),
+            )
+        } else if let Some(note) = plan_note {
+            ("tl-sync tl-sync-waiting", note)
+        } else {
+            (
+                "tl-sync tl-sync-ok",
+                "All progress saved to your learning record.".to_string(),
+            )
+        };
+        let retry = (status.failed > 0 && status.stopped.is_none()).then(|| {
+            view! {
+                <button type="button" class="tl-link" on:click=move |_| {
+                    if let Some(live) = ctx.live() {
+                        live.outbox.retry_failed();
+                    }
+                }>"Try again"</button>
+            }
+        });
+        let back = ctx
+            .live()
+            .and_then(|l| l.cmi5.as_ref().and_then(|c| c.data.return_url.clone()))
+            .map(|url| {
+                view! {
+                    <button type="button" class="tl-link" on:click=move |_| {
+                        if let Some(live) = ctx.live() {
+                            live.terminate();
+                            live.outbox.kick();
+                        }
+                        let url = url.clone();
+                        // Give the last send a moment; pagehide sends anything still waiting.
+                        wasm_bindgen_futures::spawn_local(async move {
+                            gloo_timers::future::TimeoutFuture::new(400).await;
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().set_href(&url);
+                            }
+                        });
+                    }>"Return to the course"</button>
+                }
+            });
+        Some(view! {
+            <p class=class role="status" aria-live="polite">
+                <span>{text}</span>
+                {retry}
+                {back}
+            </p>
+        })
+    }
+}

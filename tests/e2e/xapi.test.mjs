@@ -1,0 +1,161 @@
+// End-to-end: what the widget sends reaches the demo's LRS over HTTP as correct xAPI, exactly once,
+// through server errors, an LRS crash and restart, a tab closed mid-send and two open tabs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launchBrowser, watchErrors, credentials, allStatements, eventually } from './harness.mjs';
+
+const VERB = {
+  'http://id.tincanapi.com/verb/selected': 'selected',
+  'https://throughline.app/xapi/verbs/committed': 'committed',
+  'http://adlnet.gov/expapi/verbs/answered': 'answered',
+  'http://id.tincanapi.com/verb/rated': 'rated',
+  'http://adlnet.gov/expapi/verbs/mastered': 'mastered',
+  'https://throughline.app/xapi/verbs/lapsed': 'lapsed',
+  'http://id.tincanapi.com/verb/skipped': 'skipped',
+  'https://throughline.app/xapi/verbs/snoozed': 'snoozed',
+  'http://adlnet.gov/expapi/verbs/initialized': 'initialized',
+  'http://adlnet.gov/expapi/verbs/completed': 'completed',
+  'http://adlnet.gov/expapi/verbs/terminated': 'terminated',
+};
+const PROGRAM = 'https://throughline.example/programs/coaching-for-performance';
+const agent = (name) => JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1', name } });
+
+let demo, browser, creds;
+before(async () => { demo = await startDemo(['--test-hooks']); browser = await launchBrowser(); creds = credentials(demo.data); });
+after(async () => { await browser?.close(); await demo?.stop(); });
+
+const endpoint = () => `${demo.url}/xapi/`;
+const statementsOf = (name) => allStatements(endpoint(), creds.admin, { agent: agent(name) });
+const verbs = (statements) => statements.map((s) => VERB[s.verb.id] || s.verb.id);
+const synced = (page) => page.locator('.tl-sync-ok').waitFor({ timeout: 30000 });
+const faults = (body) => fetch(`${demo.url}/_test/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+function assertOnce(statements) {
+  const ids = statements.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length, 'no statement stored twice');
+}
+
+async function chooseAndCommit(page, role, count = 2) {
+  await page.getByRole('radio', { name: new RegExp(role) }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const boxes = page.getByRole('checkbox');
+  for (let i = 0; i < count; i++) {
+    await boxes.nth(i).check();
+    await page.getByRole('textbox', { name: 'When or where I will do it' }).nth(i).fill(`Slot ${i + 1}`);
+  }
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
+}
+
+async function answerDue(page, text, levels) {
+  await page.getByRole('textbox', { name: 'Your reflection' }).fill(text);
+  const groups = page.locator('.tl-due fieldset');
+  for (let i = 0; i < levels.length; i++) await groups.nth(i).getByRole('radio', { name: levels[i] }).check();
+  await page.getByRole('button', { name: 'Save reflection' }).click();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+}
+
+test('a learner journey lands in the LRS as exactly the catalogued statements, and the plan follows the learner', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${demo.url}/course/coaching-leaders?as=ana&now=2027-01-04`);
+  await chooseAndCommit(page, 'Leader');
+  await synced(page);
+  await page.goto(`${demo.url}/course/coaching-leaders?as=ana&now=2027-01-11`);
+  await answerDue(page, 'Gave two pieces of specific feedback after ride-alongs.', ['Often', 'Sometimes']);
+  await synced(page);
+
+  const statements = await statementsOf('ana');
+  assert.deepEqual(verbs(statements), ['selected', 'committed', 'committed', 'answered', 'rated', 'rated']);
+  assertOnce(statements);
+  const [selected, committed, , answered, rated] = statements;
+  assert.equal(selected.object.id, `${PROGRAM}/roles/leader`);
+  assert.equal(committed.result.response.length > 0, true);
+  assert.equal(committed.result.extensions['https://throughline.app/xapi/extensions/when-where'], 'Slot 1');
+  assert.equal(answered.result.response, 'Gave two pieces of specific feedback after ride-alongs.');
+  assert.deepEqual({ raw: rated.result.score.raw, min: rated.result.score.min, max: rated.result.score.max, scaled: rated.result.score.scaled }, { raw: 3, min: 0, max: 4, scaled: 0.75 });
+  for (const s of statements) {
+    assert.equal(s.context.contextActivities.parent[0].id, PROGRAM);
+    assert.match(s.context.contextActivities.grouping[0].id, /\/course\/coaching-leaders$/);
+    assert.equal(s.context.extensions['https://throughline.app/xapi/extensions/role'], 'leader');
+    assert.match(s.context.registration, /^[0-9a-f-]{36}$/);
+    assert.equal(s.context.language, 'en-US');
+  }
+  assert.equal(answered.context.extensions['https://throughline.app/xapi/extensions/step'], 7);
+
+  // Another browser (a new context has empty storage) on the other course page finds the plan there.
+  const phone = await browser.newContext();
+  const other = await phone.newPage();
+  await other.goto(`${demo.url}/course/feedback-teams?as=ana&now=2027-01-11`);
+  await other.getByRole('heading', { name: 'My commitments' }).waitFor();
+  assert.match(await other.locator('.tl-plan-list').innerText(), /Slot 1[\s\S]*Slot 2/);
+  assert.match(await other.locator('.tl-timeline').innerText(), /Done/);
+  await phone.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('server errors and an LRS crash lose nothing and duplicate nothing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${demo.url}/course/coaching-leaders?as=ben&now=2027-01-04`);
+  await page.getByText('Which role fits you best in this program?').waitFor();
+
+  // The LRS answers 500 to the next three statement requests.
+  assert.equal((await faults({ fail_statements: 3, status: 500 })).status, 200);
+  await chooseAndCommit(page, 'Team member', 3);
+  await page.locator('.tl-sync-waiting').waitFor();
+  await synced(page);
+  assert.deepEqual(verbs(await statementsOf('ben')), ['selected', 'committed', 'committed', 'committed']);
+
+  // The LRS process dies; the learner keeps working, offline.
+  await demo.kill();
+  await page.getByRole('button', { name: 'Edit my commitments' }).click();
+  await page.getByRole('textbox', { name: 'When or where I will do it' }).first().fill('Before every ride-along');
+  await page.getByRole('button', { name: 'Save my commitments' }).click();
+  await page.getByText(/Offline: 1 waiting/).waitFor({ timeout: 30000 });
+  demo = await demo.restart();
+  await synced(page);
+  const statements = await statementsOf('ben');
+  assert.deepEqual(verbs(statements), ['selected', 'committed', 'committed', 'committed', 'committed']);
+  assert.equal(statements[4].result.extensions['https://throughline.app/xapi/extensions/when-where'], 'Before every ride-along');
+  assertOnce(statements);
+  await context.close();
+});
+
+test('a tab closed mid-send and two open tabs still store every statement exactly once', async () => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(`${demo.url}/course/coaching-leaders?as=chloe&now=2027-01-04`);
+  await first.getByText('Which role fits you best in this program?').waitFor();
+  // Every normal send fails now, so only the keepalive send on pagehide can deliver before the tab goes.
+  await faults({ fail_statements: 1000, status: 503 });
+  await chooseAndCommit(first, 'Stakeholder', 2);
+  await first.locator('.tl-sync-waiting').waitFor();
+  await faults({ fail_statements: 0, status: 503 });
+  await first.close({ runBeforeUnload: true });
+
+  // Two tabs open at once, each acting; one sender at a time.
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto(`${demo.url}/course/coaching-leaders?as=chloe&now=2027-01-06`);
+  await b.goto(`${demo.url}/course/feedback-teams?as=chloe&now=2027-01-06`);
+  await a.getByRole('heading', { name: 'First try' }).waitFor();
+  await a.getByRole('textbox', { name: 'Your reflection' }).fill('Offered peer coaching to a field colleague.');
+  await a.getByRole('button', { name: 'Save reflection' }).click();
+  await a.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  await b.reload();
+  await b.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  await b.getByRole('button', { name: 'Edit my commitments' }).click();
+  await b.getByRole('textbox', { name: 'When or where I will do it' }).first().fill('At the monthly brand review');
+  await b.getByRole('button', { name: 'Save my commitments' }).click();
+  await synced(a);
+  await synced(b);
+  const statements = await eventually(async () => {
+    const s = await statementsOf('chloe');
+    return s.length >= 5 ? s : null;
+  }, 20000, 'five statements for chloe');
+  assert.deepEqual(verbs(statements), ['selected', 'committed', 'committed', 'answered', 'committed']);
+  assertOnce(statements);
+  await context.close();
+});
