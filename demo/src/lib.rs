@@ -3,5 +3,6 @@
 //! them exactly as the binary does.
 #![warn(missing_docs)]
 
+pub mod lms;
 pub mod lrs;
 pub mod lti;

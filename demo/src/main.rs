@@ -1,35 +1,31 @@
-//! The Throughline demo: a small mock LMS that embeds the learner widget.
+//! The Throughline demo: "Northwind Learning", a small mock LMS with an
+//! embedded xAPI LRS, serving every way a host can launch the widget.
 //!
-//! Serves the course page, the built widget bundle (`/pkg/`) and program
-//! files from the data folder (`/programs/`), on loopback by default.
+//! The routes live in the library (`throughline_demo::lms`); this binary
+//! parses the command line, prints the address and the LRS keys, and serves.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse};
-use axum::routing::get;
-use axum::Router;
 use clap::Parser;
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
-
-const COURSE_PAGE: &str = include_str!("../static/course.html");
-const DEFAULT_PROGRAM: &str = include_str!("../programs/coaching.toml");
+use throughline_demo::lms::{Lms, LmsConfig};
 
 /// Command-line options.
 #[derive(Parser, Debug)]
-#[command(about = "Run the Throughline demo LMS on this machine")]
+#[command(about = "Run the Throughline demo LMS (with its own xAPI LRS) on this machine")]
 struct Args {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Folder for the demo's data; program files live in its `programs/` folder.
+    /// Folder for the demo's data: program files in `programs/`, the LRS in `lrs/`.
     #[arg(long, default_value = "demo-data")]
     data: PathBuf,
-    /// Folder with the built widget bundle (from demo/build.sh).
+    /// Folder with the built widget bundle (from scripts/build-widget.sh).
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/static/pkg"))]
     bundle: PathBuf,
+    /// Adds /_test/faults, which makes the LRS fail on purpose (for end-to-end tests only).
+    #[arg(long)]
+    test_hooks: bool,
 }
 
 #[tokio::main]
@@ -42,62 +38,38 @@ async fn main() {
 }
 
 async fn run(args: Args) -> Result<(), String> {
-    let programs = args.data.join("programs");
-    std::fs::create_dir_all(&programs)
-        .map_err(|e| format!("cannot create the data folder {}: {e}", programs.display()))?;
-    seed_default_program(&programs)?;
     if !args.bundle.join("throughline.js").exists() {
-        return Err(format!("the widget bundle is missing in {}; build it first with demo/build.sh (or start the demo with demo/run.sh)", args.bundle.display()));
+        return Err(format!("the widget bundle is missing in {}; build it first with scripts/build-widget.sh (or start the demo with scripts/demo.sh)", args.bundle.display()));
     }
+    let lms = Lms::open(LmsConfig {
+        data_dir: args.data.clone(),
+        bundle: args.bundle.clone(),
+        test_hooks: args.test_hooks,
+    })?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
+    // End-to-end tests parse this line: keep it first and keep its shape.
     println!(
         "Throughline demo: open http://{local}/ (data in {})",
         args.data.display()
     );
-    axum::serve(listener, app(&args.bundle, &programs))
+    println!("LRS endpoint: http://{local}/xapi/  (keys below: name, scope, key:secret)");
+    for c in lms.credentials() {
+        let scope = match c.scope {
+            throughline_demo::lrs::Scope::Admin => "admin",
+            throughline_demo::lrs::Scope::Learner => "learner",
+        };
+        println!("  {:<8} {:<8} {}:{}", c.name, scope, c.key, c.secret);
+    }
+    if args.test_hooks {
+        println!("Test hooks on: POST/GET http://{local}/_test/faults");
+    }
+    axum::serve(listener, lms.router())
         .with_graceful_shutdown(shutdown())
         .await
         .map_err(|e| e.to_string())
-}
-
-/// Writes the shipped coaching program into the data folder once, so designers can edit their copy.
-fn seed_default_program(programs: &Path) -> Result<(), String> {
-    let path = programs.join("coaching.toml");
-    if !path.exists() {
-        std::fs::write(&path, DEFAULT_PROGRAM)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
-}
-
-fn app(bundle: &Path, programs: &Path) -> Router {
-    // Program files and the bundle change while designers work: always revalidate.
-    let no_cache = SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-cache"),
-    );
-    Router::new()
-        .route("/", get(course))
-        .route("/course/{slug}", get(course))
-        .route("/health", get(|| async { "ok" }))
-        // Browsers ask for a favicon on every page; answer so the console stays clean.
-        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
-        .nest_service("/pkg", ServeDir::new(bundle))
-        .nest_service("/programs", ServeDir::new(programs))
-        .fallback(|| async {
-            (
-                StatusCode::NOT_FOUND,
-                Html("<h1>Not found</h1><p><a href=\"/\">Back to the course</a></p>"),
-            )
-        })
-        .layer(no_cache)
-}
-
-async fn course() -> impl IntoResponse {
-    Html(COURSE_PAGE)
 }
 
 async fn shutdown() {

@@ -210,6 +210,12 @@ impl Lrs {
             .layer(cors())
     }
 
+    /// The database, for an LMS that writes documents itself (cmi5's
+    /// `LMS.LaunchData`). Its methods block: call them off the async runtime.
+    pub fn store(&self) -> &store::Store {
+        &self.shared.store
+    }
+
     /// The keys from the credentials file, so the demo can print them at
     /// start: they are random per data dir and nobody else knows them.
     pub fn credentials(&self) -> &[Credential] {

@@ -1,0 +1,652 @@
+//! End-to-end tests of the demo LMS over real HTTP: each test starts the
+//! whole site (LMS pages, launch routes and the LRS under `/xapi`) on a free
+//! loopback port with a fresh data dir and a stub widget bundle.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::thread::JoinHandle;
+
+use base64::Engine;
+use serde_json::{json, Value};
+use throughline_demo::lms::{Lms, LmsConfig};
+use throughline_demo::lrs::Credential;
+use ureq::http;
+
+struct Server {
+    base: String,
+    credentials: Vec<Credential>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start(test_hooks: bool) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bundle = dir.path().join("pkg");
+        std::fs::create_dir_all(&bundle).expect("bundle dir");
+        std::fs::write(bundle.join("throughline.js"), "").expect("stub bundle");
+        let lms = Lms::open(LmsConfig {
+            data_dir: dir.path().join("data"),
+            bundle,
+            test_hooks,
+        })
+        .expect("open the LMS");
+        let credentials = lms.credentials().to_vec();
+        let router = lms.router();
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("tokio runtime");
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("bind");
+                addr_tx
+                    .send(listener.local_addr().expect("local addr"))
+                    .expect("send addr");
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async {
+                        let _ = stop_rx.await;
+                    })
+                    .await
+                    .expect("serve");
+            });
+        });
+        let addr = addr_rx.recv().expect("server address");
+        Server {
+            base: format!("http://{addr}"),
+            credentials,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+            _dir: dir,
+        }
+    }
+
+    fn cred(&self, name: &str) -> &Credential {
+        self.credentials
+            .iter()
+            .find(|c| c.name == name)
+            .expect("credential")
+    }
+
+    fn basic(&self, name: &str) -> String {
+        let c = self.cred(name);
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.key, c.secret))
+        )
+    }
+
+    /// One request; redirects are not followed.
+    fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> Resp {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        let mut b = http::Request::builder()
+            .method(method)
+            .uri(format!("{}{}", self.base, path));
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        let res = match body {
+            Some(text) => agent.run(b.body(text.as_bytes().to_vec()).expect("request")),
+            None => agent.run(b.body(()).expect("request")),
+        };
+        let mut res = res.expect("HTTP exchange");
+        let status = res.status().as_u16();
+        let headers = res
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_ascii_lowercase(),
+                    v.to_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let body = res.body_mut().read_to_string().unwrap_or_default();
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn get(&self, path: &str) -> Resp {
+        self.call("GET", path, &[], None)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Resp {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+impl Resp {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    fn location(&self) -> &str {
+        self.headers
+            .get("location")
+            .map(String::as_str)
+            .expect("a Location header")
+    }
+
+    /// The JSON in `<script type="application/json" id="throughline-options">`.
+    fn options(&self) -> Value {
+        let start_tag = "<script type=\"application/json\" id=\"throughline-options\">";
+        let start = self.body.find(start_tag).expect("options script") + start_tag.len();
+        let end = start + self.body[start..].find("</script>").expect("end of script");
+        serde_json::from_str(&self.body[start..end]).expect("options JSON")
+    }
+}
+
+/// The query parameters of a `path?query` address, decoded.
+fn query_of(location: &str) -> HashMap<String, String> {
+    let (_, query) = location.split_once('?').expect("a query");
+    form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn decode_basic(auth: &str) -> String {
+    let token = auth.strip_prefix("Basic ").expect("Basic auth");
+    String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(token)
+            .expect("base64"),
+    )
+    .expect("utf-8")
+}
+
+#[test]
+fn home_page_lists_people_courses_and_launch_routes() {
+    let s = Server::start(false);
+    let anonymous = s.get("/");
+    assert_eq!(anonymous.status, 200);
+    for text in [
+        "Northwind Learning",
+        "Ana Ruiz",
+        "Ben Okafor",
+        "Chloe Martin",
+        "href=\"/?as=admin\"",
+        "href=\"/course/coaching-leaders\"",
+        "href=\"/course/feedback-teams\"",
+        "Launch routes",
+    ] {
+        assert!(anonymous.body.contains(text), "missing {text}");
+    }
+
+    let ana = s.get("/?as=ana");
+    assert_eq!(ana.status, 200);
+    for link in [
+        "href=\"/course/coaching-leaders?as=ana\"",
+        "href=\"/launch/tincan/coaching-leaders?as=ana\"",
+        "href=\"/launch/cmi5/coaching-leaders?as=ana\"",
+        "href=\"/launch/lti/coaching-leaders?as=ana&amp;lti_role=Instructor\"",
+        "href=\"/launch/cmi5/feedback-teams?as=ana\"",
+    ] {
+        assert!(ana.body.contains(link), "missing {link}");
+    }
+    assert!(ana.body.contains("href=\"/?as=ana\" aria-current=\"page\""));
+    // A learner's page never shows another key.
+    assert!(!ana.body.contains(&s.cred("admin").secret));
+
+    let admin = s.get("/?as=admin");
+    assert_eq!(admin.status, 200);
+    let admin_pair = format!("{}:{}", s.cred("admin").key, s.cred("admin").secret);
+    assert!(admin.body.contains(&admin_pair));
+    assert!(admin.body.contains(&format!("{}/xapi/", s.base)));
+    assert!(admin.body.contains("href=\"/xapi/about\""));
+
+    let stranger = s.get("/?as=%3Cscript%3Ex");
+    assert_eq!(stranger.status, 400);
+    assert!(!stranger.body.contains("<script>x"));
+    assert!(stranger.body.contains("&lt;script&gt;x"));
+}
+
+#[test]
+fn course_page_embeds_the_learners_options() {
+    let s = Server::start(false);
+    let page = s.get("/course/coaching-leaders?as=ana&now=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(page.status, 200);
+    assert!(page
+        .body
+        .contains("<link rel=\"stylesheet\" href=\"/pkg/throughline.css\">"));
+    assert!(page.body.contains("<section class=\"lesson\""));
+    assert!(page.body.contains("<div id=\"throughline\"></div>"));
+    assert!(page.body.contains("<script type=\"module\">"));
+    assert!(page
+        .body
+        .contains("mount(document.getElementById('throughline'), options)"));
+    assert!(
+        !page.body.contains("<script>alert"),
+        "the hostile now= is reflected"
+    );
+    let ana = s.cred("ana");
+    assert_eq!(
+        page.options(),
+        json!({
+            "program": "/programs/coaching.toml",
+            "learner": {"id": "ana", "name": "Ana Ruiz"},
+            "role": "leader",
+            "lrs": {
+                "endpoint": format!("{}/xapi/", s.base),
+                "key": ana.key,
+                "secret": ana.secret,
+                "homePage": "http://127.0.0.1",
+            },
+        })
+    );
+
+    // The endpoint follows the Host header the browser used.
+    let other_host = s.call(
+        "GET",
+        "/course/feedback-teams?as=ben",
+        &[("Host", "lms.localhost:9999")],
+        None,
+    );
+    assert_eq!(other_host.status, 200);
+    assert_eq!(
+        other_host.options()["lrs"]["endpoint"],
+        "http://lms.localhost:9999/xapi/"
+    );
+    assert_eq!(other_host.options()["lrs"]["key"], s.cred("ben").key);
+
+    // Anonymous: local only, with a hint to pick a person.
+    let anonymous = s.get("/course/coaching-leaders");
+    assert_eq!(anonymous.status, 200);
+    assert_eq!(
+        anonymous.options(),
+        json!({"program": "/programs/coaching.toml"})
+    );
+    assert!(anonymous.body.contains("Pick a person on the home page"));
+
+    // Both courses embed the same program; the program file is served.
+    assert_eq!(
+        s.get("/course/feedback-teams").options()["program"],
+        "/programs/coaching.toml"
+    );
+    let program = s.get("/programs/coaching.toml");
+    assert_eq!(program.status, 200);
+    assert!(program.body.contains("coaching-for-performance"));
+}
+
+#[test]
+fn options_json_cannot_close_its_script() {
+    let s = Server::start(false);
+    let page = s.get("/course/coaching-leaders?as=chloe");
+    let start = page
+        .body
+        .find("id=\"throughline-options\">")
+        .expect("options");
+    let rest = &page.body[start..];
+    let json_text = &rest[rest.find('>').unwrap() + 1..rest.find("</script>").unwrap()];
+    assert!(!json_text.contains('<'));
+}
+
+#[test]
+fn unknown_course_is_404() {
+    let s = Server::start(false);
+    for path in [
+        "/course/nope",
+        "/course/nope?as=ana",
+        "/play/nope",
+        "/launch/tincan/nope?as=ana",
+        "/launch/cmi5/nope?as=ana",
+        "/launch/lti/nope?as=ana",
+    ] {
+        let r = s.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(r.body.contains("Not found"), "{path}");
+    }
+    let hostile = s.get("/course/%3Cimg%20src=x%3E");
+    assert_eq!(hostile.status, 404);
+    assert!(!hostile.body.contains("<img"));
+    assert_eq!(s.get("/launch/tincan/coaching-leaders").status, 400);
+    assert_eq!(s.get("/launch/cmi5/coaching-leaders?as=admin").status, 400);
+}
+
+#[test]
+fn tincan_launch_redirects_with_all_parameters() {
+    let s = Server::start(false);
+    let r = s.get("/launch/tincan/coaching-leaders?as=ana");
+    assert_eq!(r.status, 302);
+    let location = r.location();
+    assert!(
+        location.starts_with("/play/coaching-leaders?"),
+        "{location}"
+    );
+    assert!(location.contains("auth=Basic%20"), "{location}");
+    let q = query_of(location);
+    assert_eq!(q["endpoint"], format!("{}/xapi/", s.base));
+    let ana = s.cred("ana");
+    assert_eq!(
+        decode_basic(&q["auth"]),
+        format!("{}:{}", ana.key, ana.secret)
+    );
+    let actor: Value = serde_json::from_str(&q["actor"]).expect("actor JSON");
+    assert_eq!(
+        actor["account"],
+        json!({"homePage": "http://127.0.0.1", "name": "ana"})
+    );
+    assert_eq!(actor["objectType"], "Agent");
+    let registration = uuid::Uuid::parse_str(&q["registration"]).expect("uuid");
+    assert_eq!(registration.get_version_num(), 4);
+    assert_eq!(
+        q["activity_id"],
+        format!("{}/course/coaching-leaders", s.base)
+    );
+
+    // A new registration per launch.
+    let again = query_of(s.get("/launch/tincan/coaching-leaders?as=ana").location());
+    assert_ne!(again["registration"], q["registration"]);
+
+    // The player mounts with only program and courseUrl; the URL carries the rest.
+    let play = s.get(location);
+    assert_eq!(play.status, 200);
+    assert_eq!(
+        play.options(),
+        json!({
+            "program": "/programs/coaching.toml",
+            "courseUrl": format!("{}/course/coaching-leaders", s.base),
+        })
+    );
+    assert!(!play.body.contains(&ana.secret));
+
+    // The launched key really works as that actor.
+    let statement = json!({
+        "actor": actor,
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+        "object": {"id": q["activity_id"]},
+    });
+    let posted = s.call(
+        "POST",
+        "/xapi/statements",
+        &[
+            ("Authorization", q["auth"].as_str()),
+            ("X-Experience-API-Version", "1.0.3"),
+            ("Content-Type", "application/json"),
+        ],
+        Some(&statement.to_string()),
+    );
+    assert_eq!(posted.status, 200, "{}", posted.body);
+}
+
+#[test]
+fn cmi5_launch_writes_launch_data_and_a_one_time_token() {
+    let s = Server::start(false);
+    let r = s.get("/launch/cmi5/feedback-teams?as=ana");
+    assert_eq!(r.status, 302);
+    let location = r.location();
+    assert!(location.starts_with("/play/feedback-teams?"), "{location}");
+    let q = query_of(location);
+    assert_eq!(q["endpoint"], format!("{}/xapi/", s.base));
+    let au = format!("{}/au/feedback-teams", s.base);
+    assert_eq!(q["activityId"], au);
+    uuid::Uuid::parse_str(&q["registration"]).expect("registration uuid");
+    let fetch = q["fetch"].clone();
+    let fetch_path = fetch
+        .strip_prefix(&s.base)
+        .expect("fetch URL on this host")
+        .to_string();
+    assert!(fetch_path.starts_with("/cmi5/fetch/"), "{fetch}");
+
+    // The launch data, read as the AU would, with ana's own key.
+    let state_path = format!(
+        "/xapi/activities/state?stateId=LMS.LaunchData&activityId={}&agent={}&registration={}",
+        urlenc(&au),
+        urlenc(&q["actor"]),
+        q["registration"]
+    );
+    let data = s.call(
+        "GET",
+        &state_path,
+        &[
+            ("Authorization", s.basic("ana").as_str()),
+            ("X-Experience-API-Version", "1.0.3"),
+        ],
+        None,
+    );
+    assert_eq!(data.status, 200, "{}", data.body);
+    let data = data.json();
+    assert_eq!(data["launchMode"], "Normal");
+    assert_eq!(data["moveOn"], "Completed");
+    assert_eq!(data["returnURL"], format!("{}/?as=ana", s.base));
+    let session = data["contextTemplate"]["extensions"]
+        ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]
+        .as_str()
+        .expect("session id");
+    uuid::Uuid::parse_str(session).expect("session uuid");
+    assert!(data["contextTemplate"]["contextActivities"]["grouping"].is_array());
+
+    // The fetch URL answers the token once.
+    let first = s.call("POST", &fetch_path, &[], None);
+    assert_eq!(first.status, 200);
+    let token = first.json()["auth-token"]
+        .as_str()
+        .expect("auth-token")
+        .to_string();
+    let ana = s.cred("ana");
+    assert_eq!(
+        decode_basic(&format!("Basic {token}")),
+        format!("{}:{}", ana.key, ana.secret)
+    );
+    let second = s.call("POST", &fetch_path, &[], None).json();
+    assert_eq!(second["error-code"], "1");
+    assert!(second["error-text"].as_str().is_some());
+    let unknown = s.call("POST", "/cmi5/fetch/not-a-token", &[], None).json();
+    assert_eq!(unknown["error-code"], "3");
+
+    // Ben's key cannot read Ana's launch data.
+    let other = s.call(
+        "GET",
+        &state_path,
+        &[
+            ("Authorization", s.basic("ben").as_str()),
+            ("X-Experience-API-Version", "1.0.3"),
+        ],
+        None,
+    );
+    assert_eq!(other.status, 403);
+}
+
+#[test]
+fn lti_page_carries_the_role_uri_and_context() {
+    let s = Server::start(false);
+    let page = s.get("/launch/lti/feedback-teams?as=chloe&lti_role=Mentor");
+    assert_eq!(page.status, 200);
+    let options = page.options();
+    assert_eq!(
+        options["lti"],
+        json!({
+            "roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor"],
+            "contextId": "feedback-teams",
+            "contextTitle": "Feedback for teams",
+        })
+    );
+    assert!(options.get("role").is_none(), "{options}");
+    assert_eq!(options["learner"]["id"], "chloe");
+    assert_eq!(options["lrs"]["key"], s.cred("chloe").key);
+
+    let default_role = s.get("/launch/lti/coaching-leaders?as=ana").options();
+    assert_eq!(
+        default_role["lti"]["roles"][0],
+        "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
+    );
+    assert_eq!(
+        s.get("/launch/lti/coaching-leaders?as=ana&lti_role=Dean")
+            .status,
+        400
+    );
+}
+
+#[test]
+fn fault_hook_fails_the_next_statements_requests_then_recovers() {
+    let s = Server::start(true);
+    let statement = json!({
+        "actor": {"objectType": "Agent", "account": {"homePage": "http://127.0.0.1", "name": "ana"}},
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+        "object": {"id": "http://example.com/a"},
+    })
+    .to_string();
+    let auth = s.basic("ana");
+    let post = || {
+        s.call(
+            "POST",
+            "/xapi/statements",
+            &[
+                ("Authorization", auth.as_str()),
+                ("X-Experience-API-Version", "1.0.3"),
+                ("Content-Type", "application/json"),
+            ],
+            Some(&statement),
+        )
+    };
+    let set = s.call(
+        "POST",
+        "/_test/faults",
+        &[("Content-Type", "application/json")],
+        Some(r#"{"fail_statements": 1, "status": 500}"#),
+    );
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(s.get("/_test/faults").json()["fail_statements"], 1);
+
+    assert_eq!(post().status, 500);
+    assert_eq!(s.get("/_test/faults").json()["fail_statements"], 0);
+    // No side effect: nothing was stored by the failed request.
+    let admin = s.basic("admin");
+    let stored = s.call(
+        "GET",
+        "/xapi/statements",
+        &[
+            ("Authorization", admin.as_str()),
+            ("X-Experience-API-Version", "1.0.3"),
+        ],
+        None,
+    );
+    assert_eq!(stored.status, 200);
+    assert_eq!(stored.json()["statements"], json!([]));
+
+    let ok = post();
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    // Other resources are never affected.
+    s.call(
+        "POST",
+        "/_test/faults",
+        &[],
+        Some(r#"{"fail_statements": 5, "status": 503}"#),
+    );
+    assert_eq!(s.get("/xapi/about").status, 200);
+    assert_eq!(post().status, 503);
+    assert_eq!(
+        s.call(
+            "POST",
+            "/_test/faults",
+            &[],
+            Some(r#"{"fail_statements": 1, "status": 200}"#)
+        )
+        .status,
+        400
+    );
+}
+
+#[test]
+fn fault_hook_is_absent_without_the_flag() {
+    let s = Server::start(false);
+    assert_eq!(s.get("/_test/faults").status, 404);
+    let set = s.call(
+        "POST",
+        "/_test/faults",
+        &[],
+        Some(r#"{"fail_statements": 1, "status": 500}"#),
+    );
+    assert_eq!(set.status, 404);
+    assert_eq!(s.get("/health").status, 200);
+}
+
+fn urlenc(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[test]
+fn binary_prints_the_address_first_then_the_lrs_keys() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("pkg");
+    std::fs::create_dir_all(&bundle).expect("bundle dir");
+    std::fs::write(bundle.join("throughline.js"), "").expect("stub bundle");
+    let data = dir.path().join("data");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_throughline-demo"))
+        .args(["--addr", "127.0.0.1:0", "--data"])
+        .arg(&data)
+        .arg("--bundle")
+        .arg(&bundle)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the demo binary");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut next = || lines.next().expect("a line").expect("text");
+    let first = next();
+    let printed: Vec<String> = (0..5).map(|_| next()).collect();
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let prefix = "Throughline demo: open http://127.0.0.1:";
+    assert!(first.starts_with(prefix), "{first}");
+    assert!(
+        first.ends_with(&format!("/ (data in {})", data.display())),
+        "{first}"
+    );
+    let port = first[prefix.len()..].split('/').next().expect("port");
+    assert!(
+        printed[0].contains(&format!("http://127.0.0.1:{port}/xapi/")),
+        "{}",
+        printed[0]
+    );
+    let file: Value = serde_json::from_str(
+        &std::fs::read_to_string(data.join("lrs").join("lrs-credentials.json"))
+            .expect("credentials file"),
+    )
+    .expect("credentials JSON");
+    for (line, c) in printed[1..]
+        .iter()
+        .zip(file["credentials"].as_array().expect("list"))
+    {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let pair = format!(
+            "{}:{}",
+            c["key"].as_str().unwrap(),
+            c["secret"].as_str().unwrap()
+        );
+        assert_eq!(
+            words,
+            [
+                c["name"].as_str().unwrap(),
+                c["scope"].as_str().unwrap(),
+                pair.as_str()
+            ]
+        );
+    }
+}
