@@ -63,6 +63,11 @@ async fn run(args: Args) -> Result<(), String> {
         };
         println!("  {:<8} {:<8} {}:{}", c.name, scope, c.key, c.secret);
     }
+    println!(
+        "LTI 1.3 tool: login http://{local}/lti/login, launch http://{local}/lti/launch ({} platform(s) in {})",
+        lms.lti_platforms(),
+        args.data.join(throughline_demo::lti::PLATFORMS_FILE).display()
+    );
     if args.test_hooks {
         println!("Test hooks on: POST/GET http://{local}/_test/faults");
     }

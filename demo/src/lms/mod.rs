@@ -53,6 +53,7 @@ pub struct LmsConfig {
 pub struct Lms {
     config: LmsConfig,
     lrs: Lrs,
+    lti: crate::lti::Lti,
 }
 
 /// What the handlers share.
@@ -75,7 +76,13 @@ impl Lms {
             data_dir: config.data_dir.join("lrs"),
         })
         .map_err(|e| e.to_string())?;
-        Ok(Lms { config, lrs })
+        let lti = crate::lti::Lti::load(&config.data_dir, "/programs/coaching.toml")?;
+        Ok(Lms { config, lrs, lti })
+    }
+
+    /// How many LTI 1.3 platforms are registered (in `lti-platforms.json`).
+    pub fn lti_platforms(&self) -> usize {
+        self.lti.platform_count()
     }
 
     /// The LRS keys (admin first), to print at start.
@@ -116,6 +123,7 @@ impl Lms {
             app = app.merge(faults::routes(faults));
         }
         app.with_state(state)
+            .merge(self.lti.router())
             .nest("/xapi", xapi)
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
             .nest_service(
