@@ -19,15 +19,30 @@ const ATTEMPTS: usize = 4;
 
 /// Why syncing did not finish, in words for the learner (never containing credentials).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyncError(pub String);
+pub struct SyncError(pub String, pub Retry);
+
+/// Whether trying again later can help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Offline, a server error or a concurrent writer: try again when the LRS answers again.
+    Later,
+    /// The LRS refuses or lacks the resource: trying again will not help on this visit.
+    Never,
+}
 
 fn unreachable(status: Option<u16>) -> SyncError {
-    SyncError(match status {
+    let retry = if matches!(status, Some(401 | 403 | 404 | 405 | 501)) {
+        Retry::Never
+    } else {
+        Retry::Later
+    };
+    let message = match status {
         None => "Your plan is saved in this browser; it will be copied to your learning record store when you are back online.".into(),
         Some(401 | 403) => "The learning record store did not accept the widget's credentials, so your plan is kept in this browser only.".into(),
         Some(404 | 405 | 501) => "Your progress is recorded; this learning record store does not keep plans, so your plan stays in this browser.".into(),
         Some(s) => format!("The learning record store answered {s}; your plan is saved in this browser and will be copied later."),
-    })
+    };
+    SyncError(message, retry)
 }
 
 fn agent_json(agent: &Agent) -> String {
@@ -125,8 +140,8 @@ pub async fn sync_plan(
         }
     }
     Err(SyncError(
-        "Your plan is being changed in another window; it will be copied on your next visit."
-            .into(),
+        "Your plan is being changed in another window; it will be copied shortly.".into(),
+        Retry::Later,
     ))
 }
 
@@ -169,7 +184,7 @@ pub async fn enrol(
             return Ok(list.programs);
         }
     }
-    Err(SyncError("Your list of programs is being changed in another window; it will be updated on your next visit.".into()))
+    Err(SyncError("Your list of programs is being changed in another window; it will be updated on your next visit.".into(), Retry::Later))
 }
 
 /// Reads the learner's plan for another program (for the "due elsewhere" list).

@@ -53,8 +53,11 @@ pub struct Ctx {
     pub editing: RwSignal<bool>,
     /// What the outbox reports; `None` when no LRS is configured.
     pub sync: RwSignal<Option<shell::outbox::Status>>,
-    /// A calm note about copying the plan to the LRS (offline, refused), when there is one.
-    pub plan_sync: RwSignal<Option<String>>,
+    /// A calm note about copying the plan to the LRS (offline, refused), when there is one,
+    /// and whether trying again can help.
+    pub plan_sync: RwSignal<Option<(String, shell::sync::Retry)>>,
+    plan_syncing: StoredValue<bool>,
+    plan_resync: StoredValue<bool>,
     prefix: usize,
 }
 
@@ -75,6 +78,8 @@ impl Ctx {
             editing: RwSignal::new(false),
             sync: RwSignal::new(None),
             plan_sync: RwSignal::new(None),
+            plan_syncing: StoredValue::new(false),
+            plan_resync: StoredValue::new(false),
             prefix: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             session: StoredValue::new(session),
         }
@@ -99,30 +104,43 @@ impl Ctx {
     /// Merges the plan with the LRS copy and writes it back, in the background.
     pub fn sync_plan(&self) {
         let Some(live) = self.live() else { return };
+        // One sync at a time; a change made meanwhile is synced right after.
+        if self.plan_syncing.get_value() {
+            self.plan_resync.set_value(true);
+            return;
+        }
+        self.plan_syncing.set_value(true);
         let ctx = *self;
         wasm_bindgen_futures::spawn_local(async move {
-            let program = ctx.program();
-            let local = ctx.plan.get_untracked();
-            match shell::sync::sync_plan(
-                &live.lrs,
-                &program,
-                &live.actor,
-                Some(live.registration),
-                &local,
-            )
-            .await
-            {
-                Ok(merged) => {
-                    ctx.plan_sync.set(None);
-                    // Only adopt the merge if the learner did nothing meanwhile; the next sync catches up otherwise.
-                    if merged != local && ctx.plan.get_untracked() == local {
-                        let key = ctx.with_session(|s| s.key.clone());
-                        let _ = shell::storage::save(&key, &plan::store(&merged));
-                        ctx.plan.set(merged);
+            loop {
+                ctx.plan_resync.set_value(false);
+                let program = ctx.program();
+                let local = ctx.plan.get_untracked();
+                match shell::sync::sync_plan(
+                    &live.lrs,
+                    &program,
+                    &live.actor,
+                    Some(live.registration),
+                    &local,
+                )
+                .await
+                {
+                    Ok(merged) => {
+                        ctx.plan_sync.set(None);
+                        // Adopt the merge only if the learner did nothing meanwhile; the resync catches up otherwise.
+                        if merged != local && ctx.plan.get_untracked() == local {
+                            let key = ctx.with_session(|s| s.key.clone());
+                            let _ = shell::storage::save(&key, &plan::store(&merged));
+                            ctx.plan.set(merged);
+                        }
                     }
+                    Err(e) => ctx.plan_sync.set(Some((e.0, e.1))),
                 }
-                Err(e) => ctx.plan_sync.set(Some(e.0)),
+                if !ctx.plan_resync.get_value() {
+                    break;
+                }
             }
+            ctx.plan_syncing.set_value(false);
         });
     }
 
@@ -231,8 +249,18 @@ pub fn Widget(session: Session) -> impl IntoView {
     let program = ctx.program();
     let also_due = RwSignal::new(Vec::new());
     if let Some(live) = ctx.live() {
-        live.outbox
-            .on_status(move |status| ctx.sync.set(Some(status)));
+        live.outbox.on_status(move |status| {
+            // The LRS answers again (back online, restarted): copy the plan that could not be copied.
+            let back = status.waiting == 0 && !status.offline && status.stopped.is_none();
+            if back
+                && ctx
+                    .plan_sync
+                    .with_untracked(|p| matches!(p, Some((_, shell::sync::Retry::Later))))
+            {
+                ctx.sync_plan();
+            }
+            ctx.sync.set(Some(status));
+        });
         ctx.sync_plan();
         let enrolment = shell::sync::Enrolment {
             id: program.id.clone(),

@@ -11,7 +11,7 @@ pub fn SyncBar() -> impl IntoView {
     let ctx = use_ctx();
     move || {
         let status = ctx.sync.get()?;
-        let plan_note = ctx.plan_sync.get();
+        let plan_note = ctx.plan_sync.get().map(|(note, _)| note);
         let (class, text) = if let Some(why) = &status.stopped {
             ("tl-sync tl-sync-attention", why.clone())
         } else if status.failed > 0 {

@@ -285,7 +285,11 @@ pub fn statements_for(
                 );
             }
             let max = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
-            for (behaviour, level) in &record.ratings {
+            // In the learner's commitment order, as they rated them.
+            let order = after.committed_behaviours();
+            let mut ratings: Vec<(&String, &u8)> = record.ratings.iter().collect();
+            ratings.sort_by_key(|(b, _)| order.iter().position(|o| o == b).unwrap_or(usize::MAX));
+            for (behaviour, level) in ratings {
                 let raw = f64::from(*level);
                 let result = Outcome {
                     response: program.scale_label(*level).map(str::to_string),
