@@ -26,7 +26,7 @@ use time::{Date, Duration, OffsetDateTime};
 use crate::glossary::{self, Segment};
 use crate::program::Program;
 use crate::schedule;
-use crate::xapi::{activity_iri, NS, VERBS};
+use crate::xapi::{activity_iri, VERBS};
 
 /// Days after the due date an answer still counts as on time (a prompt seen over a weekend is not late).
 pub const ON_TIME_GRACE_DAYS: u32 = 2;
@@ -36,6 +36,14 @@ pub const SUSTAINED_DAYS: [u32; 3] = [30, 60, 90];
 pub const FEW_PERCENT: usize = 10;
 
 const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
+const STEP: &str = "https://throughline.app/xapi/extensions/step";
+const ROLE: &str = "https://throughline.app/xapi/extensions/role";
+
+#[derive(Clone, Copy)]
+enum Part {
+    Behaviour,
+    Role,
+}
 
 /// Weeks shown in the adoption trend: up to the last step, plus one for late answers.
 pub fn trend_weeks(program: &Program) -> u32 {
@@ -126,6 +134,8 @@ pub struct Insights {
     index: HashMap<String, usize>,
     people: Vec<Person>,
     intake: Intake,
+    /// Activity id prefixes of behaviours and roles, computed once.
+    prefixes: (String, String),
 }
 
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
@@ -159,10 +169,7 @@ fn identity(actor: &Value) -> Option<String> {
 }
 
 fn step_of(v: &Value) -> Option<u32> {
-    let s = at(
-        v,
-        &["context", "extensions", &format!("{NS}/extensions/step")],
-    )?;
+    let s = at(v, &["context", "extensions", STEP])?;
     s.as_u64()
         .or_else(|| s.as_str().and_then(|t| t.trim().parse().ok()))
         .and_then(|d| u32::try_from(d).ok())
@@ -179,6 +186,10 @@ impl Insights {
             index: HashMap::new(),
             people: Vec::new(),
             intake: Intake::default(),
+            prefixes: (
+                activity_iri(program, "behaviours", ""),
+                activity_iri(program, "roles", ""),
+            ),
         }
     }
 
@@ -187,8 +198,11 @@ impl Insights {
         self.intake
     }
 
-    fn strip<'s>(&self, kind: &str, id: &'s str) -> Option<&'s str> {
-        let prefix = activity_iri(&self.program, kind, "");
+    fn strip<'s>(&self, kind: Part, id: &'s str) -> Option<&'s str> {
+        let prefix = match kind {
+            Part::Behaviour => &self.prefixes.0,
+            Part::Role => &self.prefixes.1,
+        };
         id.strip_prefix(prefix.as_str()).filter(|s| !s.is_empty())
     }
 
@@ -232,11 +246,11 @@ impl Insights {
         }
         self.intake.kept += 1;
         let object = text(statement, &["object", "id"]).unwrap_or_default();
-        let behaviour = self.strip("behaviours", object).map(str::to_string);
+        let behaviour = self.strip(Part::Behaviour, object).map(str::to_string);
         let key_of = |k: &str| VERBS.iter().find(|v| v.key == k).map(|v| v.iri);
         let is = |k: &str| key_of(k) == Some(verb);
         let kind = if is("selected") {
-            self.strip("roles", object)
+            self.strip(Part::Role, object)
                 .map_or(Kind::Other, |r| Kind::Selected(r.to_string()))
         } else if is("committed") {
             behaviour.map_or(Kind::Other, Kind::Committed)
@@ -275,11 +289,7 @@ impl Insights {
             .first()
             .and_then(|a| text(a, &["id"]))
             .map(str::to_string);
-        let role = text(
-            statement,
-            &["context", "extensions", &format!("{NS}/extensions/role")],
-        )
-        .map(str::to_string);
+        let role = text(statement, &["context", "extensions", ROLE]).map(str::to_string);
         let name = text(statement, &["actor", "name"]).map(str::to_string);
         let next = self.people.len();
         let slot = *self.index.entry(key.clone()).or_insert(next);

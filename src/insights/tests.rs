@@ -628,3 +628,10 @@ fn pseudonyms_are_stable_distinct_and_hide_names() {
     assert_eq!(pseudonym("account:a|b"), pseudonym("account:a|b"));
     assert_ne!(pseudonym("account:a|b"), pseudonym("account:a|c"));
 }
+
+#[test]
+fn extension_keys_are_the_catalogues() {
+    use crate::xapi::NS;
+    assert_eq!(STEP, format!("{NS}/extensions/step"));
+    assert_eq!(ROLE, format!("{NS}/extensions/role"));
+}
