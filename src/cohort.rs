@@ -208,7 +208,7 @@ impl Truth {
             for s in &p.schedule {
                 let rec = l.steps.get(&s.day).cloned().unwrap_or_default();
                 let due = schedule::due_date(start, s.day);
-                let grace = due + Duration::days(ON_TIME_GRACE_DAYS.into());
+                let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
                 let c = f.steps.entry(s.day).or_default();
                 match (rec.answered, rec.skipped) {
                     (Some(on), _) => {
@@ -337,6 +337,12 @@ fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> Option<&'a T> {
         .and_then(|i| items.get(i))
 }
 
+/// `date` moved by `days`, saturating at the calendar's ends rather than failing.
+fn plus(date: Date, days: i64) -> Date {
+    date.checked_add(Duration::days(days))
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
 fn at(date: Date, hour: u8, minute: u8, offset: UtcOffset) -> Now {
     let t = Time::from_hms(hour.min(23), minute.min(59), 0).unwrap_or(Time::MIDNIGHT);
     Now {
@@ -454,7 +460,7 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             .map(|(r, _)| r.clone());
         let Some(role) = role else { break };
         let cohort = rng.usize(..config.cohorts.max(1));
-        let start = config.start + Duration::days(7 * cohort as i64 + rng.i64(0..3));
+        let start = plus(config.start, 7 * cohort as i64 + rng.i64(0..3));
         let name = format!(
             "{} {}",
             pick(&mut rng, FIRST).copied().unwrap_or("Ana"),
@@ -572,14 +578,11 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             }
             let r = sim.rng.f64();
             let (mut date, mut answer) = if r < 0.55 {
-                (
-                    due + Duration::days([0, 0, 0, 1, 2][sim.rng.usize(..5)]),
-                    true,
-                )
+                (plus(due, [0, 0, 0, 1, 2][sim.rng.usize(..5)]), true)
             } else if r < 0.72 {
-                (due + Duration::days(sim.rng.i64(3..8)), true)
+                (plus(due, sim.rng.i64(3..8)), true)
             } else if r < 0.84 {
-                let until = due + Duration::days(sim.rng.i64(1..5));
+                let until = plus(due, sim.rng.i64(1..5));
                 let ok = schedule::latest_snooze(program, &sim.plan, index)
                     .is_some_and(|last| until <= last)
                     && sim.act(
@@ -598,7 +601,7 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
                 }
                 (until, then < 0.7)
             } else {
-                (due + Duration::days(sim.rng.i64(0..2)), false)
+                (plus(due, sim.rng.i64(0..2)), false)
             };
             if date > config.as_of {
                 date = config.as_of;

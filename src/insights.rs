@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
-use time::{Date, Duration, OffsetDateTime};
+use time::{Date, OffsetDateTime};
 
 use crate::glossary::{self, Segment};
 use crate::program::Program;
@@ -314,6 +314,19 @@ impl Insights {
         }
     }
 
+    /// Takes one page as an LRS answers `GET statements` (`{"statements": [...], "more": "..."}`),
+    /// or a bare array; returns the `more` link to fetch next, if any.
+    pub fn add_page<'p>(&mut self, page: &'p Value) -> Option<&'p str> {
+        let list = match page {
+            Value::Array(items) => Some(items),
+            _ => page.get("statements").and_then(Value::as_array),
+        };
+        for s in list.into_iter().flatten() {
+            self.add(s);
+        }
+        text(page, &["more"]).filter(|m| !m.is_empty())
+    }
+
     fn facts(&self, person: &Person) -> Facts {
         let mut events: Vec<&Event> = person
             .events
@@ -520,7 +533,7 @@ impl Insights {
                 let mut c = StepCounts::default();
                 for (f, start) in &committed {
                     let due = schedule::due_date(*start, s.day);
-                    let grace = due + Duration::days(ON_TIME_GRACE_DAYS.into());
+                    let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
                     let rec = f.steps.get(&s.day).cloned().unwrap_or_default();
                     match (rec.answered, rec.skipped) {
                         (Some(on), _) if on <= grace => c.on_time += 1,
@@ -699,6 +712,11 @@ impl Share {
     /// Adopted as a percentage of learners; `None` when there is nobody to count.
     pub fn percent(&self) -> Option<f64> {
         (self.learners > 0).then(|| 100.0 * self.adopted as f64 / self.learners as f64)
+    }
+
+    /// Learners who took part (committed) without adopting: participation that did not stick.
+    pub fn not_adopted(&self) -> usize {
+        self.learners.saturating_sub(self.adopted)
     }
 }
 
@@ -1038,6 +1056,7 @@ impl Adoption {
                 days,
                 s.learners.to_string(),
                 s.adopted.to_string(),
+                s.not_adopted().to_string(),
                 percent(s),
             ]
         };
@@ -1062,6 +1081,7 @@ impl Adoption {
                 "days",
                 "learners",
                 "adopted",
+                "not_adopted",
                 "percent",
             ],
             rows,

@@ -380,7 +380,7 @@ fn csv_round_trips_with_the_same_numbers() {
     let funnel = parse(&r.funnel.to_csv());
     assert_eq!(funnel.len(), r.funnel.rows.len());
     for (row, rec) in r.funnel.rows.iter().zip(&funnel) {
-        assert_eq!(rec[1], row.label, "labels with commas and brackets survive");
+        assert_eq!(rec[1], row.label, "labels survive");
         assert_eq!(num(&rec[2]), row.learners as i64);
         assert_eq!(num(&rec[3]), row.drop_off);
     }
@@ -436,12 +436,16 @@ fn csv_round_trips_with_the_same_numbers() {
         .collect();
     for (share, rec) in shares.iter().zip(&adoption) {
         assert_eq!(
-            (num(&rec[3]), num(&rec[4])),
-            (share.learners as i64, share.adopted as i64)
+            (num(&rec[3]), num(&rec[4]), num(&rec[5])),
+            (
+                share.learners as i64,
+                share.adopted as i64,
+                (share.learners - share.adopted) as i64
+            )
         );
         match share.percent() {
-            Some(pct) => assert!((rec[5].parse::<f64>().expect("percent") - pct).abs() < 0.05),
-            None => assert_eq!(rec[5], ""),
+            Some(pct) => assert!((rec[6].parse::<f64>().expect("percent") - pct).abs() < 0.05),
+            None => assert_eq!(rec[6], ""),
         }
     }
 }
@@ -457,6 +461,14 @@ fn csv_quotes_what_rfc_4180_needs() {
         std::iter::once(vec!["x,y".to_string(), "q\"".to_string()]),
     );
     assert_eq!(doc, "a,b\r\n\"x,y\",\"q\"\"\"\r\n");
+    let tricky = vec!["x,y".to_string(), "say \"hi\"\r\nthen go".to_string()];
+    let doc = csv(&["a", "b"], std::iter::once(tricky.clone()));
+    let mut reader = csv::Reader::from_reader(doc.as_bytes());
+    let back: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(back, vec![tricky]);
 }
 
 fn forged_answer(cohort: &Cohort, id: &str) -> Value {
@@ -634,4 +646,31 @@ fn extension_keys_are_the_catalogues() {
     use crate::xapi::NS;
     assert_eq!(STEP, format!("{NS}/extensions/step"));
     assert_eq!(ROLE, format!("{NS}/extensions/role"));
+}
+
+#[test]
+fn pages_as_the_lrs_sends_them() {
+    let p = coaching();
+    let cfg = config(50, 31);
+    let cohort = generate(&p, &cfg);
+    let statements = json_of(&cohort);
+    let mut agg = Insights::new(&p, cfg.as_of);
+    let pages: Vec<Value> = statements
+        .chunks(40)
+        .enumerate()
+        .map(|(i, c)| json!({"statements": c, "more": format!("/xapi/statements?page={}", i + 1)}))
+        .collect();
+    for (i, page) in pages.iter().enumerate() {
+        let more = format!("/xapi/statements?page={}", i + 1);
+        assert_eq!(agg.add_page(page), Some(more.as_str()));
+    }
+    assert_eq!(agg.add_page(&json!({"statements": [], "more": ""})), None);
+    assert_eq!(agg.add_page(&json!(statements.clone())), None);
+    assert_eq!(agg.add_page(&json!({"error": true})), None);
+    assert_eq!(agg.intake().kept, statements.len());
+    assert_eq!(agg.intake().duplicates, statements.len());
+    assert_eq!(
+        figures(&p, &agg.report(&Filter::default()), None),
+        cohort.truth.overall()
+    );
 }
