@@ -120,7 +120,8 @@ struct Event {
 #[derive(Debug, Clone)]
 struct Person {
     key: String,
-    name: Option<String>,
+    /// Display name of the latest statement that had one, so arrival order does not matter.
+    name: Option<(OffsetDateTime, String)>,
     events: Vec<Event>,
 }
 
@@ -301,8 +302,14 @@ impl Insights {
             });
         }
         if let Some(person) = self.people.get_mut(slot) {
-            if name.is_some() {
-                person.name = name;
+            if let Some(name) = name {
+                if person
+                    .name
+                    .as_ref()
+                    .is_none_or(|(t, n)| (*t, n) < (moment, &name))
+                {
+                    person.name = Some((moment, name));
+                }
             }
             person.events.push(Event {
                 id,
@@ -336,7 +343,7 @@ impl Insights {
         events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let mut f = Facts {
             id: pseudonym(&person.key),
-            name: person.name.clone(),
+            name: person.name.as_ref().map(|(_, n)| n.clone()),
             role: None,
             course: events.iter().find_map(|e| e.course.clone()),
             committed: None,
@@ -809,7 +816,8 @@ pub struct RoleRow {
 pub struct Roles {
     /// Learners counted (all roles).
     pub total: usize,
-    /// One row per program role, in program order.
+    /// One row per program role in program order (only the filtered role under a role filter).
+    /// Learners whose role the program no longer has count in `total` and "all roles" rows only.
     pub rows: Vec<RoleRow>,
 }
 

@@ -674,3 +674,29 @@ fn pages_as_the_lrs_sends_them() {
         cohort.truth.overall()
     );
 }
+
+#[test]
+fn the_latest_display_name_wins_whatever_the_arrival_order() {
+    let p = coaching();
+    let selected = VERBS.iter().find(|v| v.key == "selected").map(|v| v.iri);
+    let s = |id: &str, name: &str, ts: &str| {
+        json!({"id": id, "actor": {"mbox": "mailto:ana@example.org", "name": name},
+               "verb": {"id": selected}, "object": {"id": activity_iri(&p, "roles", "leader")},
+               "timestamp": ts, "context": {"contextActivities": {"parent": [{"id": p.id}]}}})
+    };
+    let early = s("1", "Ana", "2027-01-01T09:00:00Z");
+    let late = s("2", "Ana Brandt", "2027-01-02T09:00:00Z");
+    for order in [[&early, &late], [&late, &early]] {
+        let mut agg = Insights::new(&p, date!(2027 - 02 - 01));
+        for st in order {
+            agg.add(st);
+        }
+        let r = agg.report(&Filter::default());
+        assert_eq!(r.learners.len(), 1);
+        assert_eq!(r.learners[0].name.as_deref(), Some("Ana Brandt"));
+        assert_eq!(
+            r.learners[0].role, "leader",
+            "role from `selected` when no extension"
+        );
+    }
+}
