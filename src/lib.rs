@@ -6,8 +6,10 @@
 
 pub mod adoption;
 pub mod calendar;
+pub mod cohort;
 pub mod glossary;
 pub mod ident;
+pub mod insights;
 pub mod launch;
 pub mod outbox;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,74 @@
+//! How fast the dashboard aggregates: a simulated cohort of about 100,000 statements
+//! goes through `Insights::add`, then one unfiltered `report`.
+//!
+//! `cargo run --release --example aggregate [TARGET_STATEMENTS]`
+
+use std::time::Instant;
+
+use throughline::cohort::{generate, CohortConfig};
+use throughline::insights::{Filter, Insights};
+use throughline::program::{parse, Format};
+use time::macros::date;
+
+fn config(learners: usize) -> CohortConfig {
+    CohortConfig {
+        learners,
+        seed: 2027,
+        start: date!(2027 - 01 - 04),
+        cohorts: 8,
+        home_page: "https://lms.example.org".into(),
+        course_ids: (1..=5)
+            .map(|n| format!("https://lms.example.org/course/{n}"))
+            .collect(),
+        as_of: date!(2027 - 05 - 10),
+    }
+}
+
+fn main() {
+    let target: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let program = match parse(include_str!("../demo/programs/coaching.toml"), Format::Toml) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("the demo program does not parse: {e:?}");
+            std::process::exit(1);
+        }
+    };
+    // Find the cohort size that sends about `target` statements.
+    let probe = generate(&program, &config(1_000)).statements.len().max(1);
+    let learners = target * 1_000 / probe;
+    let cohort = generate(&program, &config(learners));
+    let statements: Vec<serde_json::Value> = cohort
+        .statements
+        .iter()
+        .filter_map(|s| serde_json::to_value(s).ok())
+        .collect();
+
+    let started = Instant::now();
+    let mut insights = Insights::new(&program, config(learners).as_of);
+    for s in &statements {
+        insights.add(s);
+    }
+    let added = started.elapsed();
+    let report = insights.report(&Filter::default());
+    let total = started.elapsed();
+
+    let per_second = statements.len() as f64 / added.as_secs_f64();
+    println!("learners:            {learners}");
+    println!("statements:          {}", statements.len());
+    println!("add:                 {:.1} ms", added.as_secs_f64() * 1e3);
+    println!(
+        "report:              {:.1} ms",
+        (total - added).as_secs_f64() * 1e3
+    );
+    println!("total:               {:.1} ms", total.as_secs_f64() * 1e3);
+    println!("statements/second:   {per_second:.0} (add only)");
+    println!(
+        "check:               {} learners counted, {} kept, {} duplicates",
+        report.learners.len(),
+        report.intake.kept,
+        report.intake.duplicates
+    );
+}

@@ -1,0 +1,1101 @@
+//! The adoption dashboard's figures: where learning breaks down, by role.
+//!
+//! Statements arrive page by page from any conformant LRS, in any order, some
+//! twice, some later voided. [`Insights::add`] keeps what each learner did
+//! (cheaply, so pages can stream in); [`Insights::report`] rebuilds each
+//! learner's path and counts the five panels for a [`Filter`].
+//!
+//! Definitions, shared with the simulated cohort's truth ([`crate::cohort`]):
+//! - Dates are the learner's local dates: the statement timestamp's date, in the offset it was written with.
+//! - Commitment date: the date of the learner's earliest `committed` statement. Step N is due on commitment date + N days.
+//! - On time: answered no later than [`ON_TIME_GRACE_DAYS`] after the due date. Late: answered after that.
+//! - Skipped: skipped and never answered. Missed: neither answered nor skipped, and due before `as_of`.
+//!   Open: neither, and due on or after `as_of`. Snoozed: put off at least once, whatever came after.
+//! - Adopted on a date: the behaviour's latest `mastered`/`lapsed` statement dated on or before it is `mastered`.
+//! - Adopted at N days: any committed behaviour adopted on commitment date + N days, counted only for learners
+//!   whose day N is on or before `as_of`; the weekly trend does the same per behaviour at 7, 14, ... days.
+//! - Statements dated after `as_of` are ignored: the report is what was known on that day.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+use crate::glossary::{self, Segment};
+use crate::program::Program;
+use crate::schedule;
+use crate::xapi::{activity_iri, VERBS};
+
+/// Days after the due date an answer still counts as on time (a prompt seen over a weekend is not late).
+pub const ON_TIME_GRACE_DAYS: u32 = 2;
+/// Days after commitment at which sustained adoption is measured.
+pub const SUSTAINED_DAYS: [u32; 3] = [30, 60, 90];
+/// A role with fewer than this share (percent) of learners is flagged as under-developed.
+pub const FEW_PERCENT: usize = 10;
+
+const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
+const STEP: &str = "https://throughline.app/xapi/extensions/step";
+const ROLE: &str = "https://throughline.app/xapi/extensions/role";
+
+#[derive(Clone, Copy)]
+enum Part {
+    Behaviour,
+    Role,
+}
+
+/// Weeks shown in the adoption trend: up to the last step, plus one for late answers.
+pub fn trend_weeks(program: &Program) -> u32 {
+    program.schedule.last().map_or(0, |s| s.day.div_ceil(7)) + 1
+}
+
+/// A pseudonymous learner id: stable for one identity, so admins can follow a
+/// learner across reports without seeing who it is. Not a secret: whoever knows
+/// the identity can compute it.
+pub fn pseudonym(key: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("learner-{:010x}", h >> 24)
+}
+
+/// Which learners a report counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only learners in this role (program role id).
+    pub role: Option<String>,
+    /// Only learners whose first statement came from this course (grouping activity id).
+    pub course: Option<String>,
+    /// Only learners who committed on or after this date (learners who never committed are left out).
+    pub cohort_from: Option<Date>,
+    /// Only learners who committed on or before this date (learners who never committed are left out).
+    pub cohort_to: Option<Date>,
+}
+
+/// What happened to the statements given to [`Insights::add`], so an admin can trust the counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Intake {
+    /// Statements of this program kept.
+    pub kept: usize,
+    /// Statements seen before (same id), ignored.
+    pub duplicates: usize,
+    /// Statements of other programs (or none), ignored.
+    pub other_programs: usize,
+    /// Statements without a usable id, actor or timestamp, ignored.
+    pub unreadable: usize,
+    /// Voiding statements received.
+    pub voiding: usize,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Selected(String),
+    Committed(String),
+    Answered {
+        day: u32,
+        terms: Vec<(usize, usize)>,
+    },
+    Rated,
+    Skipped(u32),
+    Snoozed(u32),
+    Adoption {
+        behaviour: String,
+        adopted: bool,
+    },
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Event {
+    id: String,
+    at: OffsetDateTime,
+    course: Option<String>,
+    role: Option<String>,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    key: String,
+    /// Display name of the latest statement that had one, so arrival order does not matter.
+    name: Option<(OffsetDateTime, String)>,
+    events: Vec<Event>,
+}
+
+/// Statements gathered so far for one program.
+#[derive(Debug, Clone)]
+pub struct Insights {
+    program: Program,
+    as_of: Date,
+    seen: HashSet<String>,
+    voided: HashSet<String>,
+    index: HashMap<String, usize>,
+    people: Vec<Person>,
+    intake: Intake,
+    /// Activity id prefixes of behaviours and roles, computed once.
+    prefixes: (String, String),
+}
+
+fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
+    path.iter().try_fold(v, |v, k| v.get(k))
+}
+
+fn text<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
+    at(v, path).and_then(Value::as_str)
+}
+
+/// Context activities as a list, also when an older LRS stored a single object.
+fn activities(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(o @ Value::Object(_)) => vec![o],
+        _ => Vec::new(),
+    }
+}
+
+/// The actor's identity (never the display name): account, else mbox, mbox_sha1sum or openid.
+fn identity(actor: &Value) -> Option<String> {
+    if let (Some(home), Some(name)) = (
+        text(actor, &["account", "homePage"]),
+        text(actor, &["account", "name"]),
+    ) {
+        return Some(format!("account:{home}|{name}"));
+    }
+    ["mbox", "mbox_sha1sum", "openid"]
+        .iter()
+        .find_map(|k| text(actor, &[k]).map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
+}
+
+fn step_of(v: &Value) -> Option<u32> {
+    let s = at(v, &["context", "extensions", STEP])?;
+    s.as_u64()
+        .or_else(|| s.as_str().and_then(|t| t.trim().parse().ok()))
+        .and_then(|d| u32::try_from(d).ok())
+}
+
+impl Insights {
+    /// An empty aggregation for `program`, counting what was known on `as_of`.
+    pub fn new(program: &Program, as_of: Date) -> Insights {
+        Insights {
+            program: program.clone(),
+            as_of,
+            seen: HashSet::new(),
+            voided: HashSet::new(),
+            index: HashMap::new(),
+            people: Vec::new(),
+            intake: Intake::default(),
+            prefixes: (
+                activity_iri(program, "behaviours", ""),
+                activity_iri(program, "roles", ""),
+            ),
+        }
+    }
+
+    /// What happened to the statements added so far.
+    pub fn intake(&self) -> Intake {
+        self.intake
+    }
+
+    fn strip<'s>(&self, kind: Part, id: &'s str) -> Option<&'s str> {
+        let prefix = match kind {
+            Part::Behaviour => &self.prefixes.0,
+            Part::Role => &self.prefixes.1,
+        };
+        id.strip_prefix(prefix.as_str()).filter(|s| !s.is_empty())
+    }
+
+    /// Takes one statement as JSON. Anything odd is counted in [`Intake`] and otherwise ignored.
+    pub fn add(&mut self, statement: &Value) {
+        let Some(id) = text(statement, &["id"]).map(str::to_ascii_lowercase) else {
+            self.intake.unreadable += 1;
+            return;
+        };
+        let verb = text(statement, &["verb", "id"]).unwrap_or_default();
+        if verb == VOIDED {
+            if self.seen.insert(id) {
+                self.intake.voiding += 1;
+                if text(statement, &["object", "objectType"]) == Some("StatementRef") {
+                    if let Some(target) = text(statement, &["object", "id"]) {
+                        self.voided.insert(target.to_ascii_lowercase());
+                    }
+                }
+            } else {
+                self.intake.duplicates += 1;
+            }
+            return;
+        }
+        let ours = activities(at(statement, &["context", "contextActivities", "parent"]))
+            .iter()
+            .any(|a| text(a, &["id"]) == Some(self.program.id.as_str()));
+        if !ours {
+            self.intake.other_programs += 1;
+            return;
+        }
+        let moment = text(statement, &["timestamp"])
+            .or_else(|| text(statement, &["stored"]))
+            .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok());
+        let (Some(key), Some(moment)) = (statement.get("actor").and_then(identity), moment) else {
+            self.intake.unreadable += 1;
+            return;
+        };
+        if !self.seen.insert(id.clone()) {
+            self.intake.duplicates += 1;
+            return;
+        }
+        self.intake.kept += 1;
+        let object = text(statement, &["object", "id"]).unwrap_or_default();
+        let behaviour = self.strip(Part::Behaviour, object).map(str::to_string);
+        let key_of = |k: &str| VERBS.iter().find(|v| v.key == k).map(|v| v.iri);
+        let is = |k: &str| key_of(k) == Some(verb);
+        let kind = if is("selected") {
+            self.strip(Part::Role, object)
+                .map_or(Kind::Other, |r| Kind::Selected(r.to_string()))
+        } else if is("committed") {
+            behaviour.map_or(Kind::Other, Kind::Committed)
+        } else if is("answered") {
+            match step_of(statement) {
+                Some(day) => {
+                    let response = text(statement, &["result", "response"]).unwrap_or_default();
+                    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+                    for seg in glossary::mark(response, &self.program.glossary) {
+                        if let Segment::Term(_, i) = seg {
+                            *counts.entry(i).or_default() += 1;
+                        }
+                    }
+                    Kind::Answered {
+                        day,
+                        terms: counts.into_iter().collect(),
+                    }
+                }
+                None => Kind::Other,
+            }
+        } else if is("rated") {
+            behaviour.map_or(Kind::Other, |_| Kind::Rated)
+        } else if is("skipped") {
+            step_of(statement).map_or(Kind::Other, Kind::Skipped)
+        } else if is("snoozed") {
+            step_of(statement).map_or(Kind::Other, Kind::Snoozed)
+        } else if is("mastered") || is("lapsed") {
+            behaviour.map_or(Kind::Other, |behaviour| Kind::Adoption {
+                behaviour,
+                adopted: is("mastered"),
+            })
+        } else {
+            Kind::Other
+        };
+        let course = activities(at(statement, &["context", "contextActivities", "grouping"]))
+            .first()
+            .and_then(|a| text(a, &["id"]))
+            .map(str::to_string);
+        let role = text(statement, &["context", "extensions", ROLE]).map(str::to_string);
+        let name = text(statement, &["actor", "name"]).map(str::to_string);
+        let next = self.people.len();
+        let slot = *self.index.entry(key.clone()).or_insert(next);
+        if slot == next {
+            self.people.push(Person {
+                key,
+                name: None,
+                events: Vec::new(),
+            });
+        }
+        if let Some(person) = self.people.get_mut(slot) {
+            if let Some(name) = name {
+                if person
+                    .name
+                    .as_ref()
+                    .is_none_or(|(t, n)| (*t, n) < (moment, &name))
+                {
+                    person.name = Some((moment, name));
+                }
+            }
+            person.events.push(Event {
+                id,
+                at: moment,
+                course,
+                role,
+                kind,
+            });
+        }
+    }
+
+    /// Takes one page as an LRS answers `GET statements` (`{"statements": [...], "more": "..."}`),
+    /// or a bare array; returns the `more` link to fetch next, if any.
+    pub fn add_page<'p>(&mut self, page: &'p Value) -> Option<&'p str> {
+        let list = match page {
+            Value::Array(items) => Some(items),
+            _ => page.get("statements").and_then(Value::as_array),
+        };
+        for s in list.into_iter().flatten() {
+            self.add(s);
+        }
+        text(page, &["more"]).filter(|m| !m.is_empty())
+    }
+
+    fn facts(&self, person: &Person) -> Facts {
+        let mut events: Vec<&Event> = person
+            .events
+            .iter()
+            .filter(|e| !self.voided.contains(&e.id) && e.at.date() <= self.as_of)
+            .collect();
+        events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+        let mut f = Facts {
+            id: pseudonym(&person.key),
+            name: person.name.as_ref().map(|(_, n)| n.clone()),
+            role: None,
+            course: events.iter().find_map(|e| e.course.clone()),
+            committed: None,
+            behaviours: BTreeSet::new(),
+            steps: BTreeMap::new(),
+            rated: false,
+            adoption: BTreeMap::new(),
+            terms: BTreeMap::new(),
+            reflections: 0,
+        };
+        for e in &events {
+            let date = e.at.date();
+            if let Some(r) = &e.role {
+                f.role = Some(r.clone());
+            }
+            match &e.kind {
+                Kind::Selected(r) => {
+                    if e.role.is_none() {
+                        f.role = Some(r.clone());
+                    }
+                }
+                Kind::Committed(b) => {
+                    f.committed.get_or_insert(date);
+                    f.behaviours.insert(b.clone());
+                }
+                Kind::Answered { day, terms } => {
+                    f.steps
+                        .entry(*day)
+                        .or_default()
+                        .answered
+                        .get_or_insert(date);
+                    f.reflections += 1;
+                    for (i, n) in terms {
+                        *f.terms.entry(*i).or_default() += n;
+                    }
+                }
+                Kind::Rated => f.rated = true,
+                Kind::Skipped(day) => {
+                    f.steps.entry(*day).or_default().skipped.get_or_insert(date);
+                }
+                Kind::Snoozed(day) => f.steps.entry(*day).or_default().snoozed = true,
+                Kind::Adoption { behaviour, adopted } => f
+                    .adoption
+                    .entry(behaviour.clone())
+                    .or_default()
+                    .push((date, *adopted)),
+                Kind::Other => {}
+            }
+        }
+        f
+    }
+
+    /// The five panels over the learners `filter` keeps, plus the learner list behind them.
+    pub fn report(&self, filter: &Filter) -> Report {
+        let p = &self.program;
+        let as_of = self.as_of;
+        let all: Vec<Facts> = self.people.iter().map(|x| self.facts(x)).collect();
+        let kept: Vec<&Facts> = all
+            .iter()
+            .filter(|f| f.role.is_some())
+            .filter(|f| filter.role.is_none() || f.role == filter.role)
+            .filter(|f| filter.course.is_none() || f.course == filter.course)
+            .filter(|f| match (filter.cohort_from, filter.cohort_to) {
+                (None, None) => true,
+                (from, to) => f
+                    .committed
+                    .is_some_and(|c| from.is_none_or(|d| c >= d) && to.is_none_or(|d| c <= d)),
+            })
+            .collect();
+        let roles: Vec<&str> = p
+            .roles
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|r| filter.role.as_deref().is_none_or(|f| f == *r))
+            .collect();
+        let of_role = |role: Option<&str>| -> Vec<&Facts> {
+            kept.iter()
+                .copied()
+                .filter(|f| role.is_none() || f.role.as_deref() == role)
+                .collect()
+        };
+        let groups: Vec<Option<&str>> = roles
+            .iter()
+            .map(|r| Some(*r))
+            .chain(std::iter::once(None))
+            .collect();
+
+        // (1) Funnel.
+        let mut funnel = Vec::new();
+        for role in &groups {
+            let people = of_role(*role);
+            let mut stages: Vec<(Stage, String, usize)> = vec![
+                (Stage::Selected, "Chose a role".into(), people.len()),
+                (
+                    Stage::Committed,
+                    "Committed".into(),
+                    people.iter().filter(|f| f.committed.is_some()).count(),
+                ),
+            ];
+            for s in &p.schedule {
+                let n = people
+                    .iter()
+                    .filter(|f| f.committed.is_some())
+                    .filter(|f| f.steps.get(&s.day).is_some_and(|r| r.answered.is_some()))
+                    .count();
+                stages.push((
+                    Stage::Answered(s.day),
+                    format!("Answered day {} ({})", s.day, s.title),
+                    n,
+                ));
+            }
+            stages.push((
+                Stage::SelfChecked,
+                "Completed a self-check".into(),
+                people
+                    .iter()
+                    .filter(|f| f.committed.is_some() && f.rated)
+                    .count(),
+            ));
+            stages.push((
+                Stage::Adopted,
+                "Adopted a behaviour".into(),
+                people
+                    .iter()
+                    .filter(|f| f.committed.is_some() && f.any_adopted_on(as_of))
+                    .count(),
+            ));
+            let mut previous = None;
+            for (stage, label, learners) in stages {
+                funnel.push(FunnelRow {
+                    role: role.map(str::to_string),
+                    stage,
+                    label,
+                    learners,
+                    drop_off: previous.map_or(0, |p: usize| p as i64 - learners as i64),
+                });
+                previous = Some(learners);
+            }
+        }
+
+        // (2) Roles expected.
+        let total = kept.len();
+        let role_rows = roles
+            .iter()
+            .map(|r| {
+                let people = of_role(Some(r));
+                let learners = people.len();
+                RoleRow {
+                    role: r.to_string(),
+                    label: p.role(r).map_or(r.to_string(), |x| x.label.clone()),
+                    learners,
+                    committed: people.iter().filter(|f| f.committed.is_some()).count(),
+                    coverage: if learners == 0 {
+                        Coverage::None
+                    } else if learners * 100 < total * FEW_PERCENT {
+                        Coverage::Few
+                    } else {
+                        Coverage::Enough
+                    },
+                }
+            })
+            .collect();
+
+        // (3) Glossary use.
+        let mut terms = Vec::new();
+        for role in &groups {
+            let people = of_role(*role);
+            let reflections = people.iter().map(|f| f.reflections).sum();
+            for (i, t) in p.glossary.iter().enumerate() {
+                let uses = people.iter().filter_map(|f| f.terms.get(&i)).sum();
+                let learners = people
+                    .iter()
+                    .filter(|f| f.terms.get(&i).is_some_and(|n| *n > 0))
+                    .count();
+                terms.push(TermRow {
+                    role: role.map(str::to_string),
+                    term: t.term.clone(),
+                    uses,
+                    learners,
+                    reflections,
+                });
+            }
+        }
+
+        // (4) Reinforcement.
+        let committed: Vec<(&Facts, Date)> = kept
+            .iter()
+            .filter_map(|f| f.committed.map(|c| (*f, c)))
+            .collect();
+        let steps = p
+            .schedule
+            .iter()
+            .map(|s| {
+                let mut c = StepCounts::default();
+                for (f, start) in &committed {
+                    let due = schedule::due_date(*start, s.day);
+                    let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
+                    let rec = f.steps.get(&s.day).cloned().unwrap_or_default();
+                    match (rec.answered, rec.skipped) {
+                        (Some(on), _) if on <= grace => c.on_time += 1,
+                        (Some(_), _) => c.late += 1,
+                        (None, Some(_)) => c.skipped += 1,
+                        (None, None) if due < as_of => c.missed += 1,
+                        (None, None) => c.open += 1,
+                    }
+                    c.snoozed += usize::from(rec.snoozed);
+                }
+                StepRow {
+                    day: s.day,
+                    title: s.title.clone(),
+                    learners: committed.len(),
+                    counts: c,
+                }
+            })
+            .collect();
+
+        // (5) Adoption.
+        let sustained = SUSTAINED_DAYS
+            .iter()
+            .map(|n| {
+                let mut share = Share::default();
+                for (f, start) in &committed {
+                    let day_n = schedule::due_date(*start, *n);
+                    if day_n <= as_of {
+                        share.learners += 1;
+                        share.adopted += usize::from(f.any_adopted_on(day_n));
+                    }
+                }
+                SustainedRow { days: *n, share }
+            })
+            .collect();
+        let behaviours = p
+            .behaviours
+            .iter()
+            .map(|b| {
+                let mut share = Share::default();
+                for (f, _) in committed
+                    .iter()
+                    .filter(|(f, _)| f.behaviours.contains(&b.id))
+                {
+                    share.learners += 1;
+                    share.adopted += usize::from(f.adopted_on(&b.id, as_of));
+                }
+                BehaviourRow {
+                    behaviour: b.id.clone(),
+                    title: b.title.clone(),
+                    share,
+                }
+            })
+            .collect();
+        let mut trend = Vec::new();
+        for b in &p.behaviours {
+            for week in 1..=trend_weeks(p) {
+                let mut share = Share::default();
+                for (f, start) in committed
+                    .iter()
+                    .filter(|(f, _)| f.behaviours.contains(&b.id))
+                {
+                    let day_w = schedule::due_date(*start, 7 * week);
+                    if day_w <= as_of {
+                        share.learners += 1;
+                        share.adopted += usize::from(f.adopted_on(&b.id, day_w));
+                    }
+                }
+                trend.push(TrendRow {
+                    behaviour: b.id.clone(),
+                    week,
+                    share,
+                });
+            }
+        }
+
+        let mut learners: Vec<LearnerRow> = kept
+            .iter()
+            .map(|f| LearnerRow {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                role: f.role.clone().unwrap_or_default(),
+                course: f.course.clone(),
+                commitment: f.committed,
+                answered: f.steps.values().filter(|s| s.answered.is_some()).count(),
+                adopted: f
+                    .behaviours
+                    .iter()
+                    .filter(|b| f.adopted_on(b, as_of))
+                    .count(),
+            })
+            .collect();
+        learners.sort_by(|a, b| a.id.cmp(&b.id));
+        Report {
+            as_of,
+            intake: self.intake,
+            learners,
+            funnel: Funnel { rows: funnel },
+            roles: Roles {
+                total,
+                rows: role_rows,
+            },
+            terms: Terms { rows: terms },
+            reinforcement: Reinforcement { rows: steps },
+            adoption: Adoption {
+                sustained,
+                behaviours,
+                trend,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct StepFacts {
+    answered: Option<Date>,
+    skipped: Option<Date>,
+    snoozed: bool,
+}
+
+/// One learner's path, rebuilt from their statements.
+#[derive(Debug, Clone)]
+struct Facts {
+    id: String,
+    name: Option<String>,
+    role: Option<String>,
+    course: Option<String>,
+    committed: Option<Date>,
+    behaviours: BTreeSet<String>,
+    steps: BTreeMap<u32, StepFacts>,
+    rated: bool,
+    adoption: BTreeMap<String, Vec<(Date, bool)>>,
+    terms: BTreeMap<usize, usize>,
+    reflections: usize,
+}
+
+impl Facts {
+    fn adopted_on(&self, behaviour: &str, date: Date) -> bool {
+        self.adoption
+            .get(behaviour)
+            .and_then(|events| events.iter().rev().find(|(d, _)| *d <= date))
+            .is_some_and(|(_, adopted)| *adopted)
+    }
+
+    fn any_adopted_on(&self, date: Date) -> bool {
+        self.behaviours.iter().any(|b| self.adopted_on(b, date))
+    }
+}
+
+/// Counts for one reflection step; they add up to the committed learners.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepCounts {
+    /// Answered within [`ON_TIME_GRACE_DAYS`] of the due date.
+    pub on_time: usize,
+    /// Answered after that.
+    pub late: usize,
+    /// Skipped, never answered.
+    pub skipped: usize,
+    /// Neither answered nor skipped, and due before `as_of`.
+    pub missed: usize,
+    /// Neither answered nor skipped, and not due before `as_of`.
+    pub open: usize,
+    /// Put off at least once, whatever came after (not part of the sum).
+    pub snoozed: usize,
+}
+
+/// Learners counted, and how many of them had adopted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Share {
+    /// Learners counted.
+    pub learners: usize,
+    /// Of them, adopted.
+    pub adopted: usize,
+}
+
+impl Share {
+    /// Adopted as a percentage of learners; `None` when there is nobody to count.
+    pub fn percent(&self) -> Option<f64> {
+        (self.learners > 0).then(|| 100.0 * self.adopted as f64 / self.learners as f64)
+    }
+
+    /// Learners who took part (committed) without adopting: participation that did not stick.
+    pub fn not_adopted(&self) -> usize {
+        self.learners.saturating_sub(self.adopted)
+    }
+}
+
+/// How much a glossary term was used.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermUse {
+    /// Occurrences in reflections.
+    pub uses: usize,
+    /// Learners who used it at least once.
+    pub learners: usize,
+}
+
+/// A funnel stage, in the order learners pass them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Chose a role.
+    Selected,
+    /// Committed to at least one behaviour.
+    Committed,
+    /// Answered the reflection of this step day.
+    Answered(u32),
+    /// Rated at least one behaviour.
+    SelfChecked,
+    /// Has at least one behaviour adopted on `as_of`.
+    Adopted,
+}
+
+/// One funnel stage for one role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunnelRow {
+    /// Role id; `None` for all roles together.
+    pub role: Option<String>,
+    /// The stage.
+    pub stage: Stage,
+    /// The stage in words.
+    pub label: String,
+    /// Learners who reached it (stages after "committed" count committed learners only).
+    pub learners: usize,
+    /// Learners lost since the previous stage; negative when a step was answered by learners
+    /// who missed the one before it.
+    pub drop_off: i64,
+}
+
+/// Panel 1: where each role drops off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Funnel {
+    /// Stages per role in program order, then all roles together.
+    pub rows: Vec<FunnelRow>,
+}
+
+/// Whether a role is represented among the learners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// No learner in this role.
+    None,
+    /// Fewer than [`FEW_PERCENT`] percent of learners.
+    Few,
+    /// Enough to speak of.
+    Enough,
+}
+
+impl Coverage {
+    /// The flag as shown and exported.
+    pub fn label(self) -> &'static str {
+        match self {
+            Coverage::None => "none",
+            Coverage::Few => "few",
+            Coverage::Enough => "",
+        }
+    }
+}
+
+/// One expected role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleRow {
+    /// Role id.
+    pub role: String,
+    /// Role label.
+    pub label: String,
+    /// Learners who chose it.
+    pub learners: usize,
+    /// Of them, committed.
+    pub committed: usize,
+    /// Flag for roles expected to change but barely developed.
+    pub coverage: Coverage,
+}
+
+/// Panel 2: every role the program expects, and who is actually in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roles {
+    /// Learners counted (all roles).
+    pub total: usize,
+    /// One row per program role in program order (only the filtered role under a role filter).
+    /// Learners whose role the program no longer has count in `total` and "all roles" rows only.
+    pub rows: Vec<RoleRow>,
+}
+
+/// One glossary term's use in one role's reflections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermRow {
+    /// Role id; `None` for all roles together.
+    pub role: Option<String>,
+    /// The term as the program writes it.
+    pub term: String,
+    /// Occurrences (any alias, any case).
+    pub uses: usize,
+    /// Learners who used it.
+    pub learners: usize,
+    /// Reflections answered in this role, for scale.
+    pub reflections: usize,
+}
+
+/// Panel 3: is the shared language being used, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terms {
+    /// Every term per role in program order, then all roles together.
+    pub rows: Vec<TermRow>,
+}
+
+/// One reflection step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    /// Step day.
+    pub day: u32,
+    /// Step title.
+    pub title: String,
+    /// Committed learners (what the counts add up to, snoozed aside).
+    pub learners: usize,
+    /// The counts.
+    pub counts: StepCounts,
+}
+
+/// Panel 4: does the spaced reinforcement reach people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reinforcement {
+    /// One row per step, in schedule order.
+    pub rows: Vec<StepRow>,
+}
+
+/// Adoption N days after commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SustainedRow {
+    /// N.
+    pub days: u32,
+    /// Committed learners whose day N has come, and of them with a behaviour adopted that day.
+    pub share: Share,
+}
+
+/// Adoption of one behaviour on `as_of`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BehaviourRow {
+    /// Behaviour id.
+    pub behaviour: String,
+    /// Behaviour title.
+    pub title: String,
+    /// Learners committed to it, and of them adopted.
+    pub share: Share,
+}
+
+/// Adoption of one behaviour at one week after commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendRow {
+    /// Behaviour id.
+    pub behaviour: String,
+    /// Weeks since commitment (day 7 × week).
+    pub week: u32,
+    /// Learners committed to it whose that day has come, and of them adopted that day.
+    pub share: Share,
+}
+
+/// Panel 5: participation against adoption that lasts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adoption {
+    /// At 30, 60 and 90 days.
+    pub sustained: Vec<SustainedRow>,
+    /// Per behaviour, in program order.
+    pub behaviours: Vec<BehaviourRow>,
+    /// Per behaviour and week.
+    pub trend: Vec<TrendRow>,
+}
+
+/// One learner behind the figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerRow {
+    /// Pseudonymous id (see [`pseudonym`]).
+    pub id: String,
+    /// Display name from the statements, for views allowed to show it.
+    pub name: Option<String>,
+    /// Role id.
+    pub role: String,
+    /// Course (grouping activity id) of their first statement.
+    pub course: Option<String>,
+    /// Commitment date.
+    pub commitment: Option<Date>,
+    /// Steps answered.
+    pub answered: usize,
+    /// Behaviours adopted on `as_of`.
+    pub adopted: usize,
+}
+
+/// The dashboard for one filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The day the figures are for.
+    pub as_of: Date,
+    /// What happened to the statements received.
+    pub intake: Intake,
+    /// The learners counted, by pseudonymous id.
+    pub learners: Vec<LearnerRow>,
+    /// Panel 1.
+    pub funnel: Funnel,
+    /// Panel 2.
+    pub roles: Roles,
+    /// Panel 3.
+    pub terms: Terms,
+    /// Panel 4.
+    pub reinforcement: Reinforcement,
+    /// Panel 5.
+    pub adoption: Adoption,
+}
+
+/// One CSV field, quoted when RFC 4180 needs it.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A CSV document: header and rows, CRLF line ends.
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, cells: Vec<String>| {
+        let cells: Vec<String> = cells.iter().map(|c| field(c)).collect();
+        let _ = write!(out, "{}\r\n", cells.join(","));
+    };
+    line(&mut out, header.iter().map(|h| h.to_string()).collect());
+    for r in rows {
+        line(&mut out, r);
+    }
+    out
+}
+
+fn percent(share: &Share) -> String {
+    share.percent().map_or(String::new(), |p| format!("{p:.1}"))
+}
+
+const ALL_ROLES: &str = "(all roles)";
+
+impl Funnel {
+    /// The panel as CSV.
+    pub fn to_csv(&self) -> String {
+        csv(
+            &["role", "stage", "learners", "drop_off"],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.role.clone().unwrap_or(ALL_ROLES.into()),
+                    r.label.clone(),
+                    r.learners.to_string(),
+                    r.drop_off.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl Roles {
+    /// The panel as CSV.
+    pub fn to_csv(&self) -> String {
+        csv(
+            &["role", "label", "learners", "committed", "flag"],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.role.clone(),
+                    r.label.clone(),
+                    r.learners.to_string(),
+                    r.committed.to_string(),
+                    r.coverage.label().to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl Terms {
+    /// The panel as CSV.
+    pub fn to_csv(&self) -> String {
+        csv(
+            &["role", "term", "uses", "learners", "reflections"],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.role.clone().unwrap_or(ALL_ROLES.into()),
+                    r.term.clone(),
+                    r.uses.to_string(),
+                    r.learners.to_string(),
+                    r.reflections.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl Reinforcement {
+    /// The panel as CSV.
+    pub fn to_csv(&self) -> String {
+        csv(
+            &[
+                "day", "title", "learners", "on_time", "late", "skipped", "missed", "open",
+                "snoozed",
+            ],
+            self.rows.iter().map(|r| {
+                let c = r.counts;
+                vec![
+                    r.day.to_string(),
+                    r.title.clone(),
+                    r.learners.to_string(),
+                    c.on_time.to_string(),
+                    c.late.to_string(),
+                    c.skipped.to_string(),
+                    c.missed.to_string(),
+                    c.open.to_string(),
+                    c.snoozed.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl Adoption {
+    /// The panel as one long CSV: `measure` is `sustained` (any behaviour, at N days),
+    /// `behaviour` (on `as_of`, `days` empty) or `weekly` (at 7 × week days).
+    pub fn to_csv(&self) -> String {
+        let row = |measure: &str, behaviour: &str, days: String, s: &Share| {
+            vec![
+                measure.to_string(),
+                behaviour.to_string(),
+                days,
+                s.learners.to_string(),
+                s.adopted.to_string(),
+                s.not_adopted().to_string(),
+                percent(s),
+            ]
+        };
+        let rows = self
+            .sustained
+            .iter()
+            .map(|r| row("sustained", "", r.days.to_string(), &r.share))
+            .chain(
+                self.behaviours
+                    .iter()
+                    .map(|r| row("behaviour", &r.behaviour, String::new(), &r.share)),
+            )
+            .chain(
+                self.trend
+                    .iter()
+                    .map(|r| row("weekly", &r.behaviour, (7 * r.week).to_string(), &r.share)),
+            );
+        csv(
+            &[
+                "measure",
+                "behaviour",
+                "days",
+                "learners",
+                "adopted",
+                "not_adopted",
+                "percent",
+            ],
+            rows,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,702 @@
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+use time::macros::date;
+
+use super::*;
+use crate::cohort::{generate, Cohort, CohortConfig, Figures, TrueLearner};
+use crate::program::{parse, Format};
+
+fn coaching() -> Program {
+    parse(
+        include_str!("../../demo/programs/coaching.toml"),
+        Format::Toml,
+    )
+    .expect("coaching program is valid")
+}
+
+fn config(learners: usize, seed: u64) -> CohortConfig {
+    CohortConfig {
+        learners,
+        seed,
+        start: date!(2027 - 01 - 04),
+        cohorts: 8,
+        home_page: "https://lms.example.org".into(),
+        course_ids: vec![
+            "https://lms.example.org/course/101".into(),
+            "https://lms.example.org/course/202".into(),
+            "https://lms.example.org/course/303".into(),
+        ],
+        as_of: date!(2027 - 05 - 10),
+    }
+}
+
+fn json_of(cohort: &Cohort) -> Vec<Value> {
+    cohort
+        .statements
+        .iter()
+        .map(|s| serde_json::to_value(s).expect("statement serializes"))
+        .collect()
+}
+
+fn insights(p: &Program, as_of: Date, statements: &[Value]) -> Insights {
+    let mut i = Insights::new(p, as_of);
+    for s in statements {
+        i.add(s);
+    }
+    i
+}
+
+/// The report's figures for one role group (`None`: all roles), shaped like the truth.
+fn figures(p: &Program, r: &Report, role: Option<&str>) -> Figures {
+    let group = role.map(str::to_string);
+    let stage = |s: Stage| {
+        r.funnel
+            .rows
+            .iter()
+            .find(|x| x.role == group && x.stage == s)
+            .map_or(0, |x| x.learners)
+    };
+    let mut roles: BTreeMap<String, usize> = p.roles.iter().map(|x| (x.id.clone(), 0)).collect();
+    for row in &r.roles.rows {
+        roles.insert(row.role.clone(), row.learners);
+    }
+    let terms: Vec<&TermRow> = r.terms.rows.iter().filter(|x| x.role == group).collect();
+    Figures {
+        learners: stage(Stage::Selected),
+        roles,
+        committed: stage(Stage::Committed),
+        answered: p
+            .schedule
+            .iter()
+            .map(|s| (s.day, stage(Stage::Answered(s.day))))
+            .collect(),
+        self_checked: stage(Stage::SelfChecked),
+        adopted: stage(Stage::Adopted),
+        reflections: terms.first().map_or(0, |t| t.reflections),
+        terms: terms
+            .iter()
+            .map(|t| {
+                (
+                    t.term.clone(),
+                    TermUse {
+                        uses: t.uses,
+                        learners: t.learners,
+                    },
+                )
+            })
+            .collect(),
+        steps: r
+            .reinforcement
+            .rows
+            .iter()
+            .map(|x| (x.day, x.counts))
+            .collect(),
+        sustained: r
+            .adoption
+            .sustained
+            .iter()
+            .map(|x| (x.days, x.share))
+            .collect(),
+        behaviours: r
+            .adoption
+            .behaviours
+            .iter()
+            .map(|x| (x.behaviour.clone(), x.share))
+            .collect(),
+        weekly: r
+            .adoption
+            .trend
+            .iter()
+            .map(|x| ((x.behaviour.clone(), x.week), x.share))
+            .collect(),
+    }
+}
+
+/// Only the figures the per-role groups of an unfiltered report carry (funnel and terms).
+fn per_role_part(f: &Figures) -> Figures {
+    Figures {
+        learners: f.learners,
+        committed: f.committed,
+        answered: f.answered.clone(),
+        self_checked: f.self_checked,
+        adopted: f.adopted,
+        reflections: f.reflections,
+        terms: f.terms.clone(),
+        ..Figures::default()
+    }
+}
+
+#[test]
+fn every_panel_equals_the_truth_for_several_seeds_and_sizes() {
+    let p = coaching();
+    for (n, seed) in [(50, 1), (50, 2), (400, 7), (400, 1234)] {
+        let cfg = config(n, seed);
+        let cohort = generate(&p, &cfg);
+        let report = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+        assert_eq!(
+            figures(&p, &report, None),
+            cohort.truth.overall(),
+            "seed {seed}, {n} learners"
+        );
+        for role in &p.roles {
+            let truth = cohort.truth.for_role(&role.id);
+            assert_eq!(
+                per_role_part(&figures(&p, &report, Some(&role.id))),
+                per_role_part(&truth),
+                "role {} in the unfiltered report, seed {seed}",
+                role.id
+            );
+            let filtered = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter {
+                role: Some(role.id.clone()),
+                ..Filter::default()
+            });
+            assert_eq!(
+                figures(&p, &filtered, None),
+                truth,
+                "role filter {}, seed {seed}",
+                role.id
+            );
+        }
+    }
+}
+
+#[test]
+fn shuffled_pages_and_duplicates_give_the_same_report() {
+    let p = coaching();
+    let cfg = config(400, 99);
+    let cohort = generate(&p, &cfg);
+    let statements = json_of(&cohort);
+    let in_order = insights(&p, cfg.as_of, &statements).report(&Filter::default());
+
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut pages: Vec<Vec<Value>> = statements.chunks(100).map(<[Value]>::to_vec).collect();
+    rng.shuffle(&mut pages);
+    let mut agg = Insights::new(&p, cfg.as_of);
+    for page in &mut pages {
+        rng.shuffle(page);
+        for s in page.iter() {
+            agg.add(s);
+        }
+    }
+    // An LRS answering a retried page sends some statements again.
+    let mut again = 0;
+    for s in statements.iter().filter(|_| rng.f64() < 0.1) {
+        agg.add(s);
+        again += 1;
+    }
+    let shuffled = agg.report(&Filter::default());
+    assert_eq!(shuffled.intake.duplicates, again);
+    assert_eq!(shuffled.intake.kept, statements.len());
+    assert!(again > 0);
+    assert_eq!(
+        Report {
+            intake: in_order.intake,
+            ..shuffled.clone()
+        },
+        in_order
+    );
+    assert_eq!(figures(&p, &shuffled, None), cohort.truth.overall());
+}
+
+#[test]
+fn every_generated_statement_is_valid_and_the_cohort_is_deterministic() {
+    let p = coaching();
+    let cfg = config(400, 3);
+    let cohort = generate(&p, &cfg);
+    for s in &cohort.statements {
+        assert_eq!(crate::xapi::validate(s), Ok(()), "{s:?}");
+    }
+    let again = generate(&p, &cfg);
+    assert_eq!(cohort.statements, again.statements);
+    assert_eq!(cohort.truth.learners, again.truth.learners);
+    let other = generate(&p, &config(400, 4));
+    assert_ne!(cohort.statements, other.statements);
+    let ids: std::collections::HashSet<_> = cohort.statements.iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids.len(),
+        cohort.statements.len(),
+        "statement ids are unique"
+    );
+}
+
+#[test]
+fn the_simulation_exercises_every_path() {
+    // If the cohort never produced late answers, skips, lapses, ... the equality tests would prove little.
+    let p = coaching();
+    let cfg = config(400, 11);
+    let cohort = generate(&p, &cfg);
+    let f = cohort.truth.overall();
+    let (tm, leader, sh) = (
+        f.roles["team-member"],
+        f.roles["leader"],
+        f.roles["stakeholder"],
+    );
+    assert!(tm > leader && leader > sh && sh > 0, "{:?}", f.roles);
+    assert!(sh * 100 < f.learners * FEW_PERCENT, "stakeholders are few");
+    assert!(f.committed < f.learners, "some never commit");
+    for c in f.steps.values() {
+        assert!(c.on_time > 0 && c.missed > 0, "{c:?}");
+    }
+    let total = |g: fn(&StepCounts) -> usize| f.steps.values().map(g).sum::<usize>();
+    assert!(total(|c| c.late) > 0 && total(|c| c.skipped) > 0 && total(|c| c.snoozed) > 0);
+    assert!(
+        total(|c| c.open) > 0,
+        "late cohorts still have steps to come"
+    );
+    assert!(f.terms.values().all(|t| t.uses > 0), "{:?}", f.terms);
+    let adopted_then = |w: u32| {
+        let (a, l) = f
+            .weekly
+            .iter()
+            .filter(|((_, week), _)| *week == w)
+            .fold((0, 0), |(a, l), (_, s)| (a + s.adopted, l + s.learners));
+        a as f64 / l.max(1) as f64
+    };
+    assert!(adopted_then(4) < adopted_then(7) && adopted_then(7) < adopted_then(13));
+    assert!(f.sustained[&90].learners > 0 && f.sustained[&90].adopted > 0);
+    let lapsed = cohort
+        .statements
+        .iter()
+        .any(|s| s.verb.id.ends_with("/lapsed"));
+    assert!(lapsed, "some behaviours lapse");
+    let days: std::collections::BTreeSet<_> = cohort
+        .statements
+        .iter()
+        .filter(|s| s.timestamp.date() != s.timestamp.to_offset(time::UtcOffset::UTC).date())
+        .map(|s| s.id)
+        .collect();
+    assert!(!days.is_empty(), "some local dates differ from UTC dates");
+    let aliases = cohort.statements.iter().any(|s| {
+        s.result
+            .as_ref()
+            .and_then(|r| r.response.as_deref())
+            .is_some_and(|t| t.contains("PEER-COACH") || t.contains("check-ins"))
+    });
+    assert!(aliases, "reflections use aliases and other cases");
+}
+
+#[test]
+fn filters_select_consistent_learners() {
+    let p = coaching();
+    let cfg = config(400, 21);
+    let cohort = generate(&p, &cfg);
+    let agg = insights(&p, cfg.as_of, &json_of(&cohort));
+    let all = agg.report(&Filter::default());
+
+    // Courses partition the learners.
+    let mut seen = 0;
+    for course in &cfg.course_ids {
+        let r = agg.report(&Filter {
+            course: Some(course.clone()),
+            ..Filter::default()
+        });
+        let truth = cohort
+            .truth
+            .figures(|l: &TrueLearner| l.course.as_deref() == Some(course.as_str()));
+        assert!(truth.learners > 0);
+        assert_eq!(figures(&p, &r, None), truth, "course {course}");
+        assert!(r
+            .learners
+            .iter()
+            .all(|l| l.course.as_deref() == Some(course.as_str())));
+        seen += r.learners.len();
+    }
+    assert_eq!(seen, all.learners.len());
+
+    // A role filter keeps that role's rows of the unfiltered report.
+    for role in &p.roles {
+        let r = agg.report(&Filter {
+            role: Some(role.id.clone()),
+            ..Filter::default()
+        });
+        let mine: Vec<&FunnelRow> = all
+            .funnel
+            .rows
+            .iter()
+            .filter(|x| x.role.as_deref() == Some(role.id.as_str()))
+            .collect();
+        let theirs: Vec<&FunnelRow> = r
+            .funnel
+            .rows
+            .iter()
+            .filter(|x| x.role.as_deref() == Some(role.id.as_str()))
+            .collect();
+        assert_eq!(mine, theirs);
+        assert_eq!(r.roles.rows.len(), 1);
+        assert_eq!(
+            r.roles.rows[0].learners,
+            all.roles
+                .rows
+                .iter()
+                .find(|x| x.role == role.id)
+                .map_or(0, |x| x.learners)
+        );
+    }
+
+    // Cohorts by commitment date.
+    let (from, to) = (date!(2027 - 01 - 11), date!(2027 - 01 - 31));
+    let r = agg.report(&Filter {
+        cohort_from: Some(from),
+        cohort_to: Some(to),
+        ..Filter::default()
+    });
+    let truth = cohort
+        .truth
+        .figures(|l: &TrueLearner| l.committed.is_some_and(|c| c >= from && c <= to));
+    assert!(truth.learners > 0 && truth.learners < cohort.truth.overall().committed);
+    assert_eq!(figures(&p, &r, None), truth);
+    let combined = agg.report(&Filter {
+        role: Some("leader".into()),
+        course: Some(cfg.course_ids[0].clone()),
+        cohort_from: Some(from),
+        cohort_to: None,
+    });
+    let truth = cohort.truth.figures(|l: &TrueLearner| {
+        l.role == "leader"
+            && l.course.as_deref() == Some(cfg.course_ids[0].as_str())
+            && l.committed.is_some_and(|c| c >= from)
+    });
+    assert_eq!(figures(&p, &combined, None), truth);
+}
+
+#[test]
+fn csv_round_trips_with_the_same_numbers() {
+    let p = coaching();
+    let cfg = config(50, 8);
+    let cohort = generate(&p, &cfg);
+    let r = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+    let parse = |text: &str| -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        reader
+            .records()
+            .map(|rec| rec.expect("valid CSV").iter().map(str::to_string).collect())
+            .collect()
+    };
+    let num = |s: &str| s.parse::<i64>().expect("a number");
+
+    let funnel = parse(&r.funnel.to_csv());
+    assert_eq!(funnel.len(), r.funnel.rows.len());
+    for (row, rec) in r.funnel.rows.iter().zip(&funnel) {
+        assert_eq!(rec[1], row.label, "labels survive");
+        assert_eq!(num(&rec[2]), row.learners as i64);
+        assert_eq!(num(&rec[3]), row.drop_off);
+    }
+    let roles = parse(&r.roles.to_csv());
+    for (row, rec) in r.roles.rows.iter().zip(&roles) {
+        assert_eq!(
+            (rec[0].as_str(), num(&rec[2]), num(&rec[3])),
+            (row.role.as_str(), row.learners as i64, row.committed as i64)
+        );
+        assert_eq!(rec[4], row.coverage.label());
+    }
+    assert_eq!(roles.len(), 3);
+    let terms = parse(&r.terms.to_csv());
+    assert_eq!(terms.len(), r.terms.rows.len());
+    for (row, rec) in r.terms.rows.iter().zip(&terms) {
+        assert_eq!(rec[1], row.term);
+        assert_eq!(
+            (num(&rec[2]), num(&rec[3]), num(&rec[4])),
+            (row.uses as i64, row.learners as i64, row.reflections as i64)
+        );
+    }
+    let steps = parse(&r.reinforcement.to_csv());
+    for (row, rec) in r.reinforcement.rows.iter().zip(&steps) {
+        let c = row.counts;
+        let got: Vec<i64> = rec[2..].iter().map(|s| num(s)).collect();
+        let want: Vec<i64> = [
+            row.learners,
+            c.on_time,
+            c.late,
+            c.skipped,
+            c.missed,
+            c.open,
+            c.snoozed,
+        ]
+        .iter()
+        .map(|n| *n as i64)
+        .collect();
+        assert_eq!(got, want);
+        assert_eq!(rec[1], row.title);
+    }
+    let adoption = parse(&r.adoption.to_csv());
+    let a = &r.adoption;
+    assert_eq!(
+        adoption.len(),
+        a.sustained.len() + a.behaviours.len() + a.trend.len()
+    );
+    let shares: Vec<Share> = a
+        .sustained
+        .iter()
+        .map(|x| x.share)
+        .chain(a.behaviours.iter().map(|x| x.share))
+        .chain(a.trend.iter().map(|x| x.share))
+        .collect();
+    for (share, rec) in shares.iter().zip(&adoption) {
+        assert_eq!(
+            (num(&rec[3]), num(&rec[4]), num(&rec[5])),
+            (
+                share.learners as i64,
+                share.adopted as i64,
+                (share.learners - share.adopted) as i64
+            )
+        );
+        match share.percent() {
+            Some(pct) => assert!((rec[6].parse::<f64>().expect("percent") - pct).abs() < 0.05),
+            None => assert_eq!(rec[6], ""),
+        }
+    }
+}
+
+#[test]
+fn csv_quotes_what_rfc_4180_needs() {
+    assert_eq!(field("plain"), "plain");
+    assert_eq!(field("a,b"), "\"a,b\"");
+    assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    let doc = csv(
+        &["a", "b"],
+        std::iter::once(vec!["x,y".to_string(), "q\"".to_string()]),
+    );
+    assert_eq!(doc, "a,b\r\n\"x,y\",\"q\"\"\"\r\n");
+    let tricky = vec!["x,y".to_string(), "say \"hi\"\r\nthen go".to_string()];
+    let doc = csv(&["a", "b"], std::iter::once(tricky.clone()));
+    let mut reader = csv::Reader::from_reader(doc.as_bytes());
+    let back: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(back, vec![tricky]);
+}
+
+fn forged_answer(cohort: &Cohort, id: &str) -> Value {
+    // A copy of some learner's day-2 answer, for a step they did not answer, full of glossary terms.
+    let mut v = cohort
+        .statements
+        .iter()
+        .find(|s| s.verb.id.ends_with("/answered"))
+        .map(|s| serde_json::to_value(s).expect("json"))
+        .expect("an answer");
+    v["id"] = json!(id);
+    v["result"]["response"] = json!("Feedback, feedback and more FEEDBACK.");
+    v
+}
+
+#[test]
+fn voided_statements_do_not_count_whatever_the_order() {
+    let p = coaching();
+    let cfg = config(50, 17);
+    let cohort = generate(&p, &cfg);
+    let truth = cohort.truth.overall();
+    let id = "9b1d3c5e-0000-4000-8000-000000000001";
+    let void = json!({
+        "id": "9b1d3c5e-0000-4000-8000-0000000000ff",
+        "actor": {"mbox": "mailto:admin@example.org"},
+        "verb": {"id": VOIDED, "display": {"en-US": "voided"}},
+        "object": {"objectType": "StatementRef", "id": id.to_uppercase()},
+        "timestamp": "2027-05-01T10:00:00Z"
+    });
+    let mut statements = json_of(&cohort);
+    statements.push(forged_answer(&cohort, id));
+    let without_void = insights(&p, cfg.as_of, &statements).report(&Filter::default());
+    assert_ne!(
+        figures(&p, &without_void, None),
+        truth,
+        "the forged answer counts until voided"
+    );
+
+    let mut after = statements.clone();
+    after.push(void.clone());
+    let mut before = vec![void];
+    before.extend(statements);
+    for order in [after, before] {
+        let r = insights(&p, cfg.as_of, &order).report(&Filter::default());
+        assert_eq!(figures(&p, &r, None), truth);
+        assert_eq!(r.intake.voiding, 1);
+    }
+}
+
+#[test]
+fn odd_statements_are_counted_and_ignored_without_panicking() {
+    let p = coaching();
+    let mut agg = Insights::new(&p, date!(2027 - 05 - 10));
+    let parent = json!({"contextActivities": {"parent": [{"id": p.id}]}});
+    for odd in [
+        json!(null),
+        json!([]),
+        json!({"id": 7}),
+        json!({"id": "a"}),
+        json!({"id": "b", "context": {"contextActivities": {"parent": {"id": "https://other.example/p"}}}}),
+        json!({"id": "c", "context": parent, "actor": {"name": "no identifier"}, "timestamp": "2027-01-01T10:00:00Z"}),
+        json!({"id": "d", "context": parent, "actor": {"mbox": "mailto:a@b.c"}, "timestamp": "yesterday"}),
+        json!({"id": "e", "context": {"contextActivities": {"parent": p.id}}, "actor": {"mbox": "mailto:a@b.c"}}),
+        json!({"id": "f", "verb": {"id": VOIDED}, "object": "nothing"}),
+        json!({"id": "g", "context": {"contextActivities": {"parent": {"id": p.id}}, "extensions": {"https://throughline.app/xapi/extensions/step": "x"}},
+               "actor": {"mbox": "mailto:a@b.c"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+               "object": {"id": 5}, "result": {"response": 12}, "timestamp": "2027-01-01T10:00:00+02:00"}),
+    ] {
+        agg.add(&odd);
+    }
+    let intake = agg.intake();
+    assert_eq!(intake.unreadable, 5, "{intake:?}");
+    assert_eq!(intake.other_programs, 3, "{intake:?}");
+    assert_eq!(intake.voiding, 1);
+    assert_eq!(intake.kept, 1);
+    let r = agg.report(&Filter::default());
+    assert!(
+        r.learners.is_empty(),
+        "a learner without a role is not counted"
+    );
+    assert_eq!(r.roles.rows.len(), 3);
+    assert!(r.roles.rows.iter().all(|x| x.coverage == Coverage::None));
+    assert!(r
+        .adoption
+        .sustained
+        .iter()
+        .all(|x| x.share.percent().is_none()));
+}
+
+#[test]
+fn local_dates_are_the_timestamps_own_and_later_statements_wait() {
+    let p = coaching();
+    let mut agg = Insights::new(&p, date!(2027 - 01 - 10));
+    let statement = |id: &str, verb: &str, object: String, ts: &str, step: Option<u32>| {
+        let mut ext = json!({"https://throughline.app/xapi/extensions/role": "leader"});
+        if let Some(d) = step {
+            ext["https://throughline.app/xapi/extensions/step"] = json!(d);
+        }
+        json!({"id": id, "actor": {"account": {"homePage": "https://lms.example.org", "name": "x1"}, "name": "Ana"},
+               "verb": {"id": verb}, "object": {"id": object}, "timestamp": ts,
+               "context": {"contextActivities": {"parent": [{"id": p.id}]}, "extensions": ext}})
+    };
+    let verb = |k: &str| {
+        VERBS
+            .iter()
+            .find(|v| v.key == k)
+            .map(|v| v.iri)
+            .unwrap_or_default()
+    };
+    // Committed late on 1 January in Los Angeles: 2 January in UTC, but the schedule counts from the 1st.
+    agg.add(&statement(
+        "1",
+        verb("committed"),
+        activity_iri(&p, "behaviours", "set-expectations"),
+        "2027-01-01T22:30:00-08:00",
+        None,
+    ));
+    // Day 2 is due on 3 January; answered early on 6 January in Sydney (5 January UTC): late by local date.
+    agg.add(&statement(
+        "2",
+        verb("answered"),
+        activity_iri(&p, "reflections", "day-2"),
+        "2027-01-06T07:00:00+10:00",
+        Some(2),
+    ));
+    // After as_of: ignored.
+    agg.add(&statement(
+        "3",
+        verb("skipped"),
+        activity_iri(&p, "reflections", "day-7"),
+        "2027-01-11T09:00:00Z",
+        Some(7),
+    ));
+    let r = agg.report(&Filter::default());
+    assert_eq!(r.learners.len(), 1);
+    assert_eq!(r.learners[0].commitment, Some(date!(2027 - 01 - 01)));
+    assert_eq!(r.learners[0].name.as_deref(), Some("Ana"));
+    assert_eq!(
+        r.learners[0].id,
+        pseudonym("account:https://lms.example.org|x1")
+    );
+    let day2 = r.reinforcement.rows[0].counts;
+    assert_eq!((day2.on_time, day2.late), (0, 1));
+    let day7 = r.reinforcement.rows[1].counts;
+    assert_eq!(
+        (day7.skipped, day7.open, day7.missed),
+        (0, 0, 1),
+        "due 8 January, before as_of"
+    );
+}
+
+#[test]
+fn pseudonyms_are_stable_distinct_and_hide_names() {
+    let p = coaching();
+    let cfg = config(400, 5);
+    let cohort = generate(&p, &cfg);
+    let r = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+    let ids: std::collections::BTreeSet<_> = r.learners.iter().map(|l| l.id.clone()).collect();
+    assert_eq!(ids.len(), r.learners.len());
+    assert_eq!(r.learners.len(), cohort.truth.learners.len());
+    assert!(r
+        .learners
+        .iter()
+        .all(|l| l.id.starts_with("learner-") && l.name.is_some()));
+    assert!(r
+        .learners
+        .iter()
+        .all(|l| !l.id.contains(l.name.as_deref().unwrap_or("?"))));
+    assert_eq!(pseudonym("account:a|b"), pseudonym("account:a|b"));
+    assert_ne!(pseudonym("account:a|b"), pseudonym("account:a|c"));
+}
+
+#[test]
+fn extension_keys_are_the_catalogues() {
+    use crate::xapi::NS;
+    assert_eq!(STEP, format!("{NS}/extensions/step"));
+    assert_eq!(ROLE, format!("{NS}/extensions/role"));
+}
+
+#[test]
+fn pages_as_the_lrs_sends_them() {
+    let p = coaching();
+    let cfg = config(50, 31);
+    let cohort = generate(&p, &cfg);
+    let statements = json_of(&cohort);
+    let mut agg = Insights::new(&p, cfg.as_of);
+    let pages: Vec<Value> = statements
+        .chunks(40)
+        .enumerate()
+        .map(|(i, c)| json!({"statements": c, "more": format!("/xapi/statements?page={}", i + 1)}))
+        .collect();
+    for (i, page) in pages.iter().enumerate() {
+        let more = format!("/xapi/statements?page={}", i + 1);
+        assert_eq!(agg.add_page(page), Some(more.as_str()));
+    }
+    assert_eq!(agg.add_page(&json!({"statements": [], "more": ""})), None);
+    assert_eq!(agg.add_page(&json!(statements.clone())), None);
+    assert_eq!(agg.add_page(&json!({"error": true})), None);
+    assert_eq!(agg.intake().kept, statements.len());
+    assert_eq!(agg.intake().duplicates, statements.len());
+    assert_eq!(
+        figures(&p, &agg.report(&Filter::default()), None),
+        cohort.truth.overall()
+    );
+}
+
+#[test]
+fn the_latest_display_name_wins_whatever_the_arrival_order() {
+    let p = coaching();
+    let selected = VERBS.iter().find(|v| v.key == "selected").map(|v| v.iri);
+    let s = |id: &str, name: &str, ts: &str| {
+        json!({"id": id, "actor": {"mbox": "mailto:ana@example.org", "name": name},
+               "verb": {"id": selected}, "object": {"id": activity_iri(&p, "roles", "leader")},
+               "timestamp": ts, "context": {"contextActivities": {"parent": [{"id": p.id}]}}})
+    };
+    let early = s("1", "Ana", "2027-01-01T09:00:00Z");
+    let late = s("2", "Ana Brandt", "2027-01-02T09:00:00Z");
+    for order in [[&early, &late], [&late, &early]] {
+        let mut agg = Insights::new(&p, date!(2027 - 02 - 01));
+        for st in order {
+            agg.add(st);
+        }
+        let r = agg.report(&Filter::default());
+        assert_eq!(r.learners.len(), 1);
+        assert_eq!(r.learners[0].name.as_deref(), Some("Ana Brandt"));
+        assert_eq!(
+            r.learners[0].role, "leader",
+            "role from `selected` when no extension"
+        );
+    }
+}
