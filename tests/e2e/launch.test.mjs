@@ -98,7 +98,8 @@ test('interoperability: Learning Locker\'s statements service accepts everything
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'throughline-ll-'));
   const env = { ...process.env, AUTH_REPO: 'test', EVENTS_REPO: 'test', MODELS_REPO: 'memory', STORAGE_REPO: 'local', FS_LOCAL_STORAGE_DIR: dir, EXPRESS_PORT: String(port) };
-  const ll = spawn(process.execPath, [join(ROOT, 'node_modules', 'xapi-statements', 'dist', 'server.js')], { env, stdio: 'ignore' });
+  // Run it in its temp folder: it writes access logs to ./storage.
+  const ll = spawn(process.execPath, [join(ROOT, 'node_modules', 'xapi-statements', 'dist', 'server.js')], { env, stdio: 'ignore', cwd: dir });
   try {
     const lrs = `http://127.0.0.1:${port}/xAPI/`;
     await eventually(async () => (await fetch(`${lrs}about`)).ok, 20000, 'Learning Locker to start');
