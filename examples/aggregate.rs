@@ -1,7 +1,8 @@
 //! How fast the dashboard aggregates: a simulated cohort of about 100,000 statements
 //! goes through `Insights::add`, then one unfiltered `report`.
 //!
-//! `cargo run --release --example aggregate [TARGET_STATEMENTS]`
+//! `cargo run --release --example aggregate [TARGET_STATEMENTS] [--dump FILE]`
+//! With `--dump`, the statements are also written to FILE as a JSON array (for the in-browser benchmark).
 
 use std::time::Instant;
 
@@ -45,6 +46,23 @@ fn main() {
         .iter()
         .filter_map(|s| serde_json::to_value(s).ok())
         .collect();
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+    {
+        let text = serde_json::to_string(&statements).unwrap_or_default();
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+        println!(
+            "wrote {} statements to {path} (as of {})",
+            statements.len(),
+            config(learners).as_of
+        );
+    }
 
     let started = Instant::now();
     let mut insights = Insights::new(&program, config(learners).as_of);

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Builds the learner widget bundle (release wasm -> wasm-bindgen -> wasm-opt -Oz) into demo/static/pkg.
+# Builds the two browser bundles (release wasm -> wasm-bindgen -> wasm-opt -Oz) into demo/static/pkg:
+#   throughline.js + throughline_bg.wasm          the learner widget (default feature "learner")
+#   admin/throughline_admin.js + _bg.wasm          the adoption dashboard (feature "admin"), never loaded by learners
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-demo/static/pkg}
-cargo build --release --target wasm32-unknown-unknown --lib -p throughline
-mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/release/throughline.wasm
-# Debian's wasm-opt is too old (its output fails in Chromium); use the npm binaryen one, features auto-detected.
-node_modules/.bin/wasm-opt -Oz "$out/throughline_bg.wasm" -o "$out/throughline_bg.wasm"
+wasm=target/wasm32-unknown-unknown/release/throughline.wasm
+bundle() { # name, out dir, cargo feature flags...
+  local name=$1 dir=$2; shift 2
+  cargo build --release --target wasm32-unknown-unknown --lib -p throughline "$@"
+  mkdir -p "$dir"
+  wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$dir" "$wasm"
+  # Debian's wasm-opt is too old (its output fails in Chromium); use the npm binaryen one, features auto-detected.
+  node_modules/.bin/wasm-opt -Oz "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
+}
+bundle throughline "$out"
+bundle throughline_admin "$out/admin" --no-default-features --features admin
 cp src/ui/throughline.css "$out/throughline.css"
-echo "widget bundle in $out"
+echo "bundles in $out and $out/admin"

@@ -19,7 +19,9 @@ pub mod program;
 pub mod schedule;
 pub mod xapi;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "admin"))]
+pub mod admin;
+#[cfg(all(target_arch = "wasm32", feature = "learner"))]
 pub mod entry;
 #[cfg(target_arch = "wasm32")]
 pub mod shell;

@@ -2,6 +2,7 @@
 //! JavaScript, `data-` attributes for auto-mount, and `?now=` on the page URL.
 //! Parsing and checking live here, free of browser APIs.
 
+pub mod admin;
 pub mod lms;
 
 use serde::Deserialize;

@@ -75,7 +75,28 @@ impl Lrs {
         }
     }
 
+    /// Sends a GET to an absolute URL on the same LRS (a `more` link), with the same credentials.
+    pub async fn get_url(&self, url: &str) -> Answer {
+        let call = Call {
+            method: "GET",
+            ..Call::default()
+        };
+        match self.try_send_to(url, &call).await {
+            Ok(answer) => answer,
+            Err(_) => Answer {
+                status: None,
+                body: String::new(),
+                etag: None,
+            },
+        }
+    }
+
     async fn try_send(&self, call: &Call<'_>) -> Result<Answer, JsValue> {
+        let url = format!("{}{}", self.endpoint, call.path);
+        self.try_send_to(&url, call).await
+    }
+
+    async fn try_send_to(&self, url: &str, call: &Call<'_>) -> Result<Answer, JsValue> {
         let headers = web_sys::Headers::new()?;
         headers.set("Authorization", &self.auth)?;
         headers.set("X-Experience-API-Version", self.version.header())?;
@@ -97,10 +118,9 @@ impl Lrs {
         if call.keepalive {
             js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE)?;
         }
-        let url = format!("{}{}", self.endpoint, call.path);
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+            JsFuture::from(window.fetch_with_str_and_init(url, &init))
                 .await?
                 .dyn_into()?;
         let etag = response.headers().get("ETag").ok().flatten();

@@ -9,6 +9,7 @@ pub mod lrs;
 pub mod outbox;
 pub mod program;
 pub mod session;
+pub mod statements;
 pub mod storage;
 pub mod sync;
 

@@ -2,7 +2,9 @@
 //! change it only through [`Ctx::dispatch`], which runs the core's rules and
 //! saves through the shell.
 
+pub mod chart;
 mod commit;
+pub mod dashboard;
 mod due;
 mod elsewhere;
 mod format;

@@ -1,0 +1,122 @@
+//! The admin bundle's JavaScript entry point: `mountDashboard(element, options)`.
+//! Built only with the `admin` feature, so learners never download the dashboard.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::launch::admin::{AdminOptions, RawAdminOptions};
+use crate::launch::LaunchError;
+use crate::shell;
+use crate::shell::lrs::Lrs;
+use crate::ui::dashboard::Dashboard;
+
+fn failed(element: web_sys::HtmlElement, lines: Vec<String>) -> JsValue {
+    let message = lines.join("\n");
+    shell::console_error(&message);
+    leptos::mount::mount_to(element, move || {
+        let items = lines
+            .clone()
+            .into_iter()
+            .map(|l| view! { <li>{l}</li> })
+            .collect_view();
+        view! {
+            <section class="tl-widget tl-failed" role="alert">
+                <h2 class="tl-title">"The dashboard could not start"</h2>
+                <ul class="tl-problems">{items}</ul>
+            </section>
+        }
+    })
+    .forget();
+    JsValue::from_str(&message)
+}
+
+/// Mounts the adoption dashboard. `options`: `{ endpoint, key, secret | auth, program | programText, now, namesAllowed }`.
+/// Rejects (and shows why in the element) when options, program or credentials are wrong.
+#[wasm_bindgen(js_name = mountDashboard)]
+pub async fn mount_dashboard(
+    element: web_sys::HtmlElement,
+    options: JsValue,
+) -> Result<(), JsValue> {
+    element.set_inner_html("");
+    let raw = serde_wasm_bindgen::from_value::<RawAdminOptions>(options).map_err(|e| {
+        vec![LaunchError(format!(
+            "The dashboard options are not valid: {e}"
+        ))]
+    });
+    let options = match raw.and_then(AdminOptions::from_raw) {
+        Ok(o) => o,
+        Err(errors) => return Err(failed(element, errors.into_iter().map(|e| e.0).collect())),
+    };
+    let program = match shell::program::load(&options.program).await {
+        Ok(p) => Arc::new(p),
+        Err(shell::program::LoadError::Fetch(m)) => return Err(failed(element, vec![m])),
+        Err(shell::program::LoadError::Invalid(lines)) => {
+            let mut all =
+                vec!["The program file has problems; run `throughline check` on it:".to_string()];
+            all.extend(lines);
+            return Err(failed(element, all));
+        }
+    };
+    let as_of = options.now.unwrap_or_else(|| shell::clock::now(None).today);
+    let lrs = send_wrapper::SendWrapper::new(Lrs::new(&options.lrs));
+    let names_allowed = options.names_allowed;
+    leptos::mount::mount_to(
+        element,
+        move || view! { <Dashboard program=program.clone() lrs=lrs.clone() as_of names_allowed/> },
+    )
+    .forget();
+    Ok(())
+}
+
+/// Computes the dashboard's figures from a statements export (a JSON array, or a StatementResult),
+/// as of `as_of` (YYYY-MM-DD), without any LRS: for offline analysis and for measuring aggregation
+/// speed in the browser. Returns `{ statements, learners, parseMs, aggregateMs, reportMs, csv: {panel: text} }`.
+#[wasm_bindgen(js_name = summarizeStatements)]
+pub fn summarize_statements(
+    program_text: &str,
+    statements_json: &str,
+    as_of: &str,
+) -> Result<JsValue, JsValue> {
+    use crate::insights::{Filter, Insights};
+    use crate::program::{parse, Format};
+    let clock = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
+    };
+    let program = parse(program_text, Format::detect(None, program_text))
+        .map_err(|d| JsValue::from_str(&format!("the program has {} problem(s)", d.0.len())))?;
+    let as_of = crate::launch::parse_now(as_of).map_err(|e| JsValue::from_str(&e.0))?;
+    let t0 = clock();
+    let value: serde_json::Value = serde_json::from_str(statements_json)
+        .map_err(|_| JsValue::from_str("the statements are not valid JSON"))?;
+    let t1 = clock();
+    let mut insights = Insights::new(&program, as_of);
+    match &value {
+        serde_json::Value::Array(items) => items.iter().for_each(|s| insights.add(s)),
+        page => {
+            insights.add_page(page);
+        }
+    }
+    let t2 = clock();
+    let report = insights.report(&Filter::default());
+    let t3 = clock();
+    let out = serde_json::json!({
+        "statements": report.intake.kept,
+        "learners": report.learners.len(),
+        "parseMs": t1 - t0,
+        "aggregateMs": t2 - t1,
+        "reportMs": t3 - t2,
+        "csv": {
+            "funnel": report.funnel.to_csv(),
+            "roles": report.roles.to_csv(),
+            "terms": report.terms.to_csv(),
+            "reinforcement": report.reinforcement.to_csv(),
+            "adoption": report.adoption.to_csv(),
+        }
+    });
+    serde_wasm_bindgen::to_value(&out).map_err(|e| JsValue::from_str(&e.to_string()))
+}

@@ -1,0 +1,566 @@
+//! The adoption dashboard for admins: statements are read page by page from
+//! the LRS and folded into [`Insights`] as they arrive (the browser stays
+//! responsive between pages); the five panels answer the article's
+//! questions, each as an SVG chart, a table and a CSV download.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use time::Date;
+
+use super::chart::{Bar, Bars, Stack, Stacked};
+use crate::insights::{Coverage, Filter, Insights, Report, Stage};
+use crate::launch::admin::statements_query;
+use crate::program::Program;
+use crate::shell::lrs::Lrs;
+use crate::shell::statements::{page, resolve_more, Next, PageError};
+use crate::shell::{self, download};
+
+type SharedLrs = send_wrapper::SendWrapper<Lrs>;
+
+fn pct(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "–".into()
+    } else {
+        format!("{}%", (100.0 * part as f64 / whole as f64).round())
+    }
+}
+
+fn date_input(s: &str) -> Option<Date> {
+    crate::launch::parse_now(s).ok()
+}
+
+/// The dashboard for one program and LRS.
+#[component]
+pub fn Dashboard(
+    program: Arc<Program>,
+    lrs: SharedLrs,
+    as_of: Date,
+    names_allowed: bool,
+) -> impl IntoView {
+    let insights = StoredValue::new(Insights::new(&program, as_of));
+    let loaded = RwSignal::new(0usize);
+    let pages = RwSignal::new(0usize);
+    let loading = RwSignal::new(false);
+    let cancel = StoredValue::new(false);
+    let error = RwSignal::new(None::<String>);
+    let version = RwSignal::new(0u64);
+    let ready = RwSignal::new(false);
+    let last_stored = StoredValue::new(None::<String>);
+    let role = RwSignal::new(String::new());
+    let course = RwSignal::new(String::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let show_names = RwSignal::new(false);
+    let program_id = StoredValue::new(program.id.clone());
+    let lrs = StoredValue::new(lrs);
+
+    let load = move |since: Option<String>| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        ready.set(false);
+        cancel.set_value(false);
+        error.set(None);
+        let lrs: Lrs = (*lrs.get_value()).clone();
+        let first = Next::Path(statements_query(&program_id.get_value(), since.as_deref()));
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut next = first;
+            let mut seen = HashSet::new();
+            loop {
+                if cancel.get_value() {
+                    error.set(Some(
+                        "Loading was cancelled. The figures count the statements that had arrived."
+                            .into(),
+                    ));
+                    break;
+                }
+                let value = match page(&lrs, &next).await {
+                    Ok(v) => v,
+                    Err(e) => {
+                        error.set(Some(e.to_string()));
+                        break;
+                    }
+                };
+                let list = value
+                    .get("statements")
+                    .and_then(|s| s.as_array())
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                let newest = list
+                    .iter()
+                    .filter_map(|s| s.get("stored").and_then(|t| t.as_str()))
+                    .max()
+                    .map(str::to_string);
+                if newest.as_deref() > last_stored.get_value().as_deref() {
+                    last_stored.set_value(newest);
+                }
+                let count = list.len();
+                let mut more = None;
+                insights.update_value(|i| more = i.add_page(&value).map(str::to_string));
+                loaded.update(|n| *n += count);
+                pages.update(|n| *n += 1);
+                match more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
+                    Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
+                    Some(_) => {
+                        error.set(Some(PageError::Loop.to_string()));
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            loading.set(false);
+            version.update(|v| *v += 1);
+            ready.set(true);
+        });
+    };
+    load(None);
+
+    let filter = Memo::new(move |_| Filter {
+        role: Some(role.get()).filter(|r| !r.is_empty()),
+        course: Some(course.get()).filter(|c| !c.is_empty()),
+        cohort_from: date_input(&from.get()),
+        cohort_to: date_input(&to.get()),
+    });
+    let report = Memo::new(move |_| {
+        version.track();
+        let f = filter.get();
+        insights.with_value(|i| i.report(&f))
+    });
+    let courses = Memo::new(move |_| {
+        version.track();
+        let mut list: Vec<String> = insights
+            .with_value(|i| i.report(&Filter::default()))
+            .learners
+            .into_iter()
+            .filter_map(|l| l.course)
+            .collect();
+        list.sort();
+        list.dedup();
+        list
+    });
+
+    let role_options = program
+        .roles
+        .iter()
+        .map(|r| view! { <option value=r.id.clone()>{r.label.clone()}</option> })
+        .collect_view();
+    let title = program.title.clone();
+    let program_for_panels = program.clone();
+    view! {
+        <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title"
+            attr:data-dashboard-ready=move || ready.get().then_some("")
+            attr:data-statements=move || loaded.get().to_string()>
+            <header class="tl-header">
+                <p class="tl-eyebrow">"Adoption dashboard"</p>
+                <h2 class="tl-title" id="tl-dash-title">{title}</h2>
+                <p class="tl-help">{format!("Figures as of {}. Learners are shown by pseudonymous id unless you switch names on.", super::format::date(as_of))}</p>
+            </header>
+            <div class="tl-load" role="status" aria-live="polite">
+                {move || if loading.get() {
+                    view! {
+                        <progress class="tl-progress-bar" aria-label="Loading statements"></progress>
+                        <span>{format!("Loading statements… {} so far ({} pages)", loaded.get(), pages.get())}</span>
+                        <button type="button" class="tl-button" on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <span>{format!("{} statements read from the learning record store.", loaded.get())}</span>
+                        <button type="button" class="tl-button" on:click=move |_| load(last_stored.get_value())>"Refresh"</button>
+                    }.into_any()
+                }}
+            </div>
+            {move || error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}
+            <fieldset class="tl-fieldset tl-filters">
+                <legend class="tl-legend-small">"Filters"</legend>
+                <label class="tl-label" for="tl-f-role">"Role"</label>
+                <select class="tl-input" id="tl-f-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                    <option value="">"All roles"</option>
+                    {role_options}
+                </select>
+                <label class="tl-label" for="tl-f-course">"Course"</label>
+                <select class="tl-input" id="tl-f-course" on:change=move |ev| course.set(event_target_value(&ev))>
+                    <option value="">"All courses"</option>
+                    {move || courses.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                </select>
+                <label class="tl-label" for="tl-f-from">"Committed from"</label>
+                <input class="tl-input" id="tl-f-from" type="date" on:change=move |ev| from.set(event_target_value(&ev))/>
+                <label class="tl-label" for="tl-f-to">"Committed until"</label>
+                <input class="tl-input" id="tl-f-to" type="date" on:change=move |ev| to.set(event_target_value(&ev))/>
+            </fieldset>
+            {move || {
+                let r = report.get();
+                let p = program_for_panels.clone();
+                view! {
+                    <FunnelPanel report=r.clone() role=filter.get().role/>
+                    <RolesPanel report=r.clone()/>
+                    <TermsPanel report=r.clone() role=filter.get().role/>
+                    <ReinforcementPanel report=r.clone()/>
+                    <AdoptionPanel report=r.clone() program=p/>
+                    <LearnersPanel report=r names_allowed show_names/>
+                }
+            }}
+        </section>
+    }
+}
+
+/// A panel: heading, chart, table (behind a disclosure) and CSV download.
+#[component]
+fn Panel(
+    #[prop(into)] id: String,
+    #[prop(into)] title: String,
+    #[prop(into)] question: String,
+    csv: String,
+    children: Children,
+) -> impl IntoView {
+    let file = format!("throughline-{id}.csv");
+    let heading = format!("tl-dash-{id}");
+    let labelled = heading.clone();
+    view! {
+        <section class="tl-card tl-panel" aria-labelledby=labelled data-panel=id>
+            <h3 class="tl-heading" id=heading>{title}</h3>
+            <p class="tl-help">{question}</p>
+            {children()}
+            <button type="button" class="tl-button" on:click=move |_| {
+                if let Err(e) = download::offer(&file, "text/csv;charset=utf-8", &csv) {
+                    shell::console_error(&e);
+                }
+            }>"Download CSV"</button>
+        </section>
+    }
+}
+
+fn table(caption: &str, header: Vec<&str>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let head = header
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h.to_string()}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            let mut cells = r.into_iter();
+            let first = cells.next().unwrap_or_default();
+            view! { <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+        })
+        .collect_view();
+    let caption = caption.to_string();
+    view! {
+        <details class="tl-details">
+            <summary>"Table view"</summary>
+            <table class="tl-table">
+                <caption>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
+    let rows: Vec<_> = report
+        .funnel
+        .rows
+        .iter()
+        .filter(|r| r.role == role)
+        .cloned()
+        .collect();
+    let first = rows
+        .iter()
+        .find(|r| r.stage == Stage::Committed)
+        .map(|r| r.learners)
+        .unwrap_or(0);
+    let bars = rows
+        .iter()
+        .map(|r| Bar {
+            label: r.label.clone(),
+            value: r.learners as f64,
+            text: format!("{} ({})", r.learners, pct(r.learners, first)),
+            flagged: r.drop_off * 4 > first as i64 && first > 0,
+        })
+        .collect();
+    let table_rows = report
+        .funnel
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.role.clone().unwrap_or_else(|| "All roles".into()),
+                r.label.clone(),
+                r.learners.to_string(),
+                r.drop_off.to_string(),
+            ]
+        })
+        .collect();
+    view! {
+        <Panel id="funnel" title="Where learning breaks down" question="The journey from commitment to adopted behaviour. Highlighted steps lose more than a quarter of committed learners." csv=report.funnel.to_csv()>
+            <Bars title="Learners at each step of the journey" bars=bars/>
+            {table("Learners at each step, by role", vec!["Role", "Step", "Learners", "Lost since previous step"], table_rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn RolesPanel(report: Report) -> impl IntoView {
+    let bars = report
+        .roles
+        .rows
+        .iter()
+        .map(|r| {
+            let flag = match r.coverage {
+                Coverage::None => " – nobody developed",
+                Coverage::Few => " – few",
+                Coverage::Enough => "",
+            };
+            Bar {
+                label: r.label.clone(),
+                value: r.learners as f64,
+                text: format!(
+                    "{} ({}){flag}",
+                    r.learners,
+                    pct(r.learners, report.roles.total)
+                ),
+                flagged: r.coverage != Coverage::Enough,
+            }
+        })
+        .collect();
+    let rows = report
+        .roles
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.label.clone(),
+                r.learners.to_string(),
+                r.committed.to_string(),
+                r.coverage.label().to_string(),
+            ]
+        })
+        .collect();
+    view! {
+        <Panel id="roles" title="Who is expected to change but has not been developed" question="Every role the program expects, with how many learners each has. Roles with none or few stand out." csv=report.roles.to_csv()>
+            <Bars title="Learners per role" bars=bars/>
+            {table("Learners per role", vec!["Role", "Learners", "Committed", "Flag"], rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn TermsPanel(report: Report, role: Option<String>) -> impl IntoView {
+    let bars = report
+        .terms
+        .rows
+        .iter()
+        .filter(|r| r.role == role)
+        .map(|r| Bar {
+            label: r.term.clone(),
+            value: r.uses as f64,
+            text: format!("{} uses by {} learners", r.uses, r.learners),
+            flagged: r.uses == 0,
+        })
+        .collect();
+    let rows = report
+        .terms
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.role.clone().unwrap_or_else(|| "All roles".into()),
+                r.term.clone(),
+                r.uses.to_string(),
+                r.learners.to_string(),
+                r.reflections.to_string(),
+            ]
+        })
+        .collect();
+    view! {
+        <Panel id="terms" title="Shared language" question="Which glossary terms learners use in their own reflections. Unused terms are highlighted." csv=report.terms.to_csv()>
+            <Bars title="Glossary terms used in reflections" bars=bars/>
+            {table("Glossary terms in reflections, by role", vec!["Role", "Term", "Uses", "Learners", "Reflections"], rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn ReinforcementPanel(report: Report) -> impl IntoView {
+    let stacks = report
+        .reinforcement
+        .rows
+        .iter()
+        .map(|r| {
+            let c = r.counts;
+            Stack {
+                label: format!("Day {}: {}", r.day, r.title),
+                parts: vec![
+                    c.on_time as f64,
+                    c.late as f64,
+                    c.skipped as f64,
+                    c.missed as f64,
+                    c.open as f64,
+                ],
+            }
+        })
+        .collect();
+    let rows = report
+        .reinforcement
+        .rows
+        .iter()
+        .map(|r| {
+            let c = r.counts;
+            vec![
+                format!("Day {}: {}", r.day, r.title),
+                c.on_time.to_string(),
+                c.late.to_string(),
+                c.skipped.to_string(),
+                c.missed.to_string(),
+                c.open.to_string(),
+                c.snoozed.to_string(),
+            ]
+        })
+        .collect();
+    view! {
+        <Panel id="reinforcement" title="Reinforcement over time" question="For each reflection step: answered on time, late, skipped, missed, or not due yet." csv=report.reinforcement.to_csv()>
+            <Stacked title="Reflection prompts by outcome" names=vec!["On time", "Late", "Skipped", "Missed", "Not due"]
+                classes=vec!["tl-seg-ok", "tl-seg-late", "tl-seg-skip", "tl-seg-miss", "tl-seg-open"] stacks=stacks/>
+            {table("Reflection prompts by outcome", vec!["Step", "On time", "Late", "Skipped", "Missed", "Not due yet", "Snoozed at least once"], rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
+    let a = &report.adoption;
+    let sustained = a
+        .sustained
+        .iter()
+        .map(|s| Bar {
+            label: format!("Adopted at {} days", s.days),
+            value: s.share.percent().unwrap_or(0.0),
+            text: format!(
+                "{} of {} ({})",
+                s.share.adopted,
+                s.share.learners,
+                pct(s.share.adopted, s.share.learners)
+            ),
+            flagged: false,
+        })
+        .collect();
+    let behaviours = a
+        .behaviours
+        .iter()
+        .map(|b| Bar {
+            label: b.title.clone(),
+            value: b.share.percent().unwrap_or(0.0),
+            text: format!(
+                "{} of {} ({})",
+                b.share.adopted,
+                b.share.learners,
+                pct(b.share.adopted, b.share.learners)
+            ),
+            flagged: false,
+        })
+        .collect();
+    let weeks: Vec<u32> = {
+        let mut w: Vec<u32> = a.trend.iter().map(|t| t.week).collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let header: Vec<String> = std::iter::once("Behaviour".to_string())
+        .chain(weeks.iter().map(|w| format!("Week {w}")))
+        .collect();
+    let trend_rows: Vec<Vec<String>> = a
+        .behaviours
+        .iter()
+        .map(|b| {
+            std::iter::once(b.title.clone())
+                .chain(weeks.iter().map(|w| {
+                    a.trend
+                        .iter()
+                        .find(|t| t.behaviour == b.behaviour && t.week == *w)
+                        .map(|t| pct(t.share.adopted, t.share.learners))
+                        .unwrap_or_else(|| "–".into())
+                }))
+                .collect()
+        })
+        .collect();
+    let only_committed = a
+        .sustained
+        .iter()
+        .map(|s| {
+            vec![
+                format!("{} days", s.days),
+                s.share.learners.to_string(),
+                s.share.not_adopted().to_string(),
+                s.share.adopted.to_string(),
+            ]
+        })
+        .collect();
+    let _ = program;
+    view! {
+        <Panel id="adoption" title="Participation or sustained adoption" question="Learners who only committed, against those whose behaviours are adopted at 30, 60 and 90 days; adoption per behaviour and week by week." csv=a.to_csv()>
+            <Bars title="Learners with an adopted behaviour, N days after committing" bars=sustained max=100.0/>
+            {table("Participation against adoption", vec!["After", "Committed learners", "Only committed", "Adopted"], only_committed)}
+            <Bars title="Adoption per behaviour" bars=behaviours max=100.0/>
+            <details class="tl-details">
+                <summary>"Week by week"</summary>
+                <table class="tl-table">
+                    <caption>"Share of committed learners with the behaviour adopted, by week since committing"</caption>
+                    <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>{trend_rows.into_iter().map(|r| {
+                        let mut cells = r.into_iter();
+                        let first = cells.next().unwrap_or_default();
+                        view! { <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                    }).collect_view()}</tbody>
+                </table>
+            </details>
+        </Panel>
+    }
+}
+
+#[component]
+fn LearnersPanel(report: Report, names_allowed: bool, show_names: RwSignal<bool>) -> impl IntoView {
+    let rows: Vec<_> = report.learners.clone();
+    let count = rows.len();
+    let switch = names_allowed.then(|| {
+        view! {
+            <p class="tl-choice">
+                <input type="checkbox" id="tl-dash-names" prop:checked=move || show_names.get() on:change=move |ev| show_names.set(event_target_checked(&ev))/>
+                <label for="tl-dash-names">"Show learner names (only where you are allowed to see them)"</label>
+            </p>
+        }
+    });
+    let body = move || {
+        rows.iter()
+            .take(500)
+            .map(|l| {
+                let who = if show_names.get() { l.name.clone().unwrap_or_else(|| l.id.clone()) } else { l.id.clone() };
+                view! {
+                    <tr>
+                        <th scope="row">{who}</th>
+                        <td>{l.role.clone()}</td>
+                        <td>{l.commitment.map(super::format::date).unwrap_or_else(|| "–".into())}</td>
+                        <td>{l.answered.to_string()}</td>
+                        <td>{l.adopted.to_string()}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="tl-card" aria-labelledby="tl-dash-learners">
+            <h3 class="tl-heading" id="tl-dash-learners">{format!("Learners ({count})")}</h3>
+            {switch}
+            <details class="tl-details">
+                <summary>"Learner list (first 500)"</summary>
+                <table class="tl-table">
+                    <caption>"Learners behind the figures"</caption>
+                    <thead><tr><th scope="col">"Learner"</th><th scope="col">"Role"</th><th scope="col">"Committed"</th><th scope="col">"Reflections"</th><th scope="col">"Behaviours adopted"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

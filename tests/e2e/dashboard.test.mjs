@@ -1,0 +1,79 @@
+// End-to-end: the adoption dashboard against the demo LRS seeded with a simulated cohort.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+
+let demo, browser;
+before(async () => { demo = await startDemo(['--seed-cohort', '120']); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await demo?.stop(); });
+
+const ready = (page) => page.locator('[data-dashboard-ready]').waitFor({ timeout: 30000 });
+
+/** The table behind a panel, as rows of cell texts (header row first). */
+async function tableOf(page, panel) {
+  const details = page.locator(`[data-panel=${panel}] details`).first();
+  await details.locator('summary').click();
+  return details.locator('tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+}
+
+async function csvOf(page, panel) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-panel=${panel}] button`, { hasText: 'Download CSV' }).click()]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  return text.trim().split('\r\n').map((line) => line.split(','));
+}
+
+test('panels render from the seeded cohort, filters change figures, CSV matches the table', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  await page.goto(`${demo.url}/admin?as=admin`);
+  await ready(page);
+  const statements = Number(await page.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  assert.ok(statements > 500, `statements loaded: ${statements}`);
+  for (const panel of ['funnel', 'roles', 'terms', 'reinforcement', 'adoption']) {
+    const chart = page.locator(`[data-panel=${panel}] svg[role=img]`).first();
+    assert.ok(await chart.isVisible(), `${panel} chart`);
+    assert.ok((await chart.locator('title').textContent()).length > 20, `${panel} chart has a text alternative`);
+  }
+  assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'dashboard has no accessibility violations');
+
+  // The roles table and its CSV say the same.
+  const table = await tableOf(page, 'roles');
+  const csv = await csvOf(page, 'roles');
+  const learnersByRole = (rows, labelCol, countCol) => Object.fromEntries(rows.slice(1).map((r) => [r[labelCol], Number(r[countCol])]));
+  const fromTable = learnersByRole(table, 0, 1);
+  assert.equal(Object.keys(fromTable).length, 3, 'three program roles');
+  const header = csv[0];
+  const fromCsv = Object.fromEntries(csv.slice(1).map((r) => [r[header.indexOf('label')], Number(r[header.indexOf('learners')])]));
+  assert.deepEqual(fromCsv, fromTable);
+  const total = Object.values(fromTable).reduce((a, b) => a + b, 0);
+  assert.ok(total > 0 && total <= 120);
+
+  // Filtering to leaders keeps only their row, and the funnel changes.
+  const funnelAll = await page.locator('[data-panel=funnel] svg title').textContent();
+  await page.getByLabel('Role').selectOption('leader');
+  await page.locator('[data-panel=roles] svg title').filter({ hasText: 'Leader' }).waitFor();
+  const funnelLeaders = await page.locator('[data-panel=funnel] svg title').textContent();
+  assert.notEqual(funnelLeaders, funnelAll);
+  const leaderTable = await tableOf(page, 'roles');
+  assert.deepEqual(leaderTable.slice(1).map((r) => r[0]), ['Leader']);
+  assert.equal(Number(leaderTable[1][1]), fromTable.Leader);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('wrong credentials give a clear message, not a blank panel', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/admin?as=admin`);
+  await ready(page);
+  await page.evaluate(async () => {
+    const { mountDashboard } = await import('/pkg/admin/throughline_admin.js');
+    const el = document.createElement('div');
+    el.id = 'wrong';
+    document.body.append(el);
+    await mountDashboard(el, { endpoint: `${location.origin}/xapi/`, key: 'nobody', secret: 'nothing', program: '/programs/coaching.toml' }).catch(() => {});
+  });
+  await page.locator('#wrong [role=alert]').waitFor();
+  assert.match(await page.locator('#wrong [role=alert]').innerText(), /refused these credentials/);
+  await page.close();
+});
