@@ -118,5 +118,7 @@ pub fn summarize_statements(
             "adoption": report.adoption.to_csv(),
         }
     });
-    serde_wasm_bindgen::to_value(&out).map_err(|e| JsValue::from_str(&e.to_string()))
+    // As plain JS objects (not Maps), so callers can read `result.csv.funnel`.
+    serde::Serialize::serialize(&out, &serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }

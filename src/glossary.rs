@@ -16,6 +16,12 @@ pub enum Segment<'t> {
 /// (ASCII), on whole words, longest form first, so "coaching conversation"
 /// wins over "coaching".
 pub fn mark<'t>(text: &'t str, glossary: &[Term]) -> Vec<Segment<'t>> {
+    mark_forms(text, &forms(glossary))
+}
+
+/// Every written form of every term (term and aliases) with its entry index, longest first.
+/// Build it once when marking many texts (the dashboard reads thousands of reflections).
+pub fn forms(glossary: &[Term]) -> Vec<(&str, usize)> {
     let mut forms: Vec<(&str, usize)> = glossary
         .iter()
         .enumerate()
@@ -27,7 +33,11 @@ pub fn mark<'t>(text: &'t str, glossary: &[Term]) -> Vec<Segment<'t>> {
         .filter(|(f, _)| !f.is_empty())
         .collect();
     forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    forms
+}
 
+/// [`mark`] with forms from [`forms`].
+pub fn mark_forms<'t, S: AsRef<str>>(text: &'t str, forms: &[(S, usize)]) -> Vec<Segment<'t>> {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
     let mut out = Vec::new();
@@ -36,13 +46,16 @@ pub fn mark<'t>(text: &'t str, glossary: &[Term]) -> Vec<Segment<'t>> {
         let at_word_start = i == 0 || !is_word(bytes[i - 1]);
         let hit = at_word_start
             .then(|| {
-                forms.iter().find(|(f, _)| {
-                    let end = i + f.len();
-                    end <= text.len()
-                        && text.is_char_boundary(end)
-                        && text[i..end].eq_ignore_ascii_case(f)
-                        && (end == text.len() || !is_word(bytes[end]))
-                })
+                forms
+                    .iter()
+                    .map(|(f, idx)| (f.as_ref(), idx))
+                    .find(|(f, _)| {
+                        let end = i + f.len();
+                        end <= text.len()
+                            && text.is_char_boundary(end)
+                            && text[i..end].eq_ignore_ascii_case(f)
+                            && (end == text.len() || !is_word(bytes[end]))
+                    })
             })
             .flatten();
         match hit {

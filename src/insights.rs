@@ -16,9 +16,10 @@
 //!   whose day N is on or before `as_of`; the weekly trend does the same per behaviour at 7, 14, ... days.
 //! - Statements dated after `as_of` are ignored: the report is what was known on that day.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -130,9 +131,10 @@ struct Person {
 pub struct Insights {
     program: Program,
     as_of: Date,
-    seen: HashSet<String>,
-    voided: HashSet<String>,
-    index: HashMap<String, usize>,
+    forms: Vec<(String, usize)>,
+    seen: FxHashSet<String>,
+    voided: FxHashSet<String>,
+    index: FxHashMap<String, usize>,
     people: Vec<Person>,
     intake: Intake,
     /// Activity id prefixes of behaviours and roles, computed once.
@@ -182,9 +184,13 @@ impl Insights {
         Insights {
             program: program.clone(),
             as_of,
-            seen: HashSet::new(),
-            voided: HashSet::new(),
-            index: HashMap::new(),
+            forms: glossary::forms(&program.glossary)
+                .into_iter()
+                .map(|(f, i)| (f.to_string(), i))
+                .collect(),
+            seen: FxHashSet::default(),
+            voided: FxHashSet::default(),
+            index: FxHashMap::default(),
             people: Vec::new(),
             intake: Intake::default(),
             prefixes: (
@@ -248,8 +254,9 @@ impl Insights {
         self.intake.kept += 1;
         let object = text(statement, &["object", "id"]).unwrap_or_default();
         let behaviour = self.strip(Part::Behaviour, object).map(str::to_string);
-        let key_of = |k: &str| VERBS.iter().find(|v| v.key == k).map(|v| v.iri);
-        let is = |k: &str| key_of(k) == Some(verb);
+        // Look the verb up once; every branch below compares short keys.
+        let verb_key = VERBS.iter().find(|v| v.iri == verb).map_or("", |v| v.key);
+        let is = |k: &str| verb_key == k;
         let kind = if is("selected") {
             self.strip(Part::Role, object)
                 .map_or(Kind::Other, |r| Kind::Selected(r.to_string()))
@@ -260,7 +267,7 @@ impl Insights {
                 Some(day) => {
                     let response = text(statement, &["result", "response"]).unwrap_or_default();
                     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-                    for seg in glossary::mark(response, &self.program.glossary) {
+                    for seg in glossary::mark_forms(response, &self.forms) {
                         if let Segment::Term(_, i) = seg {
                             *counts.entry(i).or_default() += 1;
                         }
