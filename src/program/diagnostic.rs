@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// One problem in a program file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     /// Dotted field path such as `roles[1].commitments[0].behaviour`; empty for the whole file.
     pub path: String,
