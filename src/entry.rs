@@ -141,5 +141,6 @@ pub fn check_program(text: &str, file_name: Option<String>) -> Result<JsValue, J
         }),
         Err(d) => serde_json::json!({ "ok": false, "title": null, "roles": [], "problems": d.0 }),
     };
-    serde::Serialize::serialize(&out, &serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
+    serde::Serialize::serialize(&out, &serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -51,7 +51,11 @@ pub fn mark_forms<'t, S: AsRef<str>>(text: &'t str, forms: &[(S, usize)]) -> Vec
                     .map(|(f, idx)| (f.as_ref(), idx))
                     .find(|(f, _)| {
                         let end = i + f.len();
-                        end <= text.len()
+                        // A cheap first-byte test before the full comparison: most words start no term.
+                        f.as_bytes()
+                            .first()
+                            .is_some_and(|b| b.eq_ignore_ascii_case(&bytes[i]))
+                            && end <= text.len()
                             && text.is_char_boundary(end)
                             && text[i..end].eq_ignore_ascii_case(f)
                             && (end == text.len() || !is_word(bytes[end]))

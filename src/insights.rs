@@ -298,9 +298,15 @@ impl Insights {
             .and_then(|a| text(a, &["id"]))
             .map(str::to_string);
         let role = text(statement, &["context", "extensions", ROLE]).map(str::to_string);
-        let name = text(statement, &["actor", "name"]).map(str::to_string);
+        let name = text(statement, &["actor", "name"]);
         let next = self.people.len();
-        let slot = *self.index.entry(key.clone()).or_insert(next);
+        let slot = match self.index.get(&key) {
+            Some(slot) => *slot,
+            None => {
+                self.index.insert(key.clone(), next);
+                next
+            }
+        };
         if slot == next {
             self.people.push(Person {
                 key,
@@ -313,9 +319,9 @@ impl Insights {
                 if person
                     .name
                     .as_ref()
-                    .is_none_or(|(t, n)| (*t, n) < (moment, &name))
+                    .is_none_or(|(t, n)| (*t, n.as_str()) < (moment, name))
                 {
-                    person.name = Some((moment, name));
+                    person.name = Some((moment, name.to_string()));
                 }
             }
             person.events.push(Event {
