@@ -26,7 +26,7 @@ try {
   });
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${demo.url}/favicon.ico`);
+  await page.goto(`${demo.url}/health`);
   await page.evaluate((items) => { for (const [k, v] of items) localStorage.setItem(k, v); }, entries);
   const posts = [];
   page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/xapi/statements')) posts.push(JSON.parse(r.postData() || '[]').length); });
