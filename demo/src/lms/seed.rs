@@ -8,7 +8,7 @@
 //! /statements`. A marker file in the LRS folder records what was seeded,
 //! so starting again with the same flag adds nothing.
 
-use std::net::SocketAddr;
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -83,8 +83,16 @@ fn marker_path(lrs: &Lrs) -> PathBuf {
     lrs.data_dir().join(MARKER_FILE)
 }
 
-/// The course activity ids live pages send when the LMS is reached at `addr`.
-pub fn course_ids(addr: SocketAddr) -> Vec<String> {
+/// The course activity ids live pages send when the LMS is reached at
+/// `addr`. An unspecified address (`0.0.0.0`, `::`) is reached through
+/// loopback, so that is what the ids use.
+pub fn course_ids(mut addr: SocketAddr) -> Vec<String> {
+    if addr.ip().is_unspecified() {
+        addr.set_ip(match addr {
+            SocketAddr::V4(_) => Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => Ipv6Addr::LOCALHOST.into(),
+        });
+    }
     COURSES
         .iter()
         .map(|c| format!("http://{addr}/course/{}", c.slug))
@@ -173,4 +181,35 @@ pub fn seed_cohort(
         already: false,
         millis: started.elapsed().as_millis(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn course_ids_use_the_address_pages_are_reached_at() {
+        let ids = course_ids("127.0.0.1:4321".parse().expect("addr"));
+        assert_eq!(
+            ids,
+            [
+                "http://127.0.0.1:4321/course/coaching-leaders",
+                "http://127.0.0.1:4321/course/feedback-teams"
+            ]
+        );
+        let any = course_ids("0.0.0.0:8080".parse().expect("addr"));
+        assert_eq!(any[0], "http://127.0.0.1:8080/course/coaching-leaders");
+        let any6 = course_ids("[::]:8080".parse().expect("addr"));
+        assert_eq!(any6[0], "http://[::1]:8080/course/coaching-leaders");
+    }
+
+    #[test]
+    fn config_starts_sixteen_weeks_before_today() {
+        let today = time::macros::date!(2027 - 03 - 01);
+        let c = cohort_config(10, "127.0.0.1:1".parse().expect("addr"), today);
+        assert_eq!(c.start, time::macros::date!(2026 - 11 - 09));
+        assert_eq!((c.seed, c.cohorts, c.learners), (2027, 8, 10));
+        assert_eq!(c.home_page, "http://127.0.0.1");
+        assert_eq!(c.as_of, today);
+    }
 }
