@@ -26,6 +26,11 @@ struct Args {
     /// Adds /_test/faults, which makes the LRS fail on purpose (for end-to-end tests only).
     #[arg(long)]
     test_hooks: bool,
+    /// Fills the LRS with a simulated cohort of this many learners of the
+    /// coaching program (fixed seed, first cohort 16 weeks ago), once per
+    /// data folder; 0 seeds nothing.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    seed_cohort: usize,
 }
 
 #[tokio::main]
@@ -70,6 +75,11 @@ async fn run(args: Args) -> Result<(), String> {
     );
     if args.test_hooks {
         println!("Test hooks on: POST/GET http://{local}/_test/faults");
+    }
+    if args.seed_cohort > 0 {
+        // Before serving, so the first page already sees the whole cohort.
+        let seeded = tokio::task::block_in_place(|| lms.seed_cohort(args.seed_cohort, local))?;
+        println!("{}", seeded.summary());
     }
     axum::serve(listener, lms.router())
         .with_graceful_shutdown(shutdown())

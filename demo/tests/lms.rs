@@ -4,37 +4,52 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::thread::JoinHandle;
 
 use base64::Engine;
 use serde_json::{json, Value};
-use throughline_demo::lms::{Lms, LmsConfig};
+use throughline_demo::lms::{Lms, LmsConfig, Seeded};
 use throughline_demo::lrs::Credential;
 use ureq::http;
 
 struct Server {
     base: String,
+    addr: SocketAddr,
     credentials: Vec<Credential>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Server {
     fn start(test_hooks: bool) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
-        let bundle = dir.path().join("pkg");
+        let (mut server, _) = Server::start_in(dir.path(), test_hooks, 0);
+        server._dir = Some(dir);
+        server
+    }
+
+    /// Starts the site with its data (and stub bundle) under `root`, which
+    /// may hold an earlier run's data; seeds a cohort of `seed` learners
+    /// first when `seed > 0`, as the binary's `--seed-cohort` does.
+    fn start_in(root: &Path, test_hooks: bool, seed: usize) -> (Server, Option<Seeded>) {
+        let bundle = root.join("pkg");
         std::fs::create_dir_all(&bundle).expect("bundle dir");
         std::fs::write(bundle.join("throughline.js"), "").expect("stub bundle");
         let lms = Lms::open(LmsConfig {
-            data_dir: dir.path().join("data"),
+            data_dir: root.join("data"),
             bundle,
             test_hooks,
         })
         .expect("open the LMS");
         let credentials = lms.credentials().to_vec();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let addr = listener.local_addr().expect("local addr");
+        let seeded = (seed > 0).then(|| lms.seed_cohort(seed, addr).expect("seed the cohort"));
         let router = lms.router();
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
+        drop(lms);
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread()
@@ -43,12 +58,7 @@ impl Server {
                 .build()
                 .expect("tokio runtime");
             rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind");
-                addr_tx
-                    .send(listener.local_addr().expect("local addr"))
-                    .expect("send addr");
+                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
                 axum::serve(listener, router)
                     .with_graceful_shutdown(async {
                         let _ = stop_rx.await;
@@ -57,14 +67,15 @@ impl Server {
                     .expect("serve");
             });
         });
-        let addr = addr_rx.recv().expect("server address");
-        Server {
+        let server = Server {
             base: format!("http://{addr}"),
+            addr,
             credentials,
             stop: Some(stop_tx),
             thread: Some(thread),
-            _dir: dir,
-        }
+            _dir: None,
+        };
+        (server, seeded)
     }
 
     fn cred(&self, name: &str) -> &Credential {
@@ -219,6 +230,10 @@ fn home_page_lists_people_courses_and_launch_routes() {
     assert!(admin.body.contains(&admin_pair));
     assert!(admin.body.contains(&format!("{}/xapi/", s.base)));
     assert!(admin.body.contains("href=\"/xapi/about\""));
+    assert!(admin
+        .body
+        .contains("<a href=\"/admin?as=admin\">Adoption dashboard</a>"));
+    assert!(!ana.body.contains("/admin?as=admin"));
 
     let stranger = s.get("/?as=%3Cscript%3Ex");
     assert_eq!(stranger.status, 400);
@@ -649,4 +664,190 @@ fn binary_prints_the_address_first_then_the_lrs_keys() {
             ]
         );
     }
+}
+
+/// The JSON in `<script type="application/json" id="throughline-dashboard-options">`.
+fn dashboard_options(page: &str) -> Value {
+    let start_tag = "<script type=\"application/json\" id=\"throughline-dashboard-options\">";
+    let start = page.find(start_tag).expect("dashboard options script") + start_tag.len();
+    let end = start + page[start..].find("</script>").expect("end of script");
+    serde_json::from_str(&page[start..end]).expect("options JSON")
+}
+
+#[test]
+fn admin_page_mounts_the_dashboard_with_the_admin_key() {
+    let s = Server::start(false);
+    let page = s.get("/admin?as=admin");
+    assert_eq!(page.status, 200);
+    for text in [
+        "Northwind Learning",
+        "<link rel=\"stylesheet\" href=\"/pkg/throughline.css\">",
+        "<div id=\"dashboard\"></div>",
+        "import init, { mountDashboard } from '/pkg/admin/throughline_admin.js';",
+        "await mountDashboard(document.getElementById('dashboard'), o);",
+    ] {
+        assert!(page.body.contains(text), "missing {text}");
+    }
+    let admin = s.cred("admin");
+    assert_eq!(
+        dashboard_options(&page.body),
+        json!({
+            "endpoint": format!("{}/xapi/", s.base),
+            "key": admin.key,
+            "secret": admin.secret,
+            "program": "/programs/coaching.toml",
+        })
+    );
+
+    for path in [
+        "/admin?as=ana",
+        "/admin?as=chloe",
+        "/admin",
+        "/admin?as=nobody",
+    ] {
+        let refused = s.get(path);
+        assert_eq!(refused.status, 403, "{path}");
+        assert!(
+            refused
+                .body
+                .contains("Only the admin may see the adoption dashboard."),
+            "{path}: {}",
+            refused.body
+        );
+        assert!(!refused.body.contains(&admin.secret), "{path}");
+        assert!(
+            !refused.body.contains("throughline-dashboard-options"),
+            "{path}"
+        );
+    }
+}
+
+/// Every statement a query returns, following `more` links.
+fn all_statements(s: &Server, query: &str) -> Vec<Value> {
+    let auth = s.basic("admin");
+    let mut out = Vec::new();
+    let mut path = format!("/xapi/statements?{query}");
+    loop {
+        let res = s.call(
+            "GET",
+            &path,
+            &[
+                ("Authorization", auth.as_str()),
+                ("X-Experience-API-Version", "1.0.3"),
+            ],
+            None,
+        );
+        assert_eq!(res.status, 200, "{}", res.body);
+        let page = res.json();
+        out.extend(page["statements"].as_array().expect("statements").clone());
+        match page["more"].as_str() {
+            Some(more) if !more.is_empty() => path = more.to_string(),
+            _ => return out,
+        }
+    }
+}
+
+#[test]
+fn seeded_cohort_lands_in_the_lrs_once() {
+    use throughline::cohort;
+    use throughline::program::{self, Format};
+    use throughline_demo::lms::{seed, DEFAULT_PROGRAM};
+
+    let program = program::parse(DEFAULT_PROGRAM, Format::Toml).expect("program");
+    let query = format!("activity={}&related_activities=true", urlenc(&program.id));
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    let (s, seeded) = Server::start_in(dir.path(), false, 30);
+    let seeded = seeded.expect("seeded");
+    assert!(!seeded.already);
+    assert_eq!(seeded.learners, 30);
+    assert!(seeded.summary().starts_with("Seeded 30 learners, "));
+    // The same cohort, simulated again for the day the marker recorded.
+    let marker: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("data/lrs").join(seed::MARKER_FILE))
+            .expect("marker file"),
+    )
+    .expect("marker JSON");
+    let as_of = time::Date::parse(
+        marker["as_of"].as_str().expect("as_of"),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .expect("as_of date");
+    let expected = cohort::generate(&program, &seed::cohort_config(30, s.addr, as_of));
+    assert_eq!(seeded.statements, expected.statements.len());
+    assert!(seeded.statements > 30, "{}", seeded.statements);
+
+    let stored = all_statements(&s, &query);
+    assert_eq!(stored.len(), expected.statements.len());
+    let admin_name = stored[0]["authority"]["account"]["name"].clone();
+    assert_eq!(admin_name, json!(s.cred("admin").name));
+    for st in &stored {
+        assert_eq!(st["version"], "1.0.0");
+        assert!(st["stored"].is_string());
+        assert_eq!(st["actor"]["account"]["homePage"], "http://127.0.0.1");
+    }
+    // Course ids are those live pages on this address send.
+    let course = format!("{}/course/coaching-leaders", s.base);
+    assert!(stored
+        .iter()
+        .any(|st| st["context"]["contextActivities"]["grouping"][0]["id"] == course.as_str()));
+    let addr = s.addr;
+    drop(s);
+
+    // Starting again with the same flag adds nothing.
+    let (s, again) = Server::start_in(dir.path(), false, 30);
+    let again = again.expect("seeded");
+    assert!(again.already);
+    assert_eq!(again.statements, expected.statements.len());
+    assert_eq!(all_statements(&s, &query).len(), expected.statements.len());
+    drop(s);
+
+    // Another cohort size is refused rather than mixed in.
+    let lms = Lms::open(LmsConfig {
+        data_dir: dir.path().join("data"),
+        bundle: dir.path().join("pkg"),
+        test_hooks: false,
+    })
+    .expect("open the LMS");
+    let err = lms.seed_cohort(31, addr).expect_err("a second cohort");
+    assert!(err.contains("already holds a seeded cohort of 30"), "{err}");
+}
+
+#[test]
+fn binary_seeds_a_cohort_and_says_so() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundle = dir.path().join("pkg");
+    std::fs::create_dir_all(&bundle).expect("bundle dir");
+    std::fs::write(bundle.join("throughline.js"), "").expect("stub bundle");
+    let data = dir.path().join("data");
+    let run = || {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_throughline-demo"))
+            .args(["--addr", "127.0.0.1:0", "--seed-cohort", "5", "--data"])
+            .arg(&data)
+            .arg("--bundle")
+            .arg(&bundle)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the demo binary");
+        let line = BufReader::new(child.stdout.take().expect("stdout"))
+            .lines()
+            .map(|l| l.expect("text"))
+            .find(|l| l.starts_with("Seeded ") || l.starts_with("Cohort of "));
+        let _ = child.kill();
+        let _ = child.wait();
+        line.expect("a seeding line")
+    };
+    let first = run();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    assert_eq!(&words[..3], ["Seeded", "5", "learners,"], "{first}");
+    assert_eq!(words[4], "statements", "{first}");
+    assert!(words[3].parse::<usize>().expect("count") > 5, "{first}");
+    assert_eq!(words[7], "ms", "{first}");
+    let second = run();
+    assert!(
+        second.starts_with("Cohort of 5 learners")
+            && second.ends_with("already seeded; nothing added"),
+        "{second}"
+    );
 }

@@ -6,15 +6,20 @@
 //! There is no real sign-in: the people menu on the home page adds `?as=`
 //! to every link, and nothing about the visitor is stored on the server.
 //!
-//! Modules: [`people`] (the demo people and courses), `pages` (HTML),
-//! `launch` (TinCan and LTI-style routes), `cmi5` (launch and the one-time
-//! fetch URL) and `faults` (test hooks that make the LRS fail on purpose).
+//! Modules: [`people`] (the demo people and courses), `pages` (HTML, the
+//! admin's dashboard page included), `launch` (TinCan and LTI-style
+//! routes), `cmi5` (launch and the one-time fetch URL), [`seed`] (a
+//! simulated cohort for `--seed-cohort`) and `faults` (test hooks that make
+//! the LRS fail on purpose).
 
 mod cmi5;
 mod faults;
 mod launch;
 mod pages;
 pub mod people;
+pub mod seed;
+
+pub use seed::{seed_cohort, Seeded};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -37,6 +42,10 @@ pub const DEFAULT_PROGRAM: &str = include_str!("../../programs/coaching.toml");
 
 /// Where the program file is served from.
 pub const PROGRAM_URL: &str = "/programs/coaching.toml";
+
+/// The account `homePage` of the demo's learners, in their LRS keys' agents,
+/// the widget options and the seeded cohort alike.
+pub use crate::lrs::auth::LEARNER_HOME_PAGE;
 
 /// What the demo LMS needs to start.
 #[derive(Debug, Clone)]
@@ -90,6 +99,25 @@ impl Lms {
         self.lrs.credentials()
     }
 
+    /// The embedded LRS.
+    pub fn lrs(&self) -> &Lrs {
+        &self.lrs
+    }
+
+    /// Seeds a simulated cohort of `learners` learners of the data folder's
+    /// coaching program into the LRS, once (see [`seed_cohort`]); `addr` is
+    /// the address the LMS serves on. Blocks: call it off the async runtime.
+    pub fn seed_cohort(
+        &self,
+        learners: usize,
+        addr: std::net::SocketAddr,
+    ) -> Result<Seeded, String> {
+        let path = self.config.data_dir.join("programs").join("coaching.toml");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        seed_cohort(&self.lrs, &text, learners, addr)
+    }
+
     /// The whole site: LMS pages, launch routes, `/xapi`, the bundle and
     /// program files, and `/_test/` when test hooks are on.
     pub fn router(&self) -> Router {
@@ -107,6 +135,7 @@ impl Lms {
             .route("/", get(pages::home))
             .route("/course/{slug}", get(pages::course))
             .route("/play/{slug}", get(pages::play))
+            .route("/admin", get(pages::admin))
             .route("/launch/tincan/{slug}", get(launch::tincan))
             .route("/launch/lti/{slug}", get(launch::lti))
             .route("/launch/cmi5/{slug}", get(cmi5::launch))

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde_json::{json, Value};
 
 use super::people::{self, Course, Person, Visitor, COURSES, PEOPLE};
-use super::{AppState, Origin, PROGRAM_URL};
+use super::{AppState, Origin, LEARNER_HOME_PAGE, PROGRAM_URL};
 use crate::lrs::Scope;
 use axum::extract::State;
 
@@ -80,6 +80,22 @@ const MOUNT_SCRIPT: &str = r#"  <script type="module">
     await mount(document.getElementById('throughline'), options).catch(() => {});
   </script>
 "#;
+
+/// Reads the dashboard's options JSON, adds `now` from the address (for
+/// demonstrations on a fixed day) and mounts the adoption dashboard from the
+/// admin bundle.
+const DASHBOARD_SCRIPT: &str = r#"  <script type="module">
+    import init, { mountDashboard } from '/pkg/admin/throughline_admin.js';
+    await init();
+    const o = JSON.parse(document.getElementById('throughline-dashboard-options').textContent);
+    const p = new URLSearchParams(location.search);
+    if (p.get('now')) o.now = p.get('now');
+    await mountDashboard(document.getElementById('dashboard'), o);
+  </script>
+"#;
+
+/// The admin's adoption dashboard page.
+pub(crate) const ADMIN_PAGE: &str = "/admin?as=admin";
 
 /// Whole page around `body`; `who` is the `?as=` value to keep in links.
 fn layout(title: &str, visitor: Visitor, with_widget_css: bool, body: &str) -> String {
@@ -160,6 +176,13 @@ impl Refused {
             message: message.into(),
         }
     }
+    /// 403.
+    pub(crate) fn forbidden(message: impl Into<String>) -> Refused {
+        Refused {
+            status: StatusCode::FORBIDDEN,
+            message: message.into(),
+        }
+    }
     /// 500.
     pub(crate) fn internal(message: impl Into<String>) -> Refused {
         Refused {
@@ -174,6 +197,7 @@ impl IntoResponse for Refused {
         let title = match self.status {
             StatusCode::NOT_FOUND => "Not found",
             StatusCode::BAD_REQUEST => "Cannot open this page",
+            StatusCode::FORBIDDEN => "Not allowed",
             _ => "Something went wrong",
         };
         error_page(self.status, title, &self.message)
@@ -355,6 +379,10 @@ pub async fn home(
             "      <p>Available now: the xAPI resources under <code>{}</code> (statements, State, Activity Profile, Agent Profile, activities, agents) with these keys, and <a href=\"/xapi/about\">/xapi/about</a>, which needs no key. The learner keys are printed in the terminal where the demo started.</p>\n    </section>\n",
             escape(&endpoint)
         ));
+        body.push_str(&format!(
+            "    <section class=\"panel\" aria-labelledby=\"dashboard-h\">\n      <h2 id=\"dashboard-h\">Adoption</h2>\n      <p><a href=\"{}\">Adoption dashboard</a>: who committed to what and which behaviours are taking hold, read from this learning record store.</p>\n    </section>\n",
+            escape(ADMIN_PAGE)
+        ));
     }
 
     let page = layout("My courses", visitor, false, &body) + "</body>\n</html>\n";
@@ -381,7 +409,7 @@ pub(crate) fn course_options(
                 "endpoint": format!("{}/xapi/", origin.0),
                 "key": c.key,
                 "secret": c.secret,
-                "homePage": "http://127.0.0.1",
+                "homePage": LEARNER_HOME_PAGE,
             });
         }
     }
@@ -432,6 +460,42 @@ pub async fn course(
     let visitor = visitor(&query)?;
     let options = course_options(&state, &origin, course, visitor, None);
     Ok(course_page(course, visitor, &options))
+}
+
+/// `GET /admin?as=admin`: the adoption dashboard, mounted with the LRS
+/// endpoint and the admin key (it reads every learner's statements). Anyone
+/// else gets a 403 page.
+pub async fn admin(
+    State(state): State<AppState>,
+    origin: Origin,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Refused> {
+    if query.get("as").map(|a| a.trim()) != Some(people::ADMIN) {
+        return Err(Refused::forbidden(
+            "Only the admin may see the adoption dashboard.",
+        ));
+    }
+    let admin = state
+        .lrs
+        .credentials()
+        .iter()
+        .find(|c| c.scope == Scope::Admin)
+        .ok_or_else(|| Refused::internal("The LRS credentials file has no admin key."))?;
+    let options = json!({
+        "endpoint": format!("{}/xapi/", origin.0),
+        "key": admin.key,
+        "secret": admin.secret,
+        "program": PROGRAM_URL,
+    });
+    let body = "    <p class=\"crumbs\">Administration</p>\n    <h1>Adoption dashboard</h1>\n    <p>Who committed to what, and which behaviours are taking hold, from the statements in this LMS's learning record store.</p>\n    <div id=\"dashboard\"></div>\n";
+    let page = layout("Adoption dashboard", Visitor::Admin, true, body)
+        + &format!(
+            "  <script type=\"application/json\" id=\"throughline-dashboard-options\">{}</script>\n",
+            script_json(&options)
+        )
+        + DASHBOARD_SCRIPT
+        + "</body>\n</html>\n";
+    Ok(Html(page).into_response())
 }
 
 /// `GET /play/{slug}`: the page a TinCan or cmi5 launch lands on. The

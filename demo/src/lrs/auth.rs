@@ -87,9 +87,12 @@ fn random_token(words: usize) -> String {
         .collect()
 }
 
+/// The account `homePage` of the agents demo learner keys are bound to.
+pub const LEARNER_HOME_PAGE: &str = "http://127.0.0.1";
+
 /// The agent a demo learner key is bound to.
 pub fn demo_agent(name: &str) -> Value {
-    json!({"objectType": "Agent", "account": {"homePage": "http://127.0.0.1", "name": name}})
+    json!({"objectType": "Agent", "account": {"homePage": LEARNER_HOME_PAGE, "name": name}})
 }
 
 /// Reads the credentials file, creating it with fresh random keys when it
@@ -197,7 +200,7 @@ pub struct Principal {
 }
 
 impl Principal {
-    fn from_credential(c: &Credential) -> Principal {
+    pub(crate) fn from_credential(c: &Credential) -> Principal {
         let agent_ifi = c.agent.as_ref().and_then(validate::ifi_key);
         let authority = match &c.agent {
             Some(agent) => agent.clone(),

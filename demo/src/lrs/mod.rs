@@ -140,6 +140,7 @@ impl std::error::Error for LrsError {
 pub(crate) struct SharedInner {
     pub(crate) store: store::Store,
     pub(crate) credentials: Vec<Credential>,
+    pub(crate) data_dir: PathBuf,
 }
 
 pub(crate) type Shared = Arc<SharedInner>;
@@ -163,7 +164,11 @@ impl Lrs {
         let credentials = auth::load_or_create(&config.data_dir)?;
         let store = store::Store::open(&config.data_dir)?;
         Ok(Lrs {
-            shared: Arc::new(SharedInner { store, credentials }),
+            shared: Arc::new(SharedInner {
+                store,
+                credentials,
+                data_dir: config.data_dir,
+            }),
         })
     }
 
@@ -220,6 +225,32 @@ impl Lrs {
     /// start: they are random per data dir and nobody else knows them.
     pub fn credentials(&self) -> &[Credential] {
         &self.shared.credentials
+    }
+
+    /// The folder the LRS keeps its files in.
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.shared.data_dir
+    }
+
+    /// Stores a batch of statements exactly as `POST /statements` with the
+    /// admin key would (same validation, `authority`, `version` and
+    /// `stored`; all or nothing), without going through HTTP. For an LMS
+    /// that loads statements itself (the demo's seeded cohort). Blocks: call
+    /// it off the async runtime.
+    pub fn insert_as_admin(
+        &self,
+        statements: Vec<serde_json::Value>,
+    ) -> Result<Vec<String>, ApiError> {
+        let admin = self
+            .credentials()
+            .iter()
+            .find(|c| c.scope == Scope::Admin)
+            .ok_or_else(|| ApiError::internal("the credentials file has no admin key"))?;
+        let principal = auth::Principal::from_credential(admin);
+        let batch = statements::prepare_batch(statements, &principal, XapiVersion::V1)?;
+        self.shared
+            .store
+            .insert_statements(batch, statements::voider(&principal).as_deref())
     }
 }
 

@@ -109,16 +109,44 @@ fn prepare(
     Ok(NewStatement { id, original, full })
 }
 
+/// Whose statements `principal` may void: a learner only their own, the admin any.
+pub(crate) fn voider(principal: &Principal) -> Option<String> {
+    match principal.scope {
+        Scope::Learner => principal.agent_ifi.clone(),
+        Scope::Admin => None,
+    }
+}
+
+/// Prepares the statements of one `POST` (in order), refusing the whole
+/// batch if one is invalid or an id appears twice.
+pub(crate) fn prepare_batch(
+    items: Vec<Value>,
+    principal: &Principal,
+    version: XapiVersion,
+) -> Result<Vec<NewStatement>, ApiError> {
+    let mut batch = Vec::with_capacity(items.len());
+    for (i, st) in items.into_iter().enumerate() {
+        batch.push(prepare(st, principal, version, Some(i))?);
+    }
+    let mut seen = std::collections::HashSet::with_capacity(batch.len());
+    for st in &batch {
+        if !seen.insert(st.id.as_str()) {
+            return Err(ApiError::bad_request(format!(
+                "statement id {} appears twice in the batch",
+                st.id
+            )));
+        }
+    }
+    Ok(batch)
+}
+
 async fn store_batch(
     shared: &Shared,
     batch: Vec<NewStatement>,
     principal: &Principal,
 ) -> Result<Vec<String>, ApiError> {
     let shared = shared.clone();
-    let voider = match principal.scope {
-        Scope::Learner => principal.agent_ifi.clone(),
-        Scope::Admin => None,
-    };
+    let voider = voider(principal);
     blocking(move || shared.store.insert_statements(batch, voider.as_deref())).await
 }
 
@@ -175,13 +203,7 @@ pub async fn post_statements(
     params.only(&[])?;
     require_json(&headers)?;
     let batch = match parse_json(&body)? {
-        Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, st) in items.into_iter().enumerate() {
-                out.push(prepare(st, &principal, version, Some(i))?);
-            }
-            out
-        }
+        Value::Array(items) => prepare_batch(items, &principal, version)?,
         st @ Value::Object(_) => vec![prepare(st, &principal, version, None)?],
         _ => {
             return Err(ApiError::bad_request(
@@ -189,14 +211,6 @@ pub async fn post_statements(
             ))
         }
     };
-    for (i, st) in batch.iter().enumerate() {
-        if batch[..i].iter().any(|other| other.id == st.id) {
-            return Err(ApiError::bad_request(format!(
-                "statement id {} appears twice in the batch",
-                st.id
-            )));
-        }
-    }
     let ids = store_batch(&shared, batch, &principal).await?;
     Ok(axum::Json(ids).into_response())
 }
