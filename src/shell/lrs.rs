@@ -8,6 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::launch::lms::Connection;
 use crate::xapi::Version;
 
+/// Longest wait for an LRS answer, in milliseconds.
+const TIMEOUT_MS: i32 = 20_000;
+
 /// What the LRS answered. `status` is `None` when no answer came (offline, refused, dropped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
@@ -119,10 +122,30 @@ impl Lrs {
             js_sys::Reflect::set(&init, &"keepalive".into(), &JsValue::TRUE)?;
         }
         let window = web_sys::window().ok_or(JsValue::NULL)?;
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str_and_init(url, &init))
-                .await?
-                .dyn_into()?;
+        // No LRS answer may hold the widget forever (a stalled connection, a sign-in prompt
+        // nobody can answer): give up after TIMEOUT_MS, which counts as "no answer".
+        let controller = web_sys::AbortController::new()?;
+        init.set_signal(Some(&controller.signal()));
+        let abort = wasm_bindgen::closure::Closure::once(move || controller.abort());
+        let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )?;
+        let result = self.fetch(&window, url, &init).await;
+        window.clear_timeout_with_handle(timer);
+        drop(abort);
+        result
+    }
+
+    async fn fetch(
+        &self,
+        window: &web_sys::Window,
+        url: &str,
+        init: &web_sys::RequestInit,
+    ) -> Result<Answer, JsValue> {
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+            .await?
+            .dyn_into()?;
         let etag = response.headers().get("ETag").ok().flatten();
         let body = JsFuture::from(response.text()?)
             .await?

@@ -64,7 +64,7 @@ pub fn Bars(
         })
         .collect_view();
     view! {
-        <svg class="tl-chart tl-chart-wide" viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 110.0) role="img">
+        <svg class="tl-chart tl-chart-wide" viewBox=format!("0 0 {} {height}", LABEL_W + BAR_W + 190.0) role="img">
             <title>{summary}</title>
             {rows}
         </svg>

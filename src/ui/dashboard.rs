@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::chart::{Bar, Bars, Stack, Stacked};
-use crate::insights::{Coverage, Filter, Insights, Report, Stage};
+use crate::insights::{Coverage, Filter, Insights, Report};
 use crate::launch::admin::statements_query;
 use crate::program::Program;
 use crate::shell::lrs::Lrs;
@@ -151,8 +151,8 @@ pub fn Dashboard(
     let program_for_panels = program.clone();
     view! {
         <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title"
-            attr:data-dashboard-ready=move || ready.get().then_some("")
-            attr:data-statements=move || loaded.get().to_string()>
+            data-dashboard-ready=move || ready.get().then_some("")
+            data-statements=move || loaded.get().to_string()>
             <header class="tl-header">
                 <p class="tl-eyebrow">"Adoption dashboard"</p>
                 <h2 class="tl-title" id="tl-dash-title">{title}</h2>
@@ -267,11 +267,8 @@ fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
         .filter(|r| r.role == role)
         .cloned()
         .collect();
-    let first = rows
-        .iter()
-        .find(|r| r.stage == Stage::Committed)
-        .map(|r| r.learners)
-        .unwrap_or(0);
+    // Percentages of the learners who started (chose a role), so every step reads as "what is left".
+    let first = rows.first().map(|r| r.learners).unwrap_or(0);
     let bars = rows
         .iter()
         .map(|r| Bar {
@@ -295,7 +292,7 @@ fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
         })
         .collect();
     view! {
-        <Panel id="funnel" title="Where learning breaks down" question="The journey from commitment to adopted behaviour. Highlighted steps lose more than a quarter of committed learners." csv=report.funnel.to_csv()>
+        <Panel id="funnel" title="Where learning breaks down" question="The journey from choosing a role to an adopted behaviour, as a share of those who started. Highlighted steps lose more than a quarter of them at once." csv=report.funnel.to_csv()>
             <Bars title="Learners at each step of the journey" bars=bars/>
             {table("Learners at each step, by role", vec!["Role", "Step", "Learners", "Lost since previous step"], table_rows)}
         </Panel>

@@ -52,7 +52,7 @@ test('panels render from the seeded cohort, filters change figures, CSV matches 
   // Filtering to leaders keeps only their row, and the funnel changes.
   const funnelAll = await page.locator('[data-panel=funnel] svg title').textContent();
   await page.getByLabel('Role').selectOption('leader');
-  await page.locator('[data-panel=roles] svg title').filter({ hasText: 'Leader' }).waitFor();
+  await page.locator('[data-panel=roles] svg title').filter({ hasText: /^Learners per role: Leader [^;]*$/ }).waitFor({ state: 'attached' });
   const funnelLeaders = await page.locator('[data-panel=funnel] svg title').textContent();
   assert.notEqual(funnelLeaders, funnelAll);
   const leaderTable = await tableOf(page, 'roles');

@@ -292,7 +292,17 @@ pub(crate) async fn require_auth(
             req.extensions_mut().insert(principal);
             next.run(req).await
         }
-        Err(e) => e.into_response(),
+        Err(e) => {
+            let offered = header_value.is_some();
+            let mut res = e.into_response();
+            // A browser that gets a Basic challenge for a fetch that already sent credentials
+            // may hold the request open for a sign-in prompt nobody can answer (headless, or an
+            // embedded widget); challenge only requests that came without credentials.
+            if offered {
+                res.headers_mut().remove(header::WWW_AUTHENTICATE);
+            }
+            res
+        }
     }
 }
 
