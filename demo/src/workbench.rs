@@ -440,7 +440,11 @@ const PAGE: &str = r##"<!doctype html>
     }
 
     function check() {
-      last = checkProgram(editor.value, fileName(editor.value));
+      try {
+        last = checkProgram(editor.value, fileName(editor.value));
+      } catch (e) {
+        last = { ok: false, roles: [], problems: [{ line: 1, column: 1, path: '', message: `The check failed: ${e}` }] };
+      }
       showProblems(last);
       if (last.ok) showRoles(last.roles);
       renderPreview();
