@@ -6,3 +6,4 @@
 pub mod lms;
 pub mod lrs;
 pub mod lti;
+pub mod workbench;

@@ -153,6 +153,7 @@ impl Lms {
         }
         app.with_state(state)
             .merge(self.lti.router())
+            .merge(crate::workbench::router(&self.config))
             .nest("/xapi", xapi)
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
             .nest_service(

@@ -1,0 +1,350 @@
+//! The designer's workbench over real HTTP: the page, the package downloads
+//! and the embed snippet, on a free loopback port with a fresh data folder
+//! and a stub widget bundle.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::thread::JoinHandle;
+
+use serde_json::Value;
+use throughline_demo::lms::{Lms, LmsConfig, DEFAULT_PROGRAM};
+use ureq::http;
+
+struct Server {
+    base: String,
+    data: std::path::PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts the LMS; `bundle` lists the stub widget files to write.
+    fn start(bundle_files: &[&str]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bundle = dir.path().join("pkg");
+        std::fs::create_dir_all(&bundle).expect("bundle dir");
+        for name in bundle_files {
+            std::fs::write(bundle.join(name), format!("/* stub {name} */")).expect("stub bundle");
+        }
+        let data = dir.path().join("data");
+        let lms = Lms::open(LmsConfig {
+            data_dir: data.clone(),
+            bundle,
+            test_hooks: false,
+        })
+        .expect("open the LMS");
+        let router = lms.router();
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("tokio runtime");
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("bind");
+                addr_tx
+                    .send(listener.local_addr().expect("local addr"))
+                    .expect("send addr");
+                axum::serve(listener, router)
+                    .with_graceful_shutdown(async {
+                        let _ = stop_rx.await;
+                    })
+                    .await
+                    .expect("serve");
+            });
+        });
+        let addr = addr_rx.recv().expect("server address");
+        Server {
+            base: format!("http://{addr}"),
+            data,
+            stop: Some(stop_tx),
+            thread: Some(thread),
+            _dir: dir,
+        }
+    }
+
+    fn full() -> Server {
+        Server::start(&["throughline.js", "throughline_bg.wasm", "throughline.css"])
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<&[u8]>) -> Resp {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .build()
+            .into();
+        let b = http::Request::builder()
+            .method(method)
+            .uri(format!("{}{}", self.base, path))
+            .header("Content-Type", "text/plain; charset=utf-8");
+        let res = match body {
+            Some(bytes) => agent.run(b.body(bytes.to_vec()).expect("request")),
+            None => agent.run(b.body(()).expect("request")),
+        };
+        let mut res = res.expect("HTTP exchange");
+        let status = res.status().as_u16();
+        let headers = res
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_ascii_lowercase(),
+                    v.to_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let mut body = Vec::new();
+        res.body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .reader()
+            .read_to_end(&mut body)
+            .expect("body");
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn post(&self, path: &str, text: &str) -> Resp {
+        self.call("POST", path, Some(text.as_bytes()))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Resp {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Resp {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// Entry names of a zip body, in order.
+    fn zip_entries(&self) -> Vec<String> {
+        assert!(self.body.starts_with(b"PK"), "a zip: {}", self.text());
+        let mut archive =
+            zip::ZipArchive::new(std::io::Cursor::new(self.body.as_slice())).expect("a zip");
+        (0..archive.len())
+            .map(|i| archive.by_index(i).expect("entry").name().to_string())
+            .collect()
+    }
+
+    /// One zip entry's text.
+    fn zip_text(&self, name: &str) -> String {
+        let mut archive =
+            zip::ZipArchive::new(std::io::Cursor::new(self.body.as_slice())).expect("a zip");
+        let mut out = String::new();
+        archive
+            .by_name(name)
+            .expect("entry")
+            .read_to_string(&mut out)
+            .expect("text");
+        out
+    }
+}
+
+#[test]
+fn page_has_the_escaped_program_and_every_control() {
+    let s = Server::full();
+    // Designers edit the data folder's copy; the workbench starts from it, escaped.
+    let edited =
+        format!("{DEFAULT_PROGRAM}\n# Note: </textarea><script>alert(1)</script> & more\n");
+    std::fs::write(s.data.join("programs").join("coaching.toml"), &edited).expect("edit");
+    let r = s.call("GET", "/workbench", None);
+    assert_eq!(r.status, 200);
+    assert!(r.header("content-type").starts_with("text/html"));
+    let page = r.text();
+    for text in [
+        "Northwind Learning",
+        "<label for=\"wb-program\">Program file (TOML or JSON)</label>",
+        "<textarea id=\"wb-program\" rows=\"25\"",
+        "title = &quot;Coaching for Performance&quot;",
+        "# Note: &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more",
+        "role=\"status\" aria-live=\"polite\"",
+        "<label for=\"wb-role\">Preview as role</label>",
+        "<select id=\"wb-role\"",
+        "<label for=\"wb-week\">Preview week <span id=\"wb-week-n\">1</span>",
+        "type=\"range\" id=\"wb-week\" min=\"1\" max=\"12\"",
+        "Download cmi5 package",
+        "Download xAPI package",
+        "Download npm package",
+        "Download embed folder",
+        "Show embed snippet",
+        "<link rel=\"stylesheet\" href=\"/pkg/throughline.css\">",
+        "import init, { mount, checkProgram } from '/pkg/throughline.js';",
+        "Fix the problems to see the preview",
+        "No problems found",
+    ] {
+        assert!(page.contains(text), "missing {text}");
+    }
+    assert_eq!(
+        page.matches("</textarea>").count(),
+        1,
+        "the program cannot close the textarea"
+    );
+    assert!(!page.contains("<script>alert"));
+    for handler in [
+        " onclick=",
+        " oninput=",
+        " onchange=",
+        " onload=",
+        "innerHTML",
+    ] {
+        assert!(!page.contains(handler), "no {handler}");
+    }
+    // The workbench is served beside the rest of the site, not instead of it.
+    assert_eq!(s.call("GET", "/health", None).status, 200);
+}
+
+#[test]
+fn cmi5_and_xapi_packages_are_zips_with_their_manifests() {
+    let s = Server::full();
+    let r = s.post("/workbench/package?kind=cmi5", DEFAULT_PROGRAM);
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("content-type"), "application/zip");
+    assert_eq!(
+        r.header("content-disposition"),
+        "attachment; filename=\"coaching-for-performance-cmi5.zip\""
+    );
+    let entries = r.zip_entries();
+    assert_eq!(entries[0], "cmi5.xml");
+    for name in [
+        "throughline.js",
+        "throughline_bg.wasm",
+        "throughline.css",
+        "program.toml",
+        "index.html",
+    ] {
+        assert!(entries.iter().any(|e| e == name), "missing {name}");
+    }
+    assert_eq!(r.zip_text("program.toml"), DEFAULT_PROGRAM);
+    assert_eq!(r.zip_text("throughline.js"), "/* stub throughline.js */");
+
+    let x = s.post("/workbench/package?kind=xapi", DEFAULT_PROGRAM);
+    assert_eq!(x.status, 200);
+    assert_eq!(x.zip_entries()[0], "tincan.xml");
+}
+
+#[test]
+fn folder_packages_are_zipped_under_their_folder_name() {
+    let s = Server::full();
+    let npm = s.post("/workbench/package?kind=npm", DEFAULT_PROGRAM);
+    assert_eq!(npm.status, 200, "{}", npm.text());
+    assert_eq!(
+        npm.header("content-disposition"),
+        "attachment; filename=\"coaching-for-performance-npm.zip\""
+    );
+    let entries = npm.zip_entries();
+    assert!(entries
+        .iter()
+        .all(|e| e.starts_with("coaching-for-performance-npm/")));
+    assert!(entries.contains(&"coaching-for-performance-npm/package.json".to_string()));
+
+    let embed = s.post("/workbench/package?kind=embed", DEFAULT_PROGRAM);
+    assert_eq!(embed.status, 200);
+    let snippet = embed.zip_text("coaching-for-performance-embed/snippet.html");
+    assert!(snippet.contains(&format!("{}/pkg/throughline-auto.js", s.base)));
+    let csp = embed.zip_text("coaching-for-performance-embed/csp.txt");
+    assert!(csp.contains(&format!("connect-src 'self' {}", s.base)));
+
+    // A JSON program keeps its format.
+    let json = r#"{"id": "x"}"#;
+    let r = s.post("/workbench/package?kind=npm", json);
+    assert_eq!(r.status, 422, "a JSON program is checked as JSON");
+}
+
+#[test]
+fn invalid_programs_unknown_kinds_and_huge_bodies_are_refused() {
+    let s = Server::full();
+    let broken = DEFAULT_PROGRAM.replace("day = 21", "day = 3");
+    let r = s.post("/workbench/package?kind=cmi5", &broken);
+    assert_eq!(r.status, 422);
+    let problems = r.json()["problems"].as_array().expect("problems").clone();
+    assert!(!problems.is_empty());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.as_str().unwrap_or("").contains("schedule[2].day")),
+        "{problems:?}"
+    );
+    // The same `line:column: path: message` lines `throughline check` prints.
+    let first = problems[0].as_str().expect("a line");
+    let mut parts = first.splitn(3, ':');
+    assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{first}");
+    assert!(parts.next().unwrap().parse::<usize>().is_ok(), "{first}");
+    assert_eq!(s.post("/workbench/snippet", &broken).status, 422);
+
+    for path in [
+        "/workbench/package?kind=scorm",
+        "/workbench/package",
+        "/workbench/package?kind=",
+    ] {
+        let r = s.post(path, DEFAULT_PROGRAM);
+        assert_eq!(r.status, 400, "{path}");
+        assert!(r.json()["error"].as_str().unwrap().contains("cmi5"));
+    }
+
+    let huge = format!("{DEFAULT_PROGRAM}#{}", "x".repeat(1 << 20));
+    assert_eq!(s.post("/workbench/package?kind=cmi5", &huge).status, 413);
+    assert_eq!(s.post("/workbench/snippet", &huge).status, 413);
+    assert_eq!(
+        s.call("GET", "/workbench/package?kind=cmi5", None).status,
+        405
+    );
+}
+
+#[test]
+fn snippet_has_the_embed_markup_and_its_csp() {
+    let s = Server::full();
+    let r = s.post("/workbench/snippet", DEFAULT_PROGRAM);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let v = r.json();
+    let snippet = v["snippet"].as_str().expect("snippet");
+    assert!(snippet.contains("data-throughline-program"), "{snippet}");
+    assert!(snippet.contains(&format!("{}/pkg/program.toml", s.base)));
+    let csp = v["csp"].as_str().expect("csp");
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+}
+
+#[test]
+fn a_missing_bundle_is_explained_not_packaged() {
+    let s = Server::start(&["throughline.js"]);
+    let r = s.post("/workbench/package?kind=cmi5", DEFAULT_PROGRAM);
+    assert_eq!(r.status, 503);
+    assert!(r.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("throughline_bg.wasm"));
+    // The snippet does not need the widget files.
+    assert_eq!(s.post("/workbench/snippet", DEFAULT_PROGRAM).status, 200);
+}
