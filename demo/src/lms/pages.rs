@@ -385,6 +385,9 @@ pub async fn home(
         ));
     }
 
+    body.push_str(
+        "    <section class=\"panel\" aria-labelledby=\"designers-h\">\n      <h2 id=\"designers-h\">For course designers</h2>\n      <p><a href=\"/workbench\">Designer's workbench</a>: edit a program file, see its problems and the widget as each role sees it, and download LMS packages.</p>\n    </section>\n",
+    );
     let page = layout("My courses", visitor, false, &body) + "</body>\n</html>\n";
     Ok(Html(page).into_response())
 }
