@@ -10,31 +10,40 @@ scripts/setup.sh --browser || { echo "setup failed"; exit 1; }
 
 logdir=$(mktemp -d)
 status=0
+broken=0
 step() { printf '\n== %s\n' "$*"; }
+# A layer that fails before its runner reports (a build error) counts as one failure in the total.
+check() { # exit code, log, label
+  if [ "$1" -ne 0 ]; then
+    status=1
+    if ! grep -qE "test result: FAILED|^# fail [1-9]" "$2"; then broken=$((broken + 1)); echo "$3 failed before its test runner reported"; fi
+  fi
+}
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace 2>&1 | tee "$logdir/native.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+check "${PIPESTATUS[0]}" "$logdir/native.log" "native tests"
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$logdir/web.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+check "${PIPESTATUS[0]}" "$logdir/web.log" "browser tests"
 
 step "widget bundle and demo server"
 if scripts/build-widget.sh && cargo build -p throughline-demo; then
   step "end-to-end tests (Playwright, headless Chromium, against the demo)"
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logdir/e2e.log"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  check "${PIPESTATUS[0]}" "$logdir/e2e.log" "end-to-end tests"
 else
   echo "build failed: the end-to-end tests did not run"
   status=1
+  broken=$((broken + 1))
 fi
 
 # Sum the runners' own summary lines: cargo's "test result: ... N passed; N failed" and node's "# pass N" / "# fail N".
 sum() { grep -hoE "$1" "$logdir"/*.log 2>/dev/null | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(( $(sum '[0-9]+ passed;') + $(sum '^# pass [0-9]+') ))
-failed=$(( $(sum '[0-9]+ failed;') + $(sum '^# fail [0-9]+') ))
+failed=$(( $(sum '[0-9]+ failed;') + $(sum '^# fail [0-9]+') + broken ))
 step "summary"
 grep -h "test result:" "$logdir"/native.log "$logdir"/web.log 2>/dev/null
 grep -hE '^# (tests|pass|fail)' "$logdir"/e2e.log 2>/dev/null

@@ -68,6 +68,14 @@ fn check(files: &[String]) -> ExitCode {
     }
 }
 
+/// Packaging writes files and zips: a native command only (the crate also builds for wasm32).
+#[cfg(target_arch = "wasm32")]
+fn package(_: &[String]) -> ExitCode {
+    eprintln!("throughline package is a native command");
+    ExitCode::from(2)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn package(args: &[String]) -> ExitCode {
     use throughline::package::{build, zip, Kind, PackageError, BUNDLE_FILES};
     let mut program = None;
