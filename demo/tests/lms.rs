@@ -2,6 +2,8 @@
 //! whole site (LMS pages, launch routes and the LRS under `/xapi`) on a free
 //! loopback port with a fresh data dir and a stub widget bundle.
 
+mod common;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::Path;
@@ -11,7 +13,6 @@ use base64::Engine;
 use serde_json::{json, Value};
 use throughline_demo::lms::{Lms, LmsConfig, Seeded};
 use throughline_demo::lrs::Credential;
-use ureq::http;
 
 struct Server {
     base: String,
@@ -95,38 +96,16 @@ impl Server {
 
     /// One request; redirects are not followed.
     fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&str>) -> Resp {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
-        let mut b = http::Request::builder()
-            .method(method)
-            .uri(format!("{}{}", self.base, path));
-        for (k, v) in headers {
-            b = b.header(*k, *v);
-        }
-        let res = match body {
-            Some(text) => agent.run(b.body(text.as_bytes().to_vec()).expect("request")),
-            None => agent.run(b.body(()).expect("request")),
-        };
-        let mut res = res.expect("HTTP exchange");
-        let status = res.status().as_u16();
-        let headers = res
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_ascii_lowercase(),
-                    v.to_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect();
-        let body = res.body_mut().read_to_string().unwrap_or_default();
-        Resp {
-            status,
+        let e = common::exchange(
+            method,
+            &format!("{}{}", self.base, path),
             headers,
-            body,
+            body.map(str::as_bytes),
+        );
+        Resp {
+            status: e.status,
+            headers: e.headers,
+            body: String::from_utf8_lossy(&e.body).into_owned(),
         }
     }
 

@@ -2,6 +2,8 @@
 //! router (nested under `/xapi`, as the demo mounts it) on a free loopback
 //! port with a fresh data dir and talks to it with a plain HTTP client.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,6 @@ use std::thread::JoinHandle;
 use base64::Engine;
 use serde_json::{json, Value};
 use throughline_demo::lrs::{Credential, Lrs, LrsConfig, Scope};
-use ureq::http;
 
 const V: &str = "1.0.3";
 
@@ -90,41 +91,13 @@ impl Server {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Resp {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .allow_non_standard_methods(true)
-            .build()
-            .into();
-        let mut b = http::Request::builder()
-            .method(method)
-            .uri(format!("{}{}", self.base, path));
-        if let Some(a) = auth {
-            b = b.header("Authorization", a);
-        }
-        for (k, v) in headers {
-            b = b.header(*k, *v);
-        }
-        let res = match body {
-            Some(bytes) => agent.run(b.body(bytes.to_vec()).expect("request")),
-            None => agent.run(b.body(()).expect("request")),
-        };
-        let mut res = res.expect("HTTP exchange");
-        let status = res.status().as_u16();
-        let headers = res
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_ascii_lowercase(),
-                    v.to_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect();
-        let body = res.body_mut().read_to_string().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = auth.map(|a| ("Authorization", a)).into_iter().collect();
+        all.extend_from_slice(headers);
+        let e = common::exchange(method, &format!("{}{}", self.base, path), &all, body);
         Resp {
-            status,
-            headers,
-            body,
+            status: e.status,
+            headers: e.headers,
+            body: String::from_utf8_lossy(&e.body).into_owned(),
         }
     }
 

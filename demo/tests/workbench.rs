@@ -2,6 +2,8 @@
 //! and the embed snippet, on a free loopback port with a fresh data folder
 //! and a stub widget bundle.
 
+mod common;
+
 use std::collections::HashMap;
 use std::io::Read;
 use std::net::SocketAddr;
@@ -9,7 +11,6 @@ use std::thread::JoinHandle;
 
 use serde_json::Value;
 use throughline_demo::lms::{Lms, LmsConfig, DEFAULT_PROGRAM};
-use ureq::http;
 
 struct Server {
     base: String,
@@ -74,42 +75,16 @@ impl Server {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<&[u8]>) -> Resp {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
-        let b = http::Request::builder()
-            .method(method)
-            .uri(format!("{}{}", self.base, path))
-            .header("Content-Type", "text/plain; charset=utf-8");
-        let res = match body {
-            Some(bytes) => agent.run(b.body(bytes.to_vec()).expect("request")),
-            None => agent.run(b.body(()).expect("request")),
-        };
-        let mut res = res.expect("HTTP exchange");
-        let status = res.status().as_u16();
-        let headers = res
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_ascii_lowercase(),
-                    v.to_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect();
-        let mut body = Vec::new();
-        res.body_mut()
-            .with_config()
-            .limit(64 << 20)
-            .reader()
-            .read_to_end(&mut body)
-            .expect("body");
-        Resp {
-            status,
-            headers,
+        let e = common::exchange(
+            method,
+            &format!("{}{}", self.base, path),
+            &[("Content-Type", "text/plain; charset=utf-8")],
             body,
+        );
+        Resp {
+            status: e.status,
+            headers: e.headers,
+            body: e.body,
         }
     }
 
