@@ -39,6 +39,7 @@ struct Inner {
     lease_key: String,
     tab: String,
     sending: Cell<bool>,
+    last_queued: Cell<f64>,
     ready: Cell<bool>,
     offline: Cell<bool>,
     stopped: RefCell<Option<String>>,
@@ -68,6 +69,7 @@ impl Outbox {
             lease_key,
             tab,
             sending: Cell::new(false),
+            last_queued: Cell::new(0.0),
             ready: Cell::new(false),
             offline: Cell::new(false),
             stopped: RefCell::new(None),
@@ -84,11 +86,12 @@ impl Outbox {
     /// Queues statements (already serialized as JSON values with their ids). Returns an error in
     /// plain words when storage refuses; the caller must tell the learner, as nothing can be kept.
     pub fn enqueue(&self, statements: Vec<(String, serde_json::Value)>) -> Result<(), String> {
-        let now = now_ms();
-        for (i, (id, statement)) in statements.into_iter().enumerate() {
-            // Keep the learner's order even within one millisecond.
-            let entry = Entry::new(id, statement, now + i as f64 * 0.001);
-            self.save(&entry)?;
+        for (id, statement) in statements {
+            // Strictly increasing within this tab, so statements queued in the same millisecond
+            // (a commitment and cmi5's "completed") keep the order the learner caused them in.
+            let at = now_ms().max(self.0.last_queued.get() + 0.001);
+            self.0.last_queued.set(at);
+            self.save(&Entry::new(id, statement, at))?;
         }
         self.publish();
         self.kick();
