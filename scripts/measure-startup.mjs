@@ -11,7 +11,7 @@ try {
   for (let i = 0; i < runs; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${demo.url}/?learner=bench-${i}`);
+    await page.goto(`${demo.url}/course/coaching-leaders?learner=bench-${i}`);
     await page.waitForFunction(() => performance.getEntriesByName('throughline:interactive').length > 0, null, { timeout: 10000 });
     const m = await page.evaluate(() => {
       const at = (n) => performance.getEntriesByName(n)[0].startTime;
