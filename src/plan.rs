@@ -546,6 +546,30 @@ mod tests {
         Now::local(date!(2027 - 01 - 01), 10, 0)
     }
 
+    /// A leader who committed to giving feedback on 1 January 2027.
+    fn leader_plan(p: &Program) -> Plan {
+        let mut plan = Plan::default();
+        apply(
+            p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        apply(
+            p,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![commitment("give-feedback")],
+            },
+            now(),
+        )
+        .expect("commit");
+        plan
+    }
+
     #[test]
     fn commit_needs_role_and_role_behaviours() {
         let p = program();
@@ -637,25 +661,7 @@ mod tests {
     #[test]
     fn self_check_steps_need_every_rating() {
         let p = program();
-        let mut plan = Plan::default();
-        apply(
-            &p,
-            &mut plan,
-            Action::ChooseRole {
-                role: "leader".into(),
-            },
-            now(),
-        )
-        .expect("role");
-        apply(
-            &p,
-            &mut plan,
-            Action::Commit {
-                commitments: vec![commitment("give-feedback")],
-            },
-            now(),
-        )
-        .expect("commit");
+        let mut plan = leader_plan(&p);
         let day7 = Now::local(date!(2027 - 01 - 08), 10, 0);
         let answer = |ratings: BTreeMap<String, u8>| Action::Answer {
             day: 7,
@@ -684,25 +690,7 @@ mod tests {
     fn plans_from_two_devices_merge_without_losing_work() {
         let p = program();
         let day = |d| Now::local(d, 9, 0);
-        let mut laptop = Plan::default();
-        apply(
-            &p,
-            &mut laptop,
-            Action::ChooseRole {
-                role: "leader".into(),
-            },
-            now(),
-        )
-        .expect("role");
-        apply(
-            &p,
-            &mut laptop,
-            Action::Commit {
-                commitments: vec![commitment("give-feedback")],
-            },
-            now(),
-        )
-        .expect("commit");
+        let mut laptop = leader_plan(&p);
         let mut phone = laptop.clone();
         // The laptop skips day 2; the phone (later) answers day 7 and rewords the commitment.
         apply(
@@ -752,25 +740,7 @@ mod tests {
     #[test]
     fn stored_plans_round_trip_and_recover() {
         let p = program();
-        let mut plan = Plan::default();
-        apply(
-            &p,
-            &mut plan,
-            Action::ChooseRole {
-                role: "leader".into(),
-            },
-            now(),
-        )
-        .expect("role");
-        apply(
-            &p,
-            &mut plan,
-            Action::Commit {
-                commitments: vec![commitment("give-feedback")],
-            },
-            now(),
-        )
-        .expect("commit");
+        let plan = leader_plan(&p);
         let raw = store(&plan);
         assert_eq!(
             restore(&p, Some(&raw)),
