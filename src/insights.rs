@@ -19,7 +19,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -111,10 +114,10 @@ enum Kind {
 
 #[derive(Debug, Clone)]
 struct Event {
-    id: String,
+    id: u128,
     at: OffsetDateTime,
-    course: Option<String>,
-    role: Option<String>,
+    course: Option<Arc<str>>,
+    role: Option<Arc<str>>,
     kind: Kind,
 }
 
@@ -132,8 +135,9 @@ pub struct Insights {
     program: Program,
     as_of: Date,
     forms: Vec<(String, usize)>,
-    seen: FxHashSet<String>,
-    voided: FxHashSet<String>,
+    seen: FxHashSet<u128>,
+    voided: FxHashSet<u128>,
+    names: FxHashSet<Arc<str>>,
     index: FxHashMap<String, usize>,
     people: Vec<Person>,
     intake: Intake,
@@ -164,15 +168,37 @@ fn identity(actor: &Value) -> Option<String> {
         text(actor, &["account", "homePage"]),
         text(actor, &["account", "name"]),
     ) {
-        return Some(format!("account:{home}|{name}"));
+        // Built by hand: `format!` costs more than the rest of this function on the hot path.
+        let mut key = String::with_capacity(9 + home.len() + name.len());
+        key.push_str("account:");
+        key.push_str(home);
+        key.push('|');
+        key.push_str(name);
+        return Some(key);
     }
     ["mbox", "mbox_sha1sum", "openid"]
         .iter()
         .find_map(|k| text(actor, &[k]).map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
 }
 
-fn step_of(v: &Value) -> Option<u32> {
-    let s = at(v, &["context", "extensions", STEP])?;
+/// A statement id as a number: the UUID itself (ids compare case-insensitively), or, for the odd
+/// id that is not a UUID, a 128-bit hash of its lower-cased text. No allocation per statement.
+fn statement_key(id: &str) -> u128 {
+    if let Ok(u) = uuid::Uuid::try_parse(id) {
+        return u.as_u128();
+    }
+    let lower = id.to_ascii_lowercase();
+    let half = |salt: u64| {
+        let mut h = FxHasher::default();
+        salt.hash(&mut h);
+        lower.hash(&mut h);
+        u128::from(h.finish())
+    };
+    (half(0x9e37_79b9) << 64) | half(0x85eb_ca6b)
+}
+
+fn step_of(extensions: Option<&Value>) -> Option<u32> {
+    let s = extensions?.get(STEP)?;
     s.as_u64()
         .or_else(|| s.as_str().and_then(|t| t.trim().parse().ok()))
         .and_then(|d| u32::try_from(d).ok())
@@ -190,6 +216,7 @@ impl Insights {
                 .collect(),
             seen: FxHashSet::default(),
             voided: FxHashSet::default(),
+            names: FxHashSet::default(),
             index: FxHashMap::default(),
             people: Vec::new(),
             intake: Intake::default(),
@@ -205,6 +232,16 @@ impl Insights {
         self.intake
     }
 
+    /// One shared copy of each course id and role: thousands of statements name the same few.
+    fn intern(&mut self, s: &str) -> Arc<str> {
+        if let Some(known) = self.names.get(s) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(s);
+        self.names.insert(new.clone());
+        new
+    }
+
     fn strip<'s>(&self, kind: Part, id: &'s str) -> Option<&'s str> {
         let prefix = match kind {
             Part::Behaviour => &self.prefixes.0,
@@ -215,7 +252,7 @@ impl Insights {
 
     /// Takes one statement as JSON. Anything odd is counted in [`Intake`] and otherwise ignored.
     pub fn add(&mut self, statement: &Value) {
-        let Some(id) = text(statement, &["id"]).map(str::to_ascii_lowercase) else {
+        let Some(id) = text(statement, &["id"]).map(statement_key) else {
             self.intake.unreadable += 1;
             return;
         };
@@ -225,7 +262,7 @@ impl Insights {
                 self.intake.voiding += 1;
                 if text(statement, &["object", "objectType"]) == Some("StatementRef") {
                     if let Some(target) = text(statement, &["object", "id"]) {
-                        self.voided.insert(target.to_ascii_lowercase());
+                        self.voided.insert(statement_key(target));
                     }
                 }
             } else {
@@ -233,7 +270,11 @@ impl Insights {
             }
             return;
         }
-        let ours = activities(at(statement, &["context", "contextActivities", "parent"]))
+        // Walk down to the context once; the lookups below start from there.
+        let context = statement.get("context");
+        let context_activities = context.and_then(|c| c.get("contextActivities"));
+        let extensions = context.and_then(|c| c.get("extensions"));
+        let ours = activities(context_activities.and_then(|c| c.get("parent")))
             .iter()
             .any(|a| text(a, &["id"]) == Some(self.program.id.as_str()));
         if !ours {
@@ -247,7 +288,7 @@ impl Insights {
             self.intake.unreadable += 1;
             return;
         };
-        if !self.seen.insert(id.clone()) {
+        if !self.seen.insert(id) {
             self.intake.duplicates += 1;
             return;
         }
@@ -263,7 +304,7 @@ impl Insights {
         } else if is("committed") {
             behaviour.map_or(Kind::Other, Kind::Committed)
         } else if is("answered") {
-            match step_of(statement) {
+            match step_of(extensions) {
                 Some(day) => {
                     let response = text(statement, &["result", "response"]).unwrap_or_default();
                     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
@@ -282,9 +323,9 @@ impl Insights {
         } else if is("rated") {
             behaviour.map_or(Kind::Other, |_| Kind::Rated)
         } else if is("skipped") {
-            step_of(statement).map_or(Kind::Other, Kind::Skipped)
+            step_of(extensions).map_or(Kind::Other, Kind::Skipped)
         } else if is("snoozed") {
-            step_of(statement).map_or(Kind::Other, Kind::Snoozed)
+            step_of(extensions).map_or(Kind::Other, Kind::Snoozed)
         } else if is("mastered") || is("lapsed") {
             behaviour.map_or(Kind::Other, |behaviour| Kind::Adoption {
                 behaviour,
@@ -293,11 +334,14 @@ impl Insights {
         } else {
             Kind::Other
         };
-        let course = activities(at(statement, &["context", "contextActivities", "grouping"]))
+        let course = activities(context_activities.and_then(|c| c.get("grouping")))
             .first()
             .and_then(|a| text(a, &["id"]))
-            .map(str::to_string);
-        let role = text(statement, &["context", "extensions", ROLE]).map(str::to_string);
+            .map(|c| self.intern(c));
+        let role = extensions
+            .and_then(|e| e.get(ROLE))
+            .and_then(Value::as_str)
+            .map(|r| self.intern(r));
         let name = text(statement, &["actor", "name"]);
         let next = self.people.len();
         let slot = match self.index.get(&key) {
@@ -358,7 +402,9 @@ impl Insights {
             id: pseudonym(&person.key),
             name: person.name.as_ref().map(|(_, n)| n.clone()),
             role: None,
-            course: events.iter().find_map(|e| e.course.clone()),
+            course: events
+                .iter()
+                .find_map(|e| e.course.as_deref().map(str::to_string)),
             committed: None,
             behaviours: BTreeSet::new(),
             steps: BTreeMap::new(),
@@ -370,7 +416,7 @@ impl Insights {
         for e in &events {
             let date = e.at.date();
             if let Some(r) = &e.role {
-                f.role = Some(r.clone());
+                f.role = Some(r.to_string());
             }
             match &e.kind {
                 Kind::Selected(r) => {
@@ -609,12 +655,14 @@ impl Insights {
             .collect();
         let mut trend = Vec::new();
         for b in &p.behaviours {
+            // Who committed to this behaviour, found once rather than once per week.
+            let mine: Vec<_> = committed
+                .iter()
+                .filter(|(f, _)| f.behaviours.contains(&b.id))
+                .collect();
             for week in 1..=trend_weeks(p) {
                 let mut share = Share::default();
-                for (f, start) in committed
-                    .iter()
-                    .filter(|(f, _)| f.behaviours.contains(&b.id))
-                {
+                for (f, start) in &mine {
                     let day_w = schedule::due_date(*start, 7 * week);
                     if day_w <= as_of {
                         share.learners += 1;
