@@ -9,8 +9,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Json, Response};
 use serde_json::{json, Value};
 
-use super::launch::{actor, basic_token, no_key};
-use super::pages::{self, find_course, Refused};
+use super::launch::{learner_launch, no_key, LearnerLaunch};
+use super::pages::Refused;
 use super::{found, with_query, AppState, Origin};
 use crate::lrs::store::{DocKey, DocKind, DocWrite};
 use crate::lrs::validate;
@@ -27,11 +27,12 @@ pub async fn launch(
     Path(slug): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Refused> {
-    let course = find_course(&slug)?;
-    let person = pages::learner(&query)?;
-    let (Some(actor), Some(token)) = (actor(&state, &person), basic_token(&state, &person)) else {
-        return Err(no_key(&person));
-    };
+    let LearnerLaunch {
+        course,
+        person,
+        actor,
+        token,
+    } = learner_launch(&state, &slug, &query)?;
     let Some(agent_ifi) = validate::ifi_key(&actor) else {
         return Err(no_key(&person));
     };

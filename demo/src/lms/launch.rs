@@ -8,29 +8,38 @@ use base64::Engine;
 use serde_json::Value;
 
 use super::pages::{self, course_options, course_page, find_course, Refused};
-use super::people::{Person, Visitor};
+use super::people::{Course, Person, Visitor};
 use super::{found, with_query, AppState, Origin};
 
-/// The learner's xAPI actor: the agent their LRS key is bound to, with their name.
-pub(crate) fn actor(state: &AppState, person: &Person) -> Option<Value> {
-    let credential = state
-        .lrs
-        .credentials()
-        .iter()
-        .find(|c| c.name == person.id)?;
-    let mut agent = credential.agent.clone()?;
-    agent["name"] = Value::from(person.name);
-    Some(agent)
+/// Who an LRS launch is for: the course, the demo person, their xAPI actor (the agent their
+/// learner key is bound to, with their name) and `Basic base64(key:secret)` of that key.
+pub(crate) struct LearnerLaunch {
+    pub(crate) course: &'static Course,
+    pub(crate) person: Person,
+    pub(crate) actor: Value,
+    pub(crate) token: String,
 }
 
-/// `Basic base64(key:secret)` of the learner's LRS key.
-pub(crate) fn basic_token(state: &AppState, person: &Person) -> Option<String> {
-    let c = state
-        .lrs
-        .credentials()
-        .iter()
-        .find(|c| c.name == person.id)?;
-    Some(base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.key, c.secret)))
+/// Reads the course and person of a launch route and finds the person's LRS key, once.
+pub(crate) fn learner_launch(
+    state: &AppState,
+    slug: &str,
+    query: &HashMap<String, String>,
+) -> Result<LearnerLaunch, Refused> {
+    let course = find_course(slug)?;
+    let person = pages::learner(query)?;
+    let credential = state.lrs.credentials().iter().find(|c| c.name == person.id);
+    let Some((mut actor, c)) = credential.and_then(|c| c.agent.clone().map(|a| (a, c))) else {
+        return Err(no_key(&person));
+    };
+    actor["name"] = Value::from(person.name);
+    let token = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.key, c.secret));
+    Ok(LearnerLaunch {
+        course,
+        person,
+        actor,
+        token,
+    })
 }
 
 pub(crate) fn no_key(person: &Person) -> Refused {
@@ -48,11 +57,12 @@ pub async fn tincan(
     Path(slug): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Refused> {
-    let course = find_course(&slug)?;
-    let person = pages::learner(&query)?;
-    let (Some(actor), Some(token)) = (actor(&state, &person), basic_token(&state, &person)) else {
-        return Err(no_key(&person));
-    };
+    let LearnerLaunch {
+        course,
+        actor,
+        token,
+        ..
+    } = learner_launch(&state, &slug, &query)?;
     let endpoint = format!("{}/xapi/", origin.0);
     let auth = format!("Basic {token}");
     let actor = actor.to_string();
