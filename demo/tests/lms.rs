@@ -5,9 +5,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::path::Path;
-use std::thread::JoinHandle;
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -16,10 +14,10 @@ use throughline_demo::lrs::Credential;
 
 struct Server {
     base: String,
-    addr: SocketAddr,
+    addr: std::net::SocketAddr,
     credentials: Vec<Credential>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    // Held only so the server stops when the test drops it.
+    _running: common::Running,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -46,34 +44,15 @@ impl Server {
         .expect("open the LMS");
         let credentials = lms.credentials().to_vec();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        listener.set_nonblocking(true).expect("non-blocking");
         let addr = listener.local_addr().expect("local addr");
         let seeded = (seed > 0).then(|| lms.seed_cohort(seed, addr).expect("seed the cohort"));
         let router = lms.router();
         drop(lms);
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async {
-                        let _ = stop_rx.await;
-                    })
-                    .await
-                    .expect("serve");
-            });
-        });
         let server = Server {
             base: format!("http://{addr}"),
             addr,
             credentials,
-            stop: Some(stop_tx),
-            thread: Some(thread),
+            _running: common::serve_on(listener, router),
             _dir: None,
         };
         (server, seeded)
@@ -111,17 +90,6 @@ impl Server {
 
     fn get(&self, path: &str) -> Resp {
         self.call("GET", path, &[], None)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

@@ -5,9 +5,7 @@
 mod common;
 
 use std::collections::{HashMap, HashSet};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::thread::JoinHandle;
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -18,8 +16,7 @@ const V: &str = "1.0.3";
 struct Server {
     base: String,
     credentials: Vec<Credential>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    running: common::Running,
 }
 
 impl Server {
@@ -29,46 +26,16 @@ impl Server {
         })
         .expect("open the LRS");
         let credentials = lrs.credentials().to_vec();
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind");
-                addr_tx
-                    .send(listener.local_addr().expect("local addr"))
-                    .expect("send addr");
-                let app = axum::Router::new().nest("/xapi", lrs.router());
-                axum::serve(listener, app)
-                    .with_graceful_shutdown(async {
-                        let _ = stop_rx.await;
-                    })
-                    .await
-                    .expect("serve");
-            });
-        });
-        let addr = addr_rx.recv().expect("server address");
+        let (base, running) = common::serve(axum::Router::new().nest("/xapi", lrs.router()));
         Server {
-            base: format!("http://{addr}"),
+            base,
             credentials,
-            stop: Some(stop_tx),
-            thread: Some(thread),
+            running,
         }
     }
 
     fn stop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            thread.join().expect("server thread");
-        }
+        self.running.stop();
     }
 
     fn cred(&self, name: &str) -> &Credential {

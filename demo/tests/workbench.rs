@@ -6,8 +6,6 @@ mod common;
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::net::SocketAddr;
-use std::thread::JoinHandle;
 
 use serde_json::Value;
 use throughline_demo::lms::{Lms, LmsConfig, DEFAULT_PROGRAM};
@@ -15,8 +13,8 @@ use throughline_demo::lms::{Lms, LmsConfig, DEFAULT_PROGRAM};
 struct Server {
     base: String,
     data: std::path::PathBuf,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
+    // Held only so the server stops when the test drops it.
+    _running: common::Running,
     _dir: tempfile::TempDir,
 }
 
@@ -37,35 +35,11 @@ impl Server {
         })
         .expect("open the LMS");
         let router = lms.router();
-        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
-        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .expect("tokio runtime");
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind");
-                addr_tx
-                    .send(listener.local_addr().expect("local addr"))
-                    .expect("send addr");
-                axum::serve(listener, router)
-                    .with_graceful_shutdown(async {
-                        let _ = stop_rx.await;
-                    })
-                    .await
-                    .expect("serve");
-            });
-        });
-        let addr = addr_rx.recv().expect("server address");
+        let (base, running) = common::serve(router);
         Server {
-            base: format!("http://{addr}"),
+            base,
             data,
-            stop: Some(stop_tx),
-            thread: Some(thread),
+            _running: running,
             _dir: dir,
         }
     }
@@ -90,17 +64,6 @@ impl Server {
 
     fn post(&self, path: &str, text: &str) -> Resp {
         self.call("POST", path, Some(text.as_bytes()))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

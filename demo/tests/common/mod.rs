@@ -1,4 +1,6 @@
 //! What every demo integration test needs to talk to a server over real HTTP.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
 
 /// A raw answer: status, lower-cased headers and body bytes.
 pub struct Exchange {
@@ -51,4 +53,61 @@ pub fn exchange(
         headers,
         body,
     }
+}
+
+/// A router served on its own thread and runtime; stopped (gracefully) and joined when dropped.
+pub struct Running {
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// Stops the server and waits for its thread.
+    pub fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            thread.join().expect("server thread");
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Serves `router` on `listener` (bound by the caller, so it knows the address first).
+pub fn serve_on(listener: std::net::TcpListener, router: axum::Router) -> Running {
+    listener.set_nonblocking(true).expect("non-blocking");
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stop_rx.await;
+                })
+                .await
+                .expect("serve");
+        });
+    });
+    Running {
+        stop: Some(stop_tx),
+        thread: Some(thread),
+    }
+}
+
+/// Serves `router` on a free loopback port; returns its `http://addr` base and the handle.
+pub fn serve(router: axum::Router) -> (String, Running) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("local addr");
+    (format!("http://{addr}"), serve_on(listener, router))
 }
