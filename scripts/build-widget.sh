@@ -2,6 +2,8 @@
 # Builds the two browser bundles (release wasm -> wasm-bindgen -> wasm-opt -Oz) into demo/static/pkg:
 #   throughline.js + throughline_bg.wasm          the learner widget (default feature "learner")
 #   admin/throughline_admin.js + _bg.wasm          the adoption dashboard (feature "admin"), never loaded by learners
+#   check/throughline_check.js + _bg.wasm          the program checker (feature "check"): the workbench, and widgets
+#                                                  handed a source file instead of a compiled program
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-demo/static/pkg}
@@ -10,11 +12,13 @@ bundle() { # name, out dir, cargo feature flags...
   local name=$1 dir=$2; shift 2
   cargo build --release --target wasm32-unknown-unknown --lib -p throughline "$@"
   mkdir -p "$dir"
+  rm -rf "$dir/snippets" # wasm-bindgen's JS snippets: drop any from an earlier build
   wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$dir" "$wasm"
   # Debian's wasm-opt is too old (its output fails in Chromium); use the npm binaryen one, features auto-detected.
   node_modules/.bin/wasm-opt -Oz "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
 }
 bundle throughline "$out"
 bundle throughline_admin "$out/admin" --no-default-features --features admin
+bundle throughline_check "$out/check" --no-default-features --features check
 cp src/ui/throughline.css "$out/throughline.css"
 echo "bundles in $out and $out/admin"

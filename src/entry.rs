@@ -126,21 +126,3 @@ pub fn check_date(value: &str) -> Result<String, JsValue> {
         .map(|d| d.to_string())
         .map_err(|e| JsValue::from_str(&e.0))
 }
-
-/// Checks a program file's text the way `throughline check` does, for the designer's workbench.
-/// Returns `{ ok, title, roles: [{id, label}], problems: [{path, line, column, message}] }`.
-#[wasm_bindgen(js_name = checkProgram)]
-pub fn check_program(text: &str, file_name: Option<String>) -> Result<JsValue, JsValue> {
-    use crate::program::{parse, Format};
-    let out = match parse(text, Format::detect(file_name.as_deref(), text)) {
-        Ok(p) => serde_json::json!({
-            "ok": true,
-            "title": p.title,
-            "roles": p.roles.iter().map(|r| serde_json::json!({ "id": r.id, "label": r.label })).collect::<Vec<_>>(),
-            "problems": [],
-        }),
-        Err(d) => serde_json::json!({ "ok": false, "title": null, "roles": [], "problems": d.0 }),
-    };
-    serde::Serialize::serialize(&out, &serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
-}

@@ -21,6 +21,8 @@ pub mod xapi;
 
 #[cfg(all(target_arch = "wasm32", feature = "admin"))]
 pub mod admin;
+#[cfg(all(target_arch = "wasm32", feature = "check"))]
+pub mod check;
 #[cfg(all(target_arch = "wasm32", feature = "learner"))]
 pub mod entry;
 #[cfg(target_arch = "wasm32")]

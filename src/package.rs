@@ -9,7 +9,7 @@ use std::io::Write;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use crate::program::{parse, Diagnostics, Format, Program};
+use crate::program::{compiled, parse, Diagnostics, Format, Program};
 
 const LAUNCH: &str = include_str!("../pkg-config/launch.html");
 const AUTO: &str = include_str!("../pkg-config/auto.js");
@@ -18,8 +18,42 @@ const NPM_TYPES: &str = include_str!("../pkg-config/npm/throughline.d.ts");
 const SNIPPET: &str = include_str!("../pkg-config/embed/snippet.html");
 const CSP: &str = include_str!("../pkg-config/embed/csp.txt");
 
-/// The widget files every package carries.
+/// The widget files every package carries, besides wasm-bindgen's `snippets/` folder.
 pub const BUNDLE_FILES: [&str; 3] = ["throughline.js", "throughline_bg.wasm", "throughline.css"];
+
+/// wasm-bindgen's folder of JS snippets that `throughline.js` imports.
+const SNIPPETS: &str = "snippets";
+
+/// The compiled program a package's widget loads (no checker needed in the learner's browser).
+pub const COMPILED_PROGRAM: &str = "program.throughline.json";
+
+/// Reads the widget files a package carries from a bundle folder (as
+/// `scripts/build-widget.sh` writes it): [`BUNDLE_FILES`] and `snippets/`.
+pub fn read_bundle(dir: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    let mut files = Vec::with_capacity(BUNDLE_FILES.len() + 1);
+    for name in BUNDLE_FILES {
+        let bytes = std::fs::read(dir.join(name))
+            .map_err(|_| PackageError::MissingBundle(name.to_string()))?;
+        files.push((name.to_string(), bytes));
+    }
+    let mut folders = vec![SNIPPETS.to_string()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(dir.join(&folder)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                folders.push(name);
+            } else {
+                let bytes = std::fs::read(entry.path())
+                    .map_err(|e| PackageError::Write(format!("cannot read {name}: {e}")))?;
+                files.push((name, bytes));
+            }
+        }
+    }
+    Ok(files)
+}
 
 /// What to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,12 +294,25 @@ pub fn build(
             .ok_or_else(|| PackageError::MissingBundle(name.to_string()))?;
         files.push((name.to_string(), bytes.clone()));
     }
-    let program_file = if program_name.ends_with(".json") {
+    let mut snippets: Vec<_> = bundle
+        .iter()
+        .filter(|(n, _)| n.starts_with(SNIPPETS) && n[SNIPPETS.len()..].starts_with('/'))
+        .cloned()
+        .collect();
+    snippets.sort();
+    files.extend(snippets);
+    // The source stays in the package so designers recognise it; the widget loads the compiled form.
+    let source_file = if program_name.ends_with(".json") {
         "program.json"
     } else {
         "program.toml"
     };
-    files.push((program_file.to_string(), program_text.as_bytes().to_vec()));
+    files.push((source_file.to_string(), program_text.as_bytes().to_vec()));
+    let program_file = COMPILED_PROGRAM;
+    files.push((
+        program_file.to_string(),
+        compiled::compile(&program).into_bytes(),
+    ));
     let slug = slug(&program);
     let launch = fill(
         LAUNCH,
@@ -299,6 +346,7 @@ pub fn build(
                     ("version", env!("CARGO_PKG_VERSION")),
                     ("title", &title),
                     ("program", program_file),
+                    ("source", source_file),
                 ],
             );
             files.push(("package.json".into(), json.into_bytes()));
@@ -346,6 +394,10 @@ mod tests {
     fn bundle() -> Vec<(String, Vec<u8>)> {
         BUNDLE_FILES
             .iter()
+            .chain(&[
+                "snippets/throughline-0123/inline0.js",
+                "check/throughline_check.js",
+            ])
             .map(|n| (n.to_string(), format!("/* {n} */").into_bytes()))
             .collect()
     }
@@ -402,7 +454,9 @@ mod tests {
                 "throughline.js",
                 "throughline_bg.wasm",
                 "throughline.css",
+                "snippets/throughline-0123/inline0.js",
                 "program.toml",
+                "program.throughline.json",
                 "index.html",
                 "throughline-auto.js"
             ]
@@ -461,7 +515,8 @@ mod tests {
             .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
             .expect("index");
         assert!(
-            index.contains(r#"data-throughline-program="program.toml""#) && !index.contains("{{")
+            index.contains(r#"data-throughline-program="program.throughline.json""#)
+                && !index.contains("{{")
         );
     }
 

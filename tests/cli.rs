@@ -99,3 +99,34 @@ fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
     let (code, _) = check(&["package", program, "--kind", "scorm"]);
     assert_eq!(code, 2, "unknown kinds are usage errors");
 }
+
+#[test]
+fn compile_writes_the_form_widgets_load_or_the_checks_lines() {
+    use throughline::program::{compiled, parse, Format};
+    let source = include_str!("fixtures/minimal.toml");
+    let file = temp("good.toml", source.as_bytes());
+    let (code, out) = check(&["compile", &file]);
+    assert_eq!(code, 0);
+    let expected = parse(source, Format::Toml).expect("valid fixture");
+    assert_eq!(compiled::load(out.trim_end()), Ok(Some(expected.clone())));
+
+    let target = temp("good.throughline.json", b"");
+    assert_eq!(
+        check(&["compile", &file, "--out", &target]),
+        (0, String::new())
+    );
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert_eq!(compiled::load(&written), Ok(Some(expected)));
+
+    let bad = temp(
+        "bad-compile.toml",
+        source.replace("day = 21", "day = 3").as_bytes(),
+    );
+    let (code, out) = check(&["compile", &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("bad-compile.toml:") && out.contains("schedule[2].day"),
+        "{out}"
+    );
+    assert_eq!(check(&["compile"]).0, 2);
+}

@@ -10,8 +10,14 @@ use throughline::shell::storage;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PROGRAM: &str = include_str!("fixtures/minimal.toml");
+const SOURCE: &str = include_str!("fixtures/minimal.toml");
 const PROGRAM_ID: &str = "https://example.org/programs/feedback";
+
+/// A source program in the compiled form learners' widgets load.
+fn compiled(source: &str) -> String {
+    use throughline::program::{compiled, parse, Format};
+    compiled::compile(&parse(source, Format::Toml).expect("valid fixture"))
+}
 
 fn document() -> web_sys::Document {
     web_sys::window()
@@ -39,7 +45,7 @@ fn options(learner: &str, extra: &[(&str, &str)]) -> JsValue {
     let set = |obj: &js_sys::Object, k: &str, v: &JsValue| {
         js_sys::Reflect::set(obj, &k.into(), v).expect("set")
     };
-    set(&o, "programText", &PROGRAM.into());
+    set(&o, "programText", &compiled(SOURCE).into());
     let l = js_sys::Object::new();
     set(&l, "id", &learner.into());
     set(&l, "name", &"Robin".into());
@@ -229,7 +235,7 @@ async fn invalid_program_lists_its_problems() {
     js_sys::Reflect::set(
         &o,
         &"programText".into(),
-        &PROGRAM.replace("day = 21", "day = 3").into(),
+        &compiled(SOURCE).replace(r#""day":21"#, r#""day":3"#).into(),
     )
     .expect("set");
     assert!(mount(el.clone(), o.into()).await.is_err());
@@ -355,4 +361,20 @@ async fn queued_statements_survive_an_unreachable_lrs() {
     // A second handle (a reload, another tab) sees the same queue.
     let again = Outbox::new(Lrs::new(&connection), "tab-other".into());
     assert_eq!(again.entries().len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_source_program_without_its_checker_says_what_to_do() {
+    // The test page has no `check/` folder next to the bundle, as a package without it would not.
+    let el = host();
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"programText".into(), &SOURCE.into()).expect("set");
+    assert!(mount(el.clone(), o.into()).await.is_err());
+    settle().await;
+    let shown = text(&el);
+    assert!(
+        shown.contains("source file") && shown.contains("throughline compile"),
+        "{shown}"
+    );
+    assert!(el.query_selector("[role=alert]").expect("q").is_some());
 }

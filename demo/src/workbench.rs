@@ -2,8 +2,8 @@
 //! live, what `throughline check` says about it and the widget as each role
 //! would see it; then download it as a cmi5, xAPI, npm or embed package.
 //!
-//! The checking and the preview run in the browser (the widget bundle's
-//! `checkProgram` and `mount`); packages are built here with the same code
+//! The checking and the preview run in the browser (the checker bundle's
+//! `checkProgram`, the widget bundle's `mount`); packages are built here with the same code
 //! as `throughline package`, from the bundle the LMS serves at `/pkg/`.
 //!
 //! Routes: `GET /workbench`, `POST /workbench/package?kind=cmi5|xapi|npm|embed`
@@ -77,18 +77,6 @@ fn refused(e: PackageError) -> Response {
     }
 }
 
-/// Reads the widget files the packages carry from the LMS's bundle folder.
-async fn read_bundle(dir: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
-    let mut files = Vec::with_capacity(BUNDLE_FILES.len());
-    for name in BUNDLE_FILES {
-        let bytes = tokio::fs::read(dir.join(name))
-            .await
-            .map_err(|_| PackageError::MissingBundle(name.to_string()))?;
-        files.push((name.to_string(), bytes));
-    }
-    Ok(files)
-}
-
 /// `POST /workbench/package?kind=…`: the program text in the body, a zip out.
 /// Folder kinds (npm, embed) are zipped under a folder of their name.
 async fn build_package(
@@ -103,12 +91,9 @@ async fn build_package(
             "kind must be one of cmi5, xapi, npm or embed",
         );
     };
-    let bundle = match read_bundle(&wb.bundle).await {
-        Ok(b) => b,
-        Err(e) => return refused(e),
-    };
     let origin = origin.0;
     let built = tokio::task::spawn_blocking(move || {
+        let bundle = package::read_bundle(&wb.bundle)?;
         let p = package::build(
             &text,
             program_name(&text),
@@ -311,7 +296,8 @@ const PAGE: &str = r##"<!doctype html>
     </section>
   </main>
   <script type="module">
-    import init, { mount, checkProgram } from '/pkg/throughline.js';
+    import init, { mount } from '/pkg/throughline.js';
+    import initChecker, { checkProgram } from '/pkg/check/throughline_check.js';
 
     const $ = (id) => document.getElementById(id);
     const editor = $('wb-program');
@@ -524,7 +510,7 @@ const PAGE: &str = r##"<!doctype html>
 
     showWeek();
     try {
-      await init();
+      await Promise.all([init(), initChecker()]);
     } catch (e) {
       problemsBox.replaceChildren(note('The widget bundle could not be loaded, so nothing can be checked here. Packages can still be downloaded.'));
       previewHost.replaceChildren(note(`The widget bundle could not be loaded: ${e.message}`));

@@ -210,7 +210,7 @@ fn course_page_embeds_the_learners_options() {
     assert_eq!(
         page.options(),
         json!({
-            "program": "/programs/coaching.toml",
+            "program": "/compiled/coaching.json",
             "learner": {"id": "ana", "name": "Ana Ruiz"},
             "role": "leader",
             "lrs": {
@@ -241,14 +241,14 @@ fn course_page_embeds_the_learners_options() {
     assert_eq!(anonymous.status, 200);
     assert_eq!(
         anonymous.options(),
-        json!({"program": "/programs/coaching.toml"})
+        json!({"program": "/compiled/coaching.json"})
     );
     assert!(anonymous.body.contains("Pick a person on the home page"));
 
     // Both courses embed the same program; the program file is served.
     assert_eq!(
         s.get("/course/feedback-teams").options()["program"],
-        "/programs/coaching.toml"
+        "/compiled/coaching.json"
     );
     let program = s.get("/programs/coaching.toml");
     assert_eq!(program.status, 200);
@@ -331,7 +331,7 @@ fn tincan_launch_redirects_with_all_parameters() {
     assert_eq!(
         play.options(),
         json!({
-            "program": "/programs/coaching.toml",
+            "program": "/compiled/coaching.json",
             "courseUrl": format!("{}/course/coaching-leaders", s.base),
         })
     );
@@ -642,7 +642,7 @@ fn admin_page_mounts_the_dashboard_with_the_admin_key() {
             "endpoint": format!("{}/xapi/", s.base),
             "key": admin.key,
             "secret": admin.secret,
-            "program": "/programs/coaching.toml",
+            "program": "/compiled/coaching.json",
         })
     );
 
@@ -797,4 +797,40 @@ fn binary_seeds_a_cohort_and_says_so() {
             && second.ends_with("already seeded; nothing added"),
         "{second}"
     );
+}
+
+#[test]
+fn programs_are_served_compiled_and_their_problems_as_lines() {
+    use throughline::program::{compiled, parse, Format};
+    let s = Server::start(false);
+    let served = s.get("/compiled/coaching.json");
+    assert_eq!(served.status, 200);
+    let source = parse(throughline_demo::lms::DEFAULT_PROGRAM, Format::Toml).expect("valid");
+    assert_eq!(compiled::load(&served.body), Ok(Some(source)));
+
+    // A designer's broken edit shows on the next request, as the checker's own lines.
+    let programs = s
+        ._dir
+        .as_ref()
+        .expect("temp dir")
+        .path()
+        .join("data")
+        .join("programs");
+    let broken = throughline_demo::lms::DEFAULT_PROGRAM.replacen("day = 7", "day = 1", 1);
+    std::fs::write(programs.join("coaching.toml"), broken).expect("edit");
+    let refused = s.get("/compiled/coaching.json");
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.starts_with("coaching.toml:") && refused.body.contains("schedule"),
+        "{}",
+        refused.body
+    );
+
+    for missing in [
+        "/compiled/nothing.json",
+        "/compiled/..%2Flrs%2Fx.json",
+        "/compiled/coaching.toml",
+    ] {
+        assert_eq!(s.get(missing).status, 404, "{missing}");
+    }
 }

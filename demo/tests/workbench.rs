@@ -139,7 +139,8 @@ fn page_has_the_escaped_program_and_every_control() {
         "Download embed folder",
         "Show embed snippet",
         "<link rel=\"stylesheet\" href=\"/pkg/throughline.css\">",
-        "import init, { mount, checkProgram } from '/pkg/throughline.js';",
+        "import init, { mount } from '/pkg/throughline.js';",
+        "import initChecker, { checkProgram } from '/pkg/check/throughline_check.js';",
         "Fix the problems to see the preview",
         "No problems found",
     ] {
@@ -269,7 +270,7 @@ fn snippet_has_the_embed_markup_and_its_csp() {
     let v = r.json();
     let snippet = v["snippet"].as_str().expect("snippet");
     assert!(snippet.contains("data-throughline-program"), "{snippet}");
-    assert!(snippet.contains(&format!("{}/pkg/program.toml", s.base)));
+    assert!(snippet.contains(&format!("{}/pkg/program.throughline.json", s.base)));
     let csp = v["csp"].as_str().expect("csp");
     assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
 }

@@ -19,7 +19,7 @@ export interface LtiContext { roles?: string[]; contextId?: string; contextTitle
 
 /** Options for `mount`. Unknown keys are refused. */
 export interface MountOptions {
-  /** URL of the program file (TOML or JSON). */
+  /** URL of the program: its compiled form (`throughline compile`), or a TOML/JSON source file, which loads the checker from `check/` first. */
   program?: string;
   /** The program's text, instead of a URL. */
   programText?: string;

@@ -5,12 +5,13 @@ use std::process::ExitCode;
 
 use throughline::program::{parse, Format};
 
-const USAGE: &str = "usage: throughline check FILE...\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: demo/static/pkg, out: dist).";
+const USAGE: &str = "usage: throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: demo/static/pkg, out: dist).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => check(files),
+        Some((cmd, rest)) if cmd == "compile" => compile(rest),
         Some((cmd, rest)) if cmd == "package" => package(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" || flag == "help" => {
             println!("{USAGE}");
@@ -26,25 +27,9 @@ fn main() -> ExitCode {
 fn check(files: &[String]) -> ExitCode {
     let mut ok = true;
     for file in files {
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                println!("{file}:1:1: cannot read the file: {e}");
-                ok = false;
-                continue;
-            }
-        };
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let (line, col) = throughline::program::line_column(
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to(),
-                );
-                println!("{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8");
-                ok = false;
-                continue;
-            }
+        let Some(text) = read_text(file) else {
+            ok = false;
+            continue;
         };
         match parse(&text, Format::detect(Some(file), &text)) {
             Ok(program) => eprintln!(
@@ -68,6 +53,64 @@ fn check(files: &[String]) -> ExitCode {
     }
 }
 
+/// Reads a program file as text; when it cannot, prints why as a `FILE:LINE:COL:` line.
+fn read_text(file: &str) -> Option<String> {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            println!("{file}:1:1: cannot read the file: {e}");
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let (line, col) = throughline::program::line_column(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            println!("{file}:{line}:{col}: the file is not UTF-8 text; save it as UTF-8");
+            None
+        }
+    }
+}
+
+/// `throughline compile FILE [--out FILE]`: the compiled program, or the check's lines and exit 1.
+fn compile(args: &[String]) -> ExitCode {
+    let (file, out) = match args {
+        [file] => (file, None),
+        [file, flag, out] if flag == "--out" || flag == "-o" => (file, Some(out)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(text) = read_text(file) else {
+        return ExitCode::from(1);
+    };
+    let program = match parse(&text, Format::detect(Some(file), &text)) {
+        Ok(p) => p,
+        Err(diagnostics) => {
+            for d in diagnostics.0 {
+                println!("{file}:{d}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let json = throughline::program::compiled::compile(&program);
+    match out {
+        None => println!("{json}"),
+        Some(out) => {
+            if let Err(e) = std::fs::write(out, json + "\n") {
+                eprintln!("throughline compile: cannot write {out}: {e}");
+                return ExitCode::from(1);
+            }
+            eprintln!("wrote {out}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 /// Packaging writes files and zips: a native command only (the crate also builds for wasm32).
 #[cfg(target_arch = "wasm32")]
 fn package(_: &[String]) -> ExitCode {
@@ -77,7 +120,7 @@ fn package(_: &[String]) -> ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn package(args: &[String]) -> ExitCode {
-    use throughline::package::{build, zip, Kind, PackageError, BUNDLE_FILES};
+    use throughline::package::{build, read_bundle, zip, Kind, PackageError};
     let mut program = None;
     let (mut kind, mut out, mut bundle, mut base, mut lrs) = (
         None,
@@ -115,14 +158,8 @@ fn package(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let files: Vec<(String, Vec<u8>)> = BUNDLE_FILES
-        .iter()
-        .filter_map(|n| {
-            std::fs::read(std::path::Path::new(&bundle).join(n))
-                .ok()
-                .map(|b| (n.to_string(), b))
-        })
-        .collect();
+    // A missing bundle is reported by `build` after the program's own problems.
+    let files = read_bundle(std::path::Path::new(&bundle)).unwrap_or_default();
     let name = std::path::Path::new(&program)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -148,8 +185,11 @@ fn package(args: &[String]) -> ExitCode {
             std::fs::write(&target, bytes).map_err(|e| e.to_string())
         } else {
             for (path, bytes) in &package.files {
-                std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
-                std::fs::write(target.join(path), bytes).map_err(|e| e.to_string())?;
+                let file = target.join(path);
+                if let Some(folder) = file.parent() {
+                    std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(file, bytes).map_err(|e| e.to_string())?;
             }
             Ok(())
         }

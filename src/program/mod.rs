@@ -6,6 +6,7 @@
 //! [`parse`] turns TOML or JSON text into a checked [`Program`], or into a
 //! list of every problem found, each with its field path and position.
 
+pub mod compiled;
 mod diagnostic;
 pub mod tree;
 mod validate;

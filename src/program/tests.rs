@@ -1,7 +1,12 @@
 use super::*;
 
 pub(crate) const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
-const COACHING: &str = include_str!("../../demo/programs/coaching.toml");
+pub(crate) const COACHING: &str = include_str!("../../demo/programs/coaching.toml");
+
+/// The shipped coaching program, checked.
+pub(crate) fn coaching() -> Program {
+    parse(COACHING, Format::Toml).expect("the shipped program is valid")
+}
 
 fn errors(text: &str) -> Vec<Diagnostic> {
     parse(text, Format::detect(None, text))

@@ -1,9 +1,10 @@
-//! Loads a program file from a URL or inline text.
+//! Loads a program from a URL or inline text: a compiled program directly,
+//! a source file through the on-demand checker (`shell::checker`).
 
 use gloo_net::http::Request;
 
 use crate::launch::ProgramSource;
-use crate::program::{parse, Format, Program};
+use crate::program::{compiled, Program};
 
 /// Why the program could not be loaded, in words for whoever set up the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,16 +21,36 @@ pub async fn load(source: &ProgramSource) -> Result<Program, LoadError> {
         ProgramSource::Inline(text) => (None, text.clone()),
         ProgramSource::Url(url) => (Some(url.as_str()), fetch(url).await?),
     };
+    if let Some(program) = compiled::load(&text).map_err(LoadError::Invalid)? {
+        return Ok(program);
+    }
     let name_only = name.map(|n| n.split(['?', '#']).next().unwrap_or(n));
-    parse(&text, Format::detect(name_only, &text))
-        .map_err(|d| LoadError::Invalid(d.0.iter().map(ToString::to_string).collect()))
+    let text = super::checker::compile(&text, name_only).await?;
+    match compiled::load(&text) {
+        Ok(Some(program)) => Ok(program),
+        Ok(None) => Err(LoadError::Fetch(
+            "The program checker gave back no program.".into(),
+        )),
+        Err(lines) => Err(LoadError::Invalid(lines)),
+    }
 }
+
+/// The most problem lines taken from a server's refusal.
+const MAX_LINES: usize = 50;
 
 async fn fetch(url: &str) -> Result<String, LoadError> {
     let response = Request::get(url)
         .send()
         .await
         .map_err(|_| LoadError::Fetch(format!("The program file at {url} could not be reached. Check the address and your connection.")))?;
+    if response.status() == 422 {
+        // A server that compiles programs (like the demo's) answers 422 with the checker's lines.
+        let body = response.text().await.unwrap_or_default();
+        let lines: Vec<String> = body.lines().take(MAX_LINES).map(str::to_string).collect();
+        if !lines.is_empty() {
+            return Err(LoadError::Invalid(lines));
+        }
+    }
     if !response.ok() {
         return Err(LoadError::Fetch(format!(
             "The program file at {url} could not be loaded (the server answered {}).",

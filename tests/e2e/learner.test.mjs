@@ -13,6 +13,8 @@ test('a learner picks a role, commits, reloads, answers a due prompt and a self-
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 
   // Day 0: the end of the course.
   await page.goto(coursePage('e2e-pat', '2027-01-04'));
@@ -28,6 +30,9 @@ test('a learner picks a role, commits, reloads, answers a due prompt and a self-
   await page.keyboard.press('Enter');
 
   await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
+  // The course serves the compiled program, so the checker bundle never loads for learners.
+  assert.ok(requested.includes('/compiled/coaching.json'), requested.join(' '));
+  assert.ok(!requested.some((p) => p.startsWith('/pkg/check/')), requested.join(' '));
   // Nothing selected yet: committing is refused with a message, not silently.
   await page.getByRole('button', { name: 'Commit to my plan' }).click();
   await page.getByRole('alert').waitFor();
@@ -124,5 +129,26 @@ test('a missing program file is reported with its address', async () => {
   });
   const text = await page.locator('#second [role=alert]').innerText();
   assert.match(text, /\/programs\/missing\.toml could not be loaded \(the server answered 404\)/);
+  await page.close();
+});
+
+test('a source program file loads the checker on demand, and its problems are shown located', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${demo.url}/course/coaching-leaders`);
+  await page.getByRole('heading', { name: 'Coaching for Performance', exact: true }).waitFor();
+  const checker = page.waitForRequest((r) => r.url().endsWith('/pkg/check/throughline_check_bg.wasm'));
+  const source = await page.evaluate(async () => {
+    const { mount } = await import('/pkg/throughline.js');
+    const add = (id) => { const el = document.createElement('div'); el.id = id; document.body.append(el); return el; };
+    await mount(add('from-source'), { program: '/programs/coaching.toml', learner: { id: 'e2e-source' } });
+    const text = await (await fetch('/programs/coaching.toml')).text();
+    await mount(add('broken'), { programText: text.replace('day = 21', 'day = 3') }).catch(() => {});
+    return text.length;
+  });
+  assert.ok(source > 0);
+  await checker;
+  await page.locator('#from-source').getByText('Which role fits you best in this program?').waitFor();
+  const problems = await page.locator('#broken [role=alert]').innerText();
+  assert.match(problems, /throughline check[\s\S]*\d+:\d+: schedule\[2\]\.day/);
   await page.close();
 });

@@ -8,7 +8,8 @@
 //!
 //! Modules: [`people`] (the demo people and courses), `pages` (HTML, the
 //! admin's dashboard page included), `launch` (TinCan and LTI-style
-//! routes), `cmi5` (launch and the one-time fetch URL), [`seed`] (a
+//! routes), `cmi5` (launch and the one-time fetch URL), `programs` (the
+//! compiled programs learners load), [`seed`] (a
 //! simulated cohort for `--seed-cohort`) and `faults` (test hooks that make
 //! the LRS fail on purpose).
 
@@ -17,6 +18,7 @@ mod faults;
 mod launch;
 mod pages;
 pub mod people;
+mod programs;
 pub mod seed;
 
 pub use seed::{seed_cohort, Seeded};
@@ -40,8 +42,8 @@ use crate::lrs::{Credential, Lrs, LrsConfig};
 /// The program every course embeds, seeded into the data folder once.
 pub const DEFAULT_PROGRAM: &str = include_str!("../../programs/coaching.toml");
 
-/// Where the program file is served from.
-pub const PROGRAM_URL: &str = "/programs/coaching.toml";
+/// Where the course pages load the program from: its compiled form (see `programs`).
+pub const PROGRAM_URL: &str = "/compiled/coaching.json";
 
 /// The account `homePage` of the demo's learners, in their LRS keys' agents,
 /// the widget options and the seeded cohort alike.
@@ -85,7 +87,7 @@ impl Lms {
             data_dir: config.data_dir.join("lrs"),
         })
         .map_err(|e| e.to_string())?;
-        let lti = crate::lti::Lti::load(&config.data_dir, "/programs/coaching.toml")?;
+        let lti = crate::lti::Lti::load(&config.data_dir, PROGRAM_URL)?;
         Ok(Lms { config, lrs, lti })
     }
 
@@ -156,6 +158,10 @@ impl Lms {
             .merge(crate::workbench::router(&self.config))
             .nest("/xapi", xapi)
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
+            .route(
+                "/compiled/{file}",
+                get(programs::serve).with_state(self.config.data_dir.join("programs")),
+            )
             .nest_service(
                 "/programs",
                 ServeDir::new(self.config.data_dir.join("programs")),
