@@ -122,6 +122,10 @@ pub struct Plan {
     /// Last accepted change; decides which copy wins when two devices disagree.
     #[serde(default)]
     pub updated: Option<Moment>,
+    /// When the learner last started over: [`merge`] sets aside any copy last changed before
+    /// it, so an older copy kept in the LRS or another browser cannot bring the old plan back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cleared: Option<Moment>,
 }
 
 impl Plan {
@@ -344,7 +348,12 @@ pub fn apply(
                 },
             );
         }
-        Action::StartOver => *plan = Plan::default(),
+        Action::StartOver => {
+            *plan = Plan {
+                cleared: Some(now.into()),
+                ..Plan::default()
+            }
+        }
     }
     plan.updated = Some(now.into());
     Ok(())
@@ -365,7 +374,29 @@ impl Outcome {
 /// switches device loses nothing. The copy that committed first sets the role, the schedule start
 /// and (unless the other changed later) the commitments; step records are united, and where both
 /// have one, an answer beats a skip, a skip beats a snooze, and then the later copy wins.
+/// A start-over on either side outranks every copy last changed before it.
 pub fn merge(local: &Plan, remote: &Plan) -> Plan {
+    let cleared = match (local.cleared, remote.cleared) {
+        (Some(a), Some(b)) => Some(if a.at >= b.at { a } else { b }),
+        (a, b) => a.or(b),
+    };
+    let mut out = merge_live(&live(local, cleared), &live(remote, cleared));
+    out.cleared = cleared;
+    out
+}
+
+/// The copy as it stands after the latest start-over: empty when it was last changed before it.
+fn live(plan: &Plan, cleared: Option<Moment>) -> std::borrow::Cow<'_, Plan> {
+    match cleared {
+        Some(c) if plan.updated.is_none_or(|u| u.at < c.at) => std::borrow::Cow::Owned(Plan {
+            updated: plan.updated,
+            ..Plan::default()
+        }),
+        _ => std::borrow::Cow::Borrowed(plan),
+    }
+}
+
+fn merge_live(local: &Plan, remote: &Plan) -> Plan {
     let later = |a: &Plan, b: &Plan| a.updated.map(|m| m.at) >= b.updated.map(|m| m.at);
     let (newer, older) = if later(local, remote) {
         (local, remote)
@@ -735,6 +766,78 @@ mod tests {
         // A fresh device (nothing chosen yet) never wipes a committed plan.
         assert_eq!(merge(&Plan::default(), &merged), merged);
         assert_eq!(merge(&merged, &Plan::default()), merged);
+    }
+
+    #[test]
+    fn a_start_over_is_not_undone_by_an_older_copy() {
+        let p = program();
+        let day = |d| Now::local(d, 9, 0);
+        let mut phone = leader_plan(&p);
+        apply(
+            &p,
+            &mut phone,
+            Action::Skip { day: 2 },
+            day(date!(2027 - 01 - 03)),
+        )
+        .expect("skip");
+        // The LRS still holds the phone's plan when the laptop starts over.
+        let in_lrs = phone.clone();
+        let mut laptop = phone.clone();
+        apply(
+            &p,
+            &mut laptop,
+            Action::StartOver,
+            day(date!(2027 - 01 - 05)),
+        )
+        .expect("start over");
+        let merged = merge(&laptop, &in_lrs);
+        assert_eq!(merged, merge(&in_lrs, &laptop), "order does not matter");
+        assert!(merged.role.is_none() && merged.commitments.is_empty() && merged.steps.is_empty());
+        assert!(merged.committed.is_none());
+        assert_eq!(merged.cleared, laptop.cleared);
+
+        // The learner commits again; the old copy still cannot bring back the old steps.
+        apply(
+            &p,
+            &mut laptop,
+            Action::ChooseRole {
+                role: "member".into(),
+            },
+            day(date!(2027 - 01 - 06)),
+        )
+        .expect("role");
+        let mine = vec![commitment("ask-feedback")];
+        apply(
+            &p,
+            &mut laptop,
+            Action::Commit {
+                commitments: mine.clone(),
+            },
+            day(date!(2027 - 01 - 06)),
+        )
+        .expect("commit");
+        let merged = merge(&in_lrs, &laptop);
+        assert_eq!(merged, merge(&laptop, &in_lrs));
+        assert_eq!(
+            (merged.role.as_deref(), &merged.commitments),
+            (Some("member"), &mine)
+        );
+        assert!(merged.steps.is_empty());
+        assert_eq!(merged.committed, laptop.committed);
+
+        // Work done elsewhere after the start-over is kept, as in any merge.
+        let mut later = merged.clone();
+        apply(
+            &p,
+            &mut later,
+            Action::Skip { day: 2 },
+            day(date!(2027 - 01 - 08)),
+        )
+        .expect("skip");
+        assert_eq!(merge(&merged, &later).steps.len(), 1);
+        // The mark survives storage, and a stored plan without it still reads.
+        assert_eq!(restore(&p, Some(&store(&merged))).plan, merged);
+        assert!(!store(&phone).contains("cleared"));
     }
 
     #[test]

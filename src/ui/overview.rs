@@ -140,20 +140,23 @@ fn Trend() -> impl IntoView {
             return view! { <p class="tl-help">"Your trend appears after your first self-check."</p> }.into_any();
         }
         let scale = program.self_check.scale.clone();
-        let (w, h, pad) = (320.0, 140.0, 28.0);
-        let step = if points.len() > 1 {
-            (w - 2.0 * pad) / (points.len() - 1) as f64
-        } else {
-            0.0
-        };
-        let xy: Vec<(f64, f64)> = points
+        // Whole SVG units: the chart needs no finer grain, and integers keep
+        // float formatting out of the learner bundle.
+        let (w, h, pad) = (320i32, 140i32, 28i32);
+        let last = i32::try_from(points.len().saturating_sub(1))
+            .unwrap_or(1)
+            .max(1);
+        let xy: Vec<(i32, i32)> = points
             .iter()
-            .enumerate()
-            .map(|(i, p)| (pad + step * i as f64, h - pad - p.mean * (h - 2.0 * pad)))
+            .zip(0i32..)
+            .map(|(p, i)| {
+                let rise = (p.mean.clamp(0.0, 1.0) * f64::from(h - 2 * pad)).round() as i32;
+                (pad + (w - 2 * pad) * i / last, h - pad - rise)
+            })
             .collect();
         let line = xy
             .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .map(|(x, y)| format!("{x},{y}"))
             .collect::<Vec<_>>()
             .join(" ");
         let top = scale.last().cloned().unwrap_or_default();
@@ -198,21 +201,21 @@ fn Trend() -> impl IntoView {
                 view! { <tr><th scope="row">{title}</th>{cells}</tr> }
             })
             .collect_view();
-        let dots = xy.iter().map(|(x, y)| view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" class="tl-chart-dot"/> }).collect_view();
+        let dots = xy.iter().map(|(x, y)| view! { <circle cx=x.to_string() cy=y.to_string() r="4" class="tl-chart-dot"/> }).collect_view();
         let labels = points
             .iter()
             .zip(&xy)
-            .map(|(p, (x, _))| view! { <text x=format!("{x:.1}") y=format!("{}", h - 8.0) text-anchor="middle" class="tl-chart-label">{format!("Day {}", p.day)}</text> })
+            .map(|(p, (x, _))| view! { <text x=x.to_string() y=(h - 8).to_string() text-anchor="middle" class="tl-chart-label">{format!("Day {}", p.day)}</text> })
             .collect_view();
         let desc_id = ctx.id("trend-desc");
         let labelled_by = desc_id.clone();
         view! {
             <svg class="tl-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by>
                 <title id=desc_id>{format!("Your average self-rating over time: {summary}.")}</title>
-                <line x1=pad y1=pad x2=w - pad y2=pad class="tl-chart-grid"/>
-                <line x1=pad y1=h - pad x2=w - pad y2=h - pad class="tl-chart-grid"/>
-                <text x="2" y=pad - 6.0 class="tl-chart-label">{top}</text>
-                <text x="2" y=h - pad + 14.0 class="tl-chart-label">{bottom.clone()}</text>
+                <line x1=pad.to_string() y1=pad.to_string() x2=(w - pad).to_string() y2=pad.to_string() class="tl-chart-grid"/>
+                <line x1=pad.to_string() y1=(h - pad).to_string() x2=(w - pad).to_string() y2=(h - pad).to_string() class="tl-chart-grid"/>
+                <text x="2" y=(pad - 6).to_string() class="tl-chart-label">{top}</text>
+                <text x="2" y=(h - pad + 14).to_string() class="tl-chart-label">{bottom.clone()}</text>
                 <polyline points=line class="tl-chart-line"/>
                 {dots}
                 {labels}

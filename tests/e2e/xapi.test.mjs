@@ -91,6 +91,17 @@ test('a learner journey lands in the LRS as exactly the catalogued statements, a
   await other.getByRole('heading', { name: 'My commitments' }).waitFor();
   assert.match(await other.locator('.tl-plan-list').innerText(), /Slot 1[\s\S]*Slot 2/);
   assert.match(await other.locator('.tl-timeline').innerText(), /Done/);
+
+  // Starting over on the phone sticks: neither the LRS copy nor the laptop's own copy brings the plan back.
+  await other.getByRole('button', { name: 'Start over' }).click();
+  await other.getByRole('button', { name: 'Yes, start over' }).click();
+  await other.getByText('Which role fits you best in this program?').waitFor();
+  await synced(other);
+  await other.reload();
+  await other.getByText('Which role fits you best in this program?').waitFor();
+  await page.reload();
+  await page.getByText('Which role fits you best in this program?').waitFor();
+  await synced(page);
   await phone.close();
   assert.deepEqual(errors, []);
   await context.close();
