@@ -15,11 +15,15 @@ console.log('native (cargo run --release --example aggregate):');
 const native = execFileSync('cargo', ['run', '-q', '--release', '--example', 'aggregate', '--', target, '--dump', dump], { cwd: ROOT, encoding: 'utf8' });
 console.log(native.trim().split('\n').map((l) => `  ${l}`).join('\n'));
 const asOf = native.match(/as of (\d{4}-\d{2}-\d{2})/)[1];
+const program = join(dir, 'program.json');
+execFileSync('cargo', ['run', '-q', '--release', '--bin', 'throughline', '--', 'compile', join(ROOT, 'demo', 'programs', 'coaching.toml'), '--out', program], { cwd: ROOT });
 const pkg = join(ROOT, 'demo', 'static', 'pkg');
-const files = { '/admin.js': join(pkg, 'admin', 'throughline_admin.js'), '/throughline_admin_bg.wasm': join(pkg, 'admin', 'throughline_admin_bg.wasm'), '/statements.json': dump, '/program.toml': join(ROOT, 'demo', 'programs', 'coaching.toml') };
+const files = { '/admin.js': join(pkg, 'admin', 'throughline_admin.js'), '/throughline_admin_bg.wasm': join(pkg, 'admin', 'throughline_admin_bg.wasm'), '/statements.json': dump, '/program.json': program };
 const types = { js: 'text/javascript', wasm: 'application/wasm', json: 'application/json', toml: 'text/plain' };
 const server = createServer((req, res) => {
-  const path = req.url === '/' ? null : files[req.url];
+  // admin.js imports wasm-bindgen's snippets from beside itself.
+  const snippet = req.url.startsWith('/snippets/') && !req.url.includes('..') ? join(pkg, 'admin', req.url) : null;
+  const path = req.url === '/' ? null : files[req.url] || snippet;
   if (req.url === '/') { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>bench</title>'); return; }
   if (!path) { res.writeHead(404); res.end(); return; }
   res.writeHead(200, { 'content-type': types[path.split('.').pop()] });
@@ -33,7 +37,7 @@ try {
   const runs = await page.evaluate(async (asOf) => {
     const { default: init, summarizeStatements } = await import('/admin.js');
     await init('/throughline_admin_bg.wasm');
-    const [program, statements] = await Promise.all([fetch('/program.toml').then((r) => r.text()), fetch('/statements.json').then((r) => r.text())]);
+    const [program, statements] = await Promise.all([fetch('/program.json').then((r) => r.text()), fetch('/statements.json').then((r) => r.text())]);
     const out = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();

@@ -21,5 +21,12 @@ for f in admin/throughline_admin_bg.wasm admin/throughline_admin.js; do
   printf '%-32s %10d %10d\n' "$f" "$raw" "$gz"
 done
 printf '%-24s %10s %10d  (plus the shared CSS; learners never load it)\n' "admin bundle" "" "$admin"
+check=0
+for f in check/throughline_check_bg.wasm check/throughline_check.js; do
+  raw=$(wc -c < "$pkg/$f"); gz=$(gzip -9c "$pkg/$f" | wc -c)
+  check=$((check + gz))
+  printf '%-32s %10d %10d\n' "$f" "$raw" "$gz"
+done
+printf '%-24s %10s %10d  (loaded only for a source program file, not a compiled one)\n' "checker bundle" "" "$check"
 if [ "$total" -gt "$budget" ]; then echo "OVER BUDGET by $((total - budget)) bytes"; exit 1; fi
 echo "within budget"

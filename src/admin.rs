@@ -71,7 +71,7 @@ pub async fn mount_dashboard(
 }
 
 /// Computes the dashboard's figures from a statements export (a JSON array, or a StatementResult),
-/// as of `as_of` (YYYY-MM-DD), without any LRS: for offline analysis and for measuring aggregation
+/// as of `as_of` (YYYY-MM-DD), for a compiled program (`throughline compile`), without any LRS: for offline analysis and for measuring aggregation
 /// speed in the browser. Returns `{ statements, learners, parseMs, aggregateMs, reportMs, csv: {panel: text} }`.
 #[wasm_bindgen(js_name = summarizeStatements)]
 pub fn summarize_statements(
@@ -80,15 +80,22 @@ pub fn summarize_statements(
     as_of: &str,
 ) -> Result<JsValue, JsValue> {
     use crate::insights::{Filter, Insights};
-    use crate::program::{parse, Format};
+    use crate::program::compiled;
     let clock = || {
         web_sys::window()
             .and_then(|w| w.performance())
             .map(|p| p.now())
             .unwrap_or_else(js_sys::Date::now)
     };
-    let program = parse(program_text, Format::detect(None, program_text))
-        .map_err(|d| JsValue::from_str(&format!("the program has {} problem(s)", d.0.len())))?;
+    let program = match compiled::load(program_text) {
+        Ok(Some(program)) => program,
+        Ok(None) => {
+            return Err(JsValue::from_str(
+                "give the compiled program: `throughline compile FILE`",
+            ))
+        }
+        Err(lines) => return Err(JsValue::from_str(&lines.join("\n"))),
+    };
     let as_of = crate::launch::parse_now(as_of).map_err(|e| JsValue::from_str(&e.0))?;
     let t0 = clock();
     let value: serde_json::Value = serde_json::from_str(statements_json)
