@@ -54,16 +54,23 @@ pub fn trend_weeks(program: &Program) -> u32 {
     program.schedule.last().map_or(0, |s| s.day.div_ceil(7)) + 1
 }
 
-/// A pseudonymous learner id: stable for one identity, so admins can follow a
-/// learner across reports without seeing who it is. Not a secret: whoever knows
-/// the identity can compute it.
-pub fn pseudonym(key: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// A pseudonymous learner id: stable for one identity under one `secret`, so admins can
+/// follow a learner across reports without seeing who it is. Keyed (HMAC-SHA-256): without
+/// the secret, nobody holding an exported table can compute a known person's pseudonym.
+pub fn pseudonym(secret: &[u8], identity: &str) -> String {
+    use hmac::{Hmac, Mac};
+    use std::fmt::Write;
+    // HMAC takes a key of any length, so this cannot fail; an empty id is the fallback all the same.
+    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(secret) else {
+        return "learner-".into();
+    };
+    mac.update(identity.as_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut id = String::from("learner-");
+    for b in &digest[..6] {
+        let _ = write!(id, "{b:02x}");
     }
-    format!("learner-{:010x}", h >> 24)
+    id
 }
 
 /// Which learners a report counts.
@@ -143,6 +150,8 @@ pub struct Insights {
     intake: Intake,
     /// Activity id prefixes of behaviours and roles, computed once.
     prefixes: (String, String),
+    /// The secret learner pseudonyms are keyed with (see [`Insights::keyed`]).
+    pseudonym_key: Vec<u8>,
 }
 
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
@@ -224,7 +233,16 @@ impl Insights {
                 activity_iri(program, "behaviours", ""),
                 activity_iri(program, "roles", ""),
             ),
+            pseudonym_key: Vec::new(),
         }
+    }
+
+    /// Keys learner pseudonyms with `secret` (the dashboard uses its LRS credential), so they
+    /// cannot be recomputed from known identities by whoever reads a report without it.
+    /// Without a key, pseudonyms are still stable but anyone can compute them.
+    pub fn keyed(mut self, secret: &[u8]) -> Insights {
+        self.pseudonym_key = secret.to_vec();
+        self
     }
 
     /// What happened to the statements added so far.
@@ -399,7 +417,7 @@ impl Insights {
             .collect();
         events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let mut f = Facts {
-            id: pseudonym(&person.key),
+            id: pseudonym(&self.pseudonym_key, &person.key),
             name: person.name.as_ref().map(|(_, n)| n.clone()),
             role: None,
             course: events

@@ -608,7 +608,7 @@ fn local_dates_are_the_timestamps_own_and_later_statements_wait() {
     assert_eq!(r.learners[0].name.as_deref(), Some("Ana"));
     assert_eq!(
         r.learners[0].id,
-        pseudonym("account:https://lms.example.org|x1")
+        pseudonym(b"", "account:https://lms.example.org|x1")
     );
     let day2 = r.reinforcement.rows[0].counts;
     assert_eq!((day2.on_time, day2.late), (0, 1));
@@ -637,8 +637,38 @@ fn pseudonyms_are_stable_distinct_and_hide_names() {
         .learners
         .iter()
         .all(|l| !l.id.contains(l.name.as_deref().unwrap_or("?"))));
-    assert_eq!(pseudonym("account:a|b"), pseudonym("account:a|b"));
-    assert_ne!(pseudonym("account:a|b"), pseudonym("account:a|c"));
+    assert_eq!(
+        pseudonym(b"k", "account:a|b"),
+        pseudonym(b"k", "account:a|b")
+    );
+    assert_ne!(
+        pseudonym(b"k", "account:a|b"),
+        pseudonym(b"k", "account:a|c")
+    );
+    // Keyed: another secret gives other ids, so a known identity cannot be looked up without it.
+    assert_ne!(
+        pseudonym(b"k", "account:a|b"),
+        pseudonym(b"j", "account:a|b")
+    );
+    let keyed = insights(&p, cfg.as_of, &json_of(&cohort))
+        .keyed(b"Basic c2VjcmV0")
+        .report(&Filter::default());
+    let by_name = |r: &Report| -> BTreeMap<Option<String>, String> {
+        r.learners
+            .iter()
+            .map(|l| (l.name.clone(), l.id.clone()))
+            .collect()
+    };
+    let (plain, secret) = (by_name(&r), by_name(&keyed));
+    assert_eq!(plain.len(), secret.len());
+    assert!(plain
+        .iter()
+        .all(|(name, id)| secret.get(name).is_some_and(|k| k != id)));
+    // 48 bits of HMAC-SHA-256 (RFC 4231 test case 2 starts 5bdcc146bf60).
+    assert_eq!(
+        pseudonym(b"Jefe", "what do ya want for nothing?"),
+        "learner-5bdcc146bf60"
+    );
 }
 
 #[test]

@@ -60,6 +60,12 @@ impl Lrs {
         }
     }
 
+    /// The secret the dashboard keys learner pseudonyms with: this credential, so whoever
+    /// reads an exported table without it cannot recompute a known person's pseudonym.
+    pub fn pseudonym_key(&self) -> &[u8] {
+        self.auth.as_bytes()
+    }
+
     /// Replaces the credential (cmi5 fetches it after launch).
     pub fn with_auth(mut self, auth: String) -> Lrs {
         self.auth = auth;

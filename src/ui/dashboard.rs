@@ -39,7 +39,7 @@ pub fn Dashboard(
     as_of: Date,
     names_allowed: bool,
 ) -> impl IntoView {
-    let insights = StoredValue::new(Insights::new(&program, as_of));
+    let insights = StoredValue::new(Insights::new(&program, as_of).keyed(lrs.pseudonym_key()));
     let loaded = RwSignal::new(0usize);
     let pages = RwSignal::new(0usize);
     let loading = RwSignal::new(false);
