@@ -27,6 +27,8 @@ use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
+use serde::Deserialize;
+
 use crate::glossary::{self, Segment};
 use crate::program::Program;
 use crate::schedule;
@@ -40,7 +42,11 @@ pub const SUSTAINED_DAYS: [u32; 3] = [30, 60, 90];
 pub const FEW_PERCENT: usize = 10;
 
 const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
+// The extension names `raw::Extensions` reads (serde needs them as literals there); tests pin
+// them to the catalogue's.
+#[cfg(test)]
 const STEP: &str = "https://throughline.app/xapi/extensions/step";
+#[cfg(test)]
 const ROLE: &str = "https://throughline.app/xapi/extensions/role";
 
 #[derive(Clone, Copy)]
@@ -85,6 +91,21 @@ pub struct Filter {
     /// Only learners who committed on or before this date (learners who never committed are left out).
     pub cohort_to: Option<Date>,
 }
+
+/// What [`Insights::add_page_text`] read from one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageRead {
+    /// Statements on the page (kept or not).
+    pub statements: usize,
+    /// The latest `stored` on the page, for a later `since` query.
+    pub newest_stored: Option<String>,
+    /// The `more` link to fetch next, if any.
+    pub more: Option<String>,
+}
+
+/// A page that is not JSON with a statement list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MalformedPage;
 
 /// What happened to the statements given to [`Insights::add`], so an admin can trust the counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -162,20 +183,12 @@ fn text<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
     at(v, path).and_then(Value::as_str)
 }
 
-/// Context activities as a list, also when an older LRS stored a single object.
-fn activities(v: Option<&Value>) -> Vec<&Value> {
-    match v {
-        Some(Value::Array(items)) => items.iter().collect(),
-        Some(o @ Value::Object(_)) => vec![o],
-        _ => Vec::new(),
-    }
-}
-
 /// The actor's identity (never the display name): account, else mbox, mbox_sha1sum or openid.
-fn identity(actor: &Value) -> Option<String> {
+fn identity(actor: &raw::Actor<'_>) -> Option<String> {
+    let account = actor.account.0.as_ref();
     if let (Some(home), Some(name)) = (
-        text(actor, &["account", "homePage"]),
-        text(actor, &["account", "name"]),
+        account.and_then(|a| a.home_page.get()),
+        account.and_then(|a| a.name.get()),
     ) {
         // Built by hand: `format!` costs more than the rest of this function on the hot path.
         let mut key = String::with_capacity(9 + home.len() + name.len());
@@ -185,9 +198,13 @@ fn identity(actor: &Value) -> Option<String> {
         key.push_str(name);
         return Some(key);
     }
-    ["mbox", "mbox_sha1sum", "openid"]
-        .iter()
-        .find_map(|k| text(actor, &[k]).map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
+    [
+        ("mbox", &actor.mbox),
+        ("mbox_sha1sum", &actor.mbox_sha1sum),
+        ("openid", &actor.openid),
+    ]
+    .iter()
+    .find_map(|(k, v)| v.get().map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
 }
 
 /// A statement id as a number: the UUID itself (ids compare case-insensitively), or, for the odd
@@ -204,13 +221,6 @@ fn statement_key(id: &str) -> u128 {
         u128::from(h.finish())
     };
     (half(0x9e37_79b9) << 64) | half(0x85eb_ca6b)
-}
-
-fn step_of(extensions: Option<&Value>) -> Option<u32> {
-    let s = extensions?.get(STEP)?;
-    s.as_u64()
-        .or_else(|| s.as_str().and_then(|t| t.trim().parse().ok()))
-        .and_then(|d| u32::try_from(d).ok())
 }
 
 impl Insights {
@@ -270,39 +280,56 @@ impl Insights {
 
     /// Takes one statement as JSON. Anything odd is counted in [`Intake`] and otherwise ignored.
     pub fn add(&mut self, statement: &Value) {
-        let Some(id) = text(statement, &["id"]).map(statement_key) else {
+        let read = raw::Obj::<raw::Statement>::deserialize(statement).map(|o| o.0);
+        self.add_raw(read.ok().flatten().as_ref());
+    }
+
+    fn add_raw(&mut self, statement: Option<&raw::Statement<'_>>) {
+        let Some((s, id)) = statement.and_then(|s| Some((s, statement_key(s.id.get()?)))) else {
             self.intake.unreadable += 1;
             return;
         };
-        let verb = text(statement, &["verb", "id"]).unwrap_or_default();
+        let verb = s
+            .verb
+            .0
+            .as_ref()
+            .and_then(|v| v.id.get())
+            .unwrap_or_default();
+        let object = s.object.0.as_ref();
         if verb == VOIDED {
             if self.seen.insert(id) {
                 self.intake.voiding += 1;
-                if text(statement, &["object", "objectType"]) == Some("StatementRef") {
-                    if let Some(target) = text(statement, &["object", "id"]) {
-                        self.voided.insert(statement_key(target));
-                    }
+                if let Some(target) = object
+                    .filter(|o| o.object_type.get() == Some("StatementRef"))
+                    .and_then(|o| o.id.get())
+                {
+                    self.voided.insert(statement_key(target));
                 }
             } else {
                 self.intake.duplicates += 1;
             }
             return;
         }
-        // Walk down to the context once; the lookups below start from there.
-        let context = statement.get("context");
-        let context_activities = context.and_then(|c| c.get("contextActivities"));
-        let extensions = context.and_then(|c| c.get("extensions"));
-        let ours = activities(context_activities.and_then(|c| c.get("parent")))
-            .iter()
-            .any(|a| text(a, &["id"]) == Some(self.program.id.as_str()));
+        let context = s.context.0.as_ref();
+        let context_activities = context.and_then(|c| c.activities.0.as_ref());
+        let extensions = context.and_then(|c| c.extensions.0.as_ref());
+        let ours = context_activities.is_some_and(|c| {
+            c.parent
+                .0
+                .iter()
+                .any(|a| a.get() == Some(self.program.id.as_str()))
+        });
         if !ours {
             self.intake.other_programs += 1;
             return;
         }
-        let moment = text(statement, &["timestamp"])
-            .or_else(|| text(statement, &["stored"]))
+        let moment = s
+            .timestamp
+            .get()
+            .or_else(|| s.stored.get())
             .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok());
-        let (Some(key), Some(moment)) = (statement.get("actor").and_then(identity), moment) else {
+        let actor = s.actor.0.as_ref();
+        let (Some(key), Some(moment)) = (actor.and_then(identity), moment) else {
             self.intake.unreadable += 1;
             return;
         };
@@ -311,8 +338,9 @@ impl Insights {
             return;
         }
         self.intake.kept += 1;
-        let object = text(statement, &["object", "id"]).unwrap_or_default();
+        let object = object.and_then(|o| o.id.get()).unwrap_or_default();
         let behaviour = self.strip(Part::Behaviour, object).map(str::to_string);
+        let step = extensions.and_then(|e| e.step.0);
         // Look the verb up once; every branch below compares short keys.
         let verb_key = VERBS.iter().find(|v| v.iri == verb).map_or("", |v| v.key);
         let is = |k: &str| verb_key == k;
@@ -322,9 +350,14 @@ impl Insights {
         } else if is("committed") {
             behaviour.map_or(Kind::Other, Kind::Committed)
         } else if is("answered") {
-            match step_of(extensions) {
+            match step {
                 Some(day) => {
-                    let response = text(statement, &["result", "response"]).unwrap_or_default();
+                    let response = s
+                        .result
+                        .0
+                        .as_ref()
+                        .and_then(|r| r.response.get())
+                        .unwrap_or_default();
                     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
                     for seg in glossary::mark_forms(response, &self.forms) {
                         if let Segment::Term(_, i) = seg {
@@ -341,9 +374,9 @@ impl Insights {
         } else if is("rated") {
             behaviour.map_or(Kind::Other, |_| Kind::Rated)
         } else if is("skipped") {
-            step_of(extensions).map_or(Kind::Other, Kind::Skipped)
+            step.map_or(Kind::Other, Kind::Skipped)
         } else if is("snoozed") {
-            step_of(extensions).map_or(Kind::Other, Kind::Snoozed)
+            step.map_or(Kind::Other, Kind::Snoozed)
         } else if is("mastered") || is("lapsed") {
             behaviour.map_or(Kind::Other, |behaviour| Kind::Adoption {
                 behaviour,
@@ -352,15 +385,14 @@ impl Insights {
         } else {
             Kind::Other
         };
-        let course = activities(context_activities.and_then(|c| c.get("grouping")))
-            .first()
-            .and_then(|a| text(a, &["id"]))
+        let course = context_activities
+            .and_then(|c| c.grouping.0.first())
+            .and_then(|a| a.get())
             .map(|c| self.intern(c));
         let role = extensions
-            .and_then(|e| e.get(ROLE))
-            .and_then(Value::as_str)
+            .and_then(|e| e.role.get())
             .map(|r| self.intern(r));
-        let name = text(statement, &["actor", "name"]);
+        let name = actor.and_then(|a| a.name.get());
         let next = self.people.len();
         let slot = match self.index.get(&key) {
             Some(slot) => *slot,
@@ -394,6 +426,62 @@ impl Insights {
                 kind,
             });
         }
+    }
+
+    /// Takes one page as the LRS sent it: a StatementResult (`{"statements": [...], "more": "..."}`)
+    /// or a bare array, read straight into typed statements without a JSON tree in between.
+    /// Anything but JSON with a statement list is refused as [`MalformedPage`].
+    pub fn add_page_text(&mut self, text: &str) -> Result<PageRead, MalformedPage> {
+        let typed = if text.trim_start().starts_with('[') {
+            serde_json::from_str::<raw::List<raw::Obj<raw::Statement>>>(text)
+                .map(|list| (list, raw::Str::default()))
+        } else {
+            serde_json::from_str::<raw::Page>(text).map(|page| (page.statements, page.more))
+        };
+        let (list, more) = match typed {
+            Ok((raw::List(Some(list)), more)) => (list, more),
+            Ok((raw::List(None), _)) => return Err(MalformedPage),
+            // Text the typed reading refuses (a repeated key, say) is read the slower, forgiving way.
+            Err(_) => return self.add_page_value(text),
+        };
+        let mut read = PageRead {
+            statements: list.len(),
+            newest_stored: None,
+            more: more.get().filter(|m| !m.is_empty()).map(str::to_string),
+        };
+        for statement in &list {
+            let statement = statement.0.as_ref();
+            if let Some(stored) = statement.and_then(|s| s.stored.get()) {
+                if read.newest_stored.as_deref().is_none_or(|n| n < stored) {
+                    read.newest_stored = Some(stored.to_string());
+                }
+            }
+            self.add_raw(statement);
+        }
+        Ok(read)
+    }
+
+    fn add_page_value(&mut self, body: &str) -> Result<PageRead, MalformedPage> {
+        let page: Value = serde_json::from_str(body).map_err(|_| MalformedPage)?;
+        let list = match &page {
+            Value::Array(items) => items,
+            _ => page
+                .get("statements")
+                .and_then(Value::as_array)
+                .ok_or(MalformedPage)?,
+        };
+        let newest_stored = list
+            .iter()
+            .filter_map(|s| text(s, &["stored"]))
+            .max()
+            .map(str::to_string);
+        let statements = list.len();
+        let more = self.add_page(&page).map(str::to_string);
+        Ok(PageRead {
+            statements,
+            newest_stored,
+            more,
+        })
     }
 
     /// Takes one page as an LRS answers `GET statements` (`{"statements": [...], "more": "..."}`),
@@ -1176,5 +1264,6 @@ impl Adoption {
     }
 }
 
+mod raw;
 #[cfg(test)]
 mod tests;

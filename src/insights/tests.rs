@@ -559,6 +559,104 @@ fn odd_statements_are_counted_and_ignored_without_panicking() {
 }
 
 #[test]
+fn pages_read_from_text_count_exactly_as_json_trees_do() {
+    let p = coaching();
+    let cfg = config(300, 11);
+    let cohort = generate(&p, &cfg);
+    let statements = json_of(&cohort);
+    let by_tree = insights(&p, cfg.as_of, &statements);
+    let mut by_text = Insights::new(&p, cfg.as_of);
+    let mut read = 0;
+    for (i, chunk) in statements.chunks(97).enumerate() {
+        let more = format!("/xapi/statements?more={i}");
+        let page = json!({"statements": chunk, "more": more}).to_string();
+        let got = by_text.add_page_text(&page).expect("a page");
+        assert_eq!(got.more.as_deref(), Some(more.as_str()));
+        let newest = chunk
+            .iter()
+            .filter_map(|s| s["stored"].as_str())
+            .max()
+            .map(str::to_string);
+        assert_eq!(got.newest_stored, newest);
+        read += got.statements;
+    }
+    assert_eq!(read, statements.len());
+    assert_eq!(by_text.intake(), by_tree.intake());
+    for f in [
+        Filter::default(),
+        Filter {
+            role: Some("leader".into()),
+            ..Filter::default()
+        },
+    ] {
+        assert_eq!(
+            format!("{:?}", by_text.report(&f)),
+            format!("{:?}", by_tree.report(&f))
+        );
+    }
+    // A bare array (an export) reads the same, with no `more`.
+    let total = statements.len();
+    let mut bare = Insights::new(&p, cfg.as_of);
+    let got = bare
+        .add_page_text(&Value::Array(statements).to_string())
+        .expect("an array");
+    assert_eq!((got.statements, got.more), (total, None));
+    assert_eq!(bare.intake(), by_tree.intake());
+}
+
+#[test]
+fn odd_pages_and_statements_read_from_text_as_from_trees() {
+    let p = coaching();
+    let parent = json!({"contextActivities": {"parent": [{"id": p.id}]}});
+    let odd = json!([
+        null, [], {"id": 7}, {"id": "a"},
+        {"id": "c", "context": parent, "actor": {"name": "no identifier"}, "timestamp": "2027-01-01T10:00:00Z"},
+        {"id": "e", "context": {"contextActivities": {"parent": p.id}}, "actor": {"mbox": "mailto:a@b.c"}},
+        {"id": "f", "verb": {"id": VOIDED}, "object": "nothing"},
+        {"id": "g", "context": {"contextActivities": {"parent": {"id": p.id}, "grouping": [3, {"id": "https://x.example/c"}]},
+                                "extensions": {"https://throughline.app/xapi/extensions/step": "7", "https://throughline.app/xapi/extensions/role": ["x"]}},
+         "actor": {"mbox": "mailto:A@b.c", "account": {"homePage": 1, "name": "n"}}, "verb": {"id": "http://adlnet.gov/expapi/verbs/answered"},
+         "object": {"id": 5}, "result": {"response": "escaped \"feedback\" \u{e9}"}, "timestamp": "2027-01-01T10:00:00+02:00",
+         "stored": "2027-01-01T10:00:01Z"}
+    ]);
+    let as_of = date!(2027 - 05 - 10);
+    let by_tree = insights(&p, as_of, odd.as_array().expect("array"));
+    let mut by_text = Insights::new(&p, as_of);
+    let read = by_text
+        .add_page_text(&json!({"statements": odd}).to_string())
+        .expect("a page");
+    assert_eq!(read.newest_stored.as_deref(), Some("2027-01-01T10:00:01Z"));
+    assert_eq!(by_text.intake(), by_tree.intake());
+    assert_eq!(by_text.intake().kept, 1);
+    assert_eq!(
+        format!("{:?}", by_text.report(&Filter::default())),
+        format!("{:?}", by_tree.report(&Filter::default()))
+    );
+    // A repeated key is refused by the typed reading; the forgiving one keeps the last, as before.
+    let repeated =
+        format!(r#"{{"statements": [{{"id": "x", "id": "y", "context": {parent}}}], "more": ""}}"#);
+    let read = Insights::new(&p, as_of)
+        .add_page_text(&repeated)
+        .expect("read the slow way");
+    assert_eq!((read.statements, read.more), (1, None));
+    for malformed in [
+        "",
+        "{",
+        "[1,",
+        "{\"more\": \"x\"}",
+        "{\"statements\": 3}",
+        "7",
+        "\"text\"",
+    ] {
+        assert_eq!(
+            Insights::new(&p, as_of).add_page_text(malformed),
+            Err(MalformedPage),
+            "{malformed}"
+        );
+    }
+}
+
+#[test]
 fn local_dates_are_the_timestamps_own_and_later_statements_wait() {
     let p = coaching();
     let mut agg = Insights::new(&p, date!(2027 - 01 - 10));

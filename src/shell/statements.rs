@@ -1,8 +1,6 @@
 //! Reading statements page by page from an LRS for the dashboard, with every
 //! way an LRS can answer badly turned into one plain sentence.
 
-use serde_json::Value;
-
 use super::lrs::{Call, Lrs};
 
 /// Why a page could not be read.
@@ -42,8 +40,9 @@ pub enum Next {
     Url(String),
 }
 
-/// Reads one page; the body must be a StatementResult (`statements` array, optional `more`).
-pub async fn page(lrs: &Lrs, next: &Next) -> Result<Value, PageError> {
+/// Reads one page's text; `insights::Insights::add_page_text` reads the statements from it
+/// (and refuses anything but a StatementResult as [`PageError::Malformed`]).
+pub async fn page(lrs: &Lrs, next: &Next) -> Result<String, PageError> {
     let answer = match next {
         Next::Path(path) => {
             lrs.send(Call {
@@ -61,11 +60,7 @@ pub async fn page(lrs: &Lrs, next: &Next) -> Result<Value, PageError> {
         Some(s) => return Err(PageError::Status(s)),
         None => return Err(PageError::Offline),
     }
-    let value: Value = serde_json::from_str(&answer.body).map_err(|_| PageError::Malformed)?;
-    if !value.get("statements").is_some_and(Value::is_array) {
-        return Err(PageError::Malformed);
-    }
-    Ok(value)
+    Ok(answer.body)
 }
 
 /// Resolves a `more` link (relative to the LRS's origin, as the spec allows) against the endpoint.

@@ -77,31 +77,25 @@ pub fn Dashboard(
                     ));
                     break;
                 }
-                let value = match page(&lrs, &next).await {
-                    Ok(v) => v,
+                let body = match page(&lrs, &next).await {
+                    Ok(body) => body,
                     Err(e) => {
                         error.set(Some(e.to_string()));
                         break;
                     }
                 };
-                let list = value
-                    .get("statements")
-                    .and_then(|s| s.as_array())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                let newest = list
-                    .iter()
-                    .filter_map(|s| s.get("stored").and_then(|t| t.as_str()))
-                    .max()
-                    .map(str::to_string);
-                if newest.as_deref() > last_stored.get_value().as_deref() {
-                    last_stored.set_value(newest);
+                let mut read = Err(crate::insights::MalformedPage);
+                insights.update_value(|i| read = i.add_page_text(&body));
+                let Ok(read) = read else {
+                    error.set(Some(PageError::Malformed.to_string()));
+                    break;
+                };
+                if read.newest_stored.as_deref() > last_stored.get_value().as_deref() {
+                    last_stored.set_value(read.newest_stored);
                 }
-                let count = list.len();
-                let mut more = None;
-                insights.update_value(|i| more = i.add_page(&value).map(str::to_string));
-                loaded.update(|n| *n += count);
+                loaded.update(|n| *n += read.statements);
                 pages.update(|n| *n += 1);
+                let more = read.more;
                 match more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
                     Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
                     Some(_) => {

@@ -1,0 +1,363 @@
+//! Statements as the dashboard reads them: typed, borrowed from the page's text
+//! where they can be, and lenient. A field of an unexpected type reads as missing
+//! instead of failing the page, so each statement is judged exactly as
+//! [`super::Insights::add`] judges it, without building a `serde_json::Value`
+//! tree for every page first (that tree cost more than the aggregation itself).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+/// Skips whatever a visitor was handed, so a lenient field can read "missing" and move on.
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Implements the scalar visits of a lenient visitor: every one reads as "nothing".
+macro_rules! scalars_are_nothing {
+    ($nothing:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+    };
+}
+
+/// A string field; `None` when missing or not a string.
+#[derive(Debug, Default)]
+pub(super) struct Str<'a>(pub Option<Cow<'a, str>>);
+
+impl Str<'_> {
+    pub fn get(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Str<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Str<'a>, E> {
+                Ok(Str(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Str<'a>, E> {
+                Ok(Str(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Str<'a>, E> {
+                Ok(Str(Some(Cow::Owned(v))))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_unit<E>(self) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_none<E>(self) -> Result<Str<'a>, E> {
+                Ok(Str(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Str<'a>, A::Error> {
+                drain_seq(seq).map(|()| Str(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Str<'a>, A::Error> {
+                drain_map(map).map(|()| Str(None))
+            }
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// A reflection step number: a whole number, or a string holding one (as some LRSs rewrite it).
+#[derive(Debug, Default)]
+pub(super) struct StepNumber(pub Option<u32>);
+
+impl<'de> Deserialize<'de> for StepNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = StepNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<StepNumber, E> {
+                Ok(StepNumber(u32::try_from(v).ok()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<StepNumber, E> {
+                Ok(StepNumber(u32::try_from(v).ok()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<StepNumber, E> {
+                Ok(StepNumber(
+                    v.trim()
+                        .parse::<u64>()
+                        .ok()
+                        .and_then(|d| u32::try_from(d).ok()),
+                ))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<StepNumber, E> {
+                Ok(StepNumber(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<StepNumber, E> {
+                Ok(StepNumber(None))
+            }
+            fn visit_unit<E>(self) -> Result<StepNumber, E> {
+                Ok(StepNumber(None))
+            }
+            fn visit_none<E>(self) -> Result<StepNumber, E> {
+                Ok(StepNumber(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<StepNumber, A::Error> {
+                drain_seq(seq).map(|()| StepNumber(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StepNumber, A::Error> {
+                drain_map(map).map(|()| StepNumber(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An object field; `None` when missing or not an object.
+#[derive(Debug)]
+pub(super) struct Obj<T>(pub Option<T>);
+
+impl<T> Default for Obj<T> {
+    fn default() -> Self {
+        Obj(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Obj<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(|t| Obj(Some(t)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Obj<T>, A::Error> {
+                drain_seq(seq).map(|()| Obj(None))
+            }
+            scalars_are_nothing!(Obj(None));
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// Context activities: a list, or the single object older LRSs stored; only the ids matter.
+#[derive(Debug, Default)]
+pub(super) struct Activities<'a>(pub Vec<Str<'a>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Activities<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Activities<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Activities<'a>, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(Obj(a)) = seq.next_element::<Obj<Id<'a>>>()? {
+                    if let Some(a) = a {
+                        ids.push(a.id);
+                    }
+                }
+                Ok(Activities(ids))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Activities<'a>, A::Error> {
+                Id::deserialize(MapAccessDeserializer::new(map)).map(|a| Activities(vec![a.id]))
+            }
+            scalars_are_nothing!(Activities(Vec::new()));
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// A list field; empty when missing or not a list.
+#[derive(Debug)]
+pub(super) struct List<T>(pub Option<Vec<T>>);
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(List(Some(items)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<List<T>, A::Error> {
+                drain_map(map).map(|()| List(None))
+            }
+            scalars_are_nothing!(List(None));
+        }
+        d.deserialize_any(V(PhantomData))
+    }
+}
+
+/// `{ "id": ... }`: verbs, activities.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Id<'a> {
+    #[serde(borrow)]
+    pub id: Str<'a>,
+}
+
+/// The statement's object: an activity, or a StatementRef when voiding.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Object<'a> {
+    #[serde(borrow)]
+    pub id: Str<'a>,
+    #[serde(borrow, rename = "objectType")]
+    pub object_type: Str<'a>,
+}
+
+/// An agent's inverse functional identifiers and name.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Actor<'a> {
+    #[serde(borrow)]
+    pub name: Str<'a>,
+    #[serde(borrow)]
+    pub mbox: Str<'a>,
+    #[serde(borrow)]
+    pub mbox_sha1sum: Str<'a>,
+    #[serde(borrow)]
+    pub openid: Str<'a>,
+    #[serde(borrow)]
+    pub account: Obj<Account<'a>>,
+}
+
+/// `actor.account`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Account<'a> {
+    #[serde(borrow, rename = "homePage")]
+    pub home_page: Str<'a>,
+    #[serde(borrow)]
+    pub name: Str<'a>,
+}
+
+/// `context`: where the statement came from.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Context<'a> {
+    #[serde(borrow, rename = "contextActivities")]
+    pub activities: Obj<ContextActivities<'a>>,
+    #[serde(borrow)]
+    pub extensions: Obj<Extensions<'a>>,
+}
+
+/// `context.contextActivities`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct ContextActivities<'a> {
+    #[serde(borrow)]
+    pub parent: Activities<'a>,
+    #[serde(borrow)]
+    pub grouping: Activities<'a>,
+}
+
+/// The catalogue's context extensions (`xapi::catalogue`); the names must match `super::ROLE` and `super::STEP`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Extensions<'a> {
+    #[serde(borrow, rename = "https://throughline.app/xapi/extensions/role")]
+    pub role: Str<'a>,
+    #[serde(rename = "https://throughline.app/xapi/extensions/step")]
+    pub step: StepNumber,
+}
+
+/// `result`: only the learner's words matter here.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Outcome<'a> {
+    #[serde(borrow)]
+    pub response: Str<'a>,
+}
+
+/// One statement, every field optional.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Statement<'a> {
+    #[serde(borrow)]
+    pub id: Str<'a>,
+    #[serde(borrow)]
+    pub verb: Obj<Id<'a>>,
+    #[serde(borrow)]
+    pub object: Obj<Object<'a>>,
+    #[serde(borrow)]
+    pub actor: Obj<Actor<'a>>,
+    #[serde(borrow)]
+    pub context: Obj<Context<'a>>,
+    #[serde(borrow)]
+    pub result: Obj<Outcome<'a>>,
+    #[serde(borrow)]
+    pub timestamp: Str<'a>,
+    #[serde(borrow)]
+    pub stored: Str<'a>,
+}
+
+/// A StatementResult as LRSs answer `GET statements`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Page<'a> {
+    #[serde(borrow)]
+    pub statements: List<Obj<Statement<'a>>>,
+    #[serde(borrow)]
+    pub more: Str<'a>,
+}
