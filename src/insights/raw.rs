@@ -22,30 +22,37 @@ fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
     Ok(())
 }
 
-/// Implements the scalar visits of a lenient visitor: every one reads as "nothing".
+/// Lenient visits: each listed kind of value reads as "nothing" (`$nothing`), skipping what it holds.
+macro_rules! nothing_for {
+    ($nothing:expr; $($visit:ident $(($t:ty))?),* $(,)?) => {
+        $(nothing_for!(@one $nothing; $visit $(($t))?);)*
+    };
+    (@one $nothing:expr; visit_seq) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            drain_seq(seq).map(|()| $nothing)
+        }
+    };
+    (@one $nothing:expr; visit_map) => {
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            drain_map(map).map(|()| $nothing)
+        }
+    };
+    (@one $nothing:expr; $visit:ident ($t:ty)) => {
+        fn $visit<E>(self, _: $t) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+    };
+    (@one $nothing:expr; $visit:ident) => {
+        fn $visit<E>(self) -> Result<Self::Value, E> {
+            Ok($nothing)
+        }
+    };
+}
+
+/// The scalar visits every container reads as "nothing".
 macro_rules! scalars_are_nothing {
     ($nothing:expr) => {
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok($nothing)
-        }
+        nothing_for!($nothing; visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit, visit_none);
     };
 }
 
@@ -76,30 +83,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
             fn visit_string<E>(self, v: String) -> Result<Str<'a>, E> {
                 Ok(Str(Some(Cow::Owned(v))))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_unit<E>(self) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_none<E>(self) -> Result<Str<'a>, E> {
-                Ok(Str(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Str<'a>, A::Error> {
-                drain_seq(seq).map(|()| Str(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Str<'a>, A::Error> {
-                drain_map(map).map(|()| Str(None))
-            }
+            nothing_for!(Str(None); visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_unit, visit_none, visit_seq, visit_map);
         }
         d.deserialize_any(V(PhantomData))
     }
@@ -131,24 +115,7 @@ impl<'de> Deserialize<'de> for StepNumber {
                         .and_then(|d| u32::try_from(d).ok()),
                 ))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<StepNumber, E> {
-                Ok(StepNumber(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<StepNumber, E> {
-                Ok(StepNumber(None))
-            }
-            fn visit_unit<E>(self) -> Result<StepNumber, E> {
-                Ok(StepNumber(None))
-            }
-            fn visit_none<E>(self) -> Result<StepNumber, E> {
-                Ok(StepNumber(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<StepNumber, A::Error> {
-                drain_seq(seq).map(|()| StepNumber(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StepNumber, A::Error> {
-                drain_map(map).map(|()| StepNumber(None))
-            }
+            nothing_for!(StepNumber(None); visit_bool(bool), visit_f64(f64), visit_unit, visit_none, visit_seq, visit_map);
         }
         d.deserialize_any(V)
     }
@@ -175,10 +142,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Obj<T>, A::Error> {
                 T::deserialize(MapAccessDeserializer::new(map)).map(|t| Obj(Some(t)))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Obj<T>, A::Error> {
-                drain_seq(seq).map(|()| Obj(None))
-            }
             scalars_are_nothing!(Obj(None));
+            nothing_for!(Obj(None); visit_seq);
         }
         d.deserialize_any(V(PhantomData))
     }
@@ -239,10 +204,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
                 }
                 Ok(List(Some(items)))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<List<T>, A::Error> {
-                drain_map(map).map(|()| List(None))
-            }
             scalars_are_nothing!(List(None));
+            nothing_for!(List(None); visit_map);
         }
         d.deserialize_any(V(PhantomData))
     }
