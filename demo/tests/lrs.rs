@@ -1475,3 +1475,85 @@ fn cors_preflight_and_exposed_headers() {
     assert_eq!(r.status, 401);
     assert_eq!(r.header("access-control-allow-origin"), Some("*"));
 }
+
+#[test]
+fn canonical_format_gives_merged_definitions_in_the_asked_language() {
+    let (_dir, s) = fresh();
+    let activity = "http://example.com/a/canonical";
+    let mut first = statement(mbox("ana"), "completed", activity);
+    first["verb"]["display"] = json!({"en-US": "completed", "de-DE": "abgeschlossen"});
+    first["object"]["definition"] = json!({"name": {"en-US": "Coaching"}});
+    let mut second = statement(mbox("ben"), "completed", activity);
+    second["object"]["definition"] =
+        json!({"name": {"de-DE": "Coaching (de)"}, "description": {"en-US": "Later"}});
+    s.post_statements("admin", &json!([first, second]));
+    let query = format!(
+        "/xapi/statements?activity={}&format=canonical",
+        enc(activity)
+    );
+    let auth = s.auth("admin");
+    let german = s.call(
+        "GET",
+        &query,
+        Some(&auth),
+        &[
+            ("X-Experience-API-Version", V),
+            ("Accept-Language", "de-DE, en;q=0.5"),
+        ],
+        None,
+    );
+    assert_eq!(german.status, 200, "{}", german.body);
+    let statements = german.json()["statements"]
+        .as_array()
+        .cloned()
+        .expect("statements");
+    assert_eq!(statements.len(), 2);
+    for st in &statements {
+        // Both statements carry the one merged definition, each map in one language.
+        assert_eq!(
+            st["object"]["definition"],
+            json!({"name": {"de-DE": "Coaching (de)"}, "description": {"en-US": "Later"}})
+        );
+    }
+    let ana = statements
+        .iter()
+        .find(|st| st["actor"]["mbox"] == "mailto:ana@example.com")
+        .expect("ana");
+    assert_eq!(ana["verb"]["display"], json!({"de-DE": "abgeschlossen"}));
+    let english = s.call(
+        "GET",
+        &query,
+        Some(&auth),
+        &[
+            ("X-Experience-API-Version", V),
+            ("Accept-Language", "en-GB"),
+        ],
+        None,
+    );
+    let statements = english.json()["statements"]
+        .as_array()
+        .cloned()
+        .expect("statements");
+    assert!(statements
+        .iter()
+        .all(|st| st["object"]["definition"]["name"] == json!({"en-US": "Coaching"})));
+    // `exact` is untouched: each statement as it was sent.
+    let exact = s
+        .x(
+            "GET",
+            &query.replace("format=canonical", "format=exact"),
+            "admin",
+            None,
+        )
+        .json();
+    let names: Vec<&Value> = exact["statements"]
+        .as_array()
+        .expect("statements")
+        .iter()
+        .map(|st| &st["object"]["definition"]["name"])
+        .collect();
+    assert!(
+        names.contains(&&json!({"en-US": "Coaching"}))
+            && names.contains(&&json!({"de-DE": "Coaching (de)"}))
+    );
+}

@@ -26,6 +26,7 @@
 
 mod about;
 pub mod auth;
+mod canonical;
 mod documents;
 pub mod query;
 mod statements;

@@ -125,9 +125,10 @@ impl Params {
 /// How statements are rendered in a GET answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// As stored. `canonical` is answered the same way: this LRS does not
-    /// pick languages from language maps.
+    /// As stored.
     Exact,
+    /// Canonical activity definitions, one language per language map (see `canonical`).
+    Canonical,
     /// Only what identifies agents, activities and verbs.
     Ids,
 }
@@ -154,7 +155,8 @@ pub const STATEMENT_GET_PARAMS: [&str; 15] = [
 /// Parses `format`.
 pub fn format(params: &Params) -> Result<Format, ApiError> {
     match params.get("format") {
-        None | Some("exact") | Some("canonical") => Ok(Format::Exact),
+        None | Some("exact") => Ok(Format::Exact),
+        Some("canonical") => Ok(Format::Canonical),
         Some("ids") => Ok(Format::Ids),
         Some(other) => Err(ApiError::bad_request(format!(
             "parameter format must be ids, exact or canonical, not \"{other}\""

@@ -14,6 +14,7 @@ use axum::Extension;
 use serde_json::Value;
 
 use super::auth::Principal;
+use super::canonical;
 use super::query::{self, Format, Params};
 use super::store::{self, NewStatement};
 use super::validate;
@@ -232,13 +233,46 @@ fn set_header(res: &mut Response, name: &'static str, value: &str) {
     }
 }
 
-fn render(body: &str, format: Format) -> Result<String, ApiError> {
+fn parse_stored(body: &str) -> Result<Value, ApiError> {
+    serde_json::from_str(body)
+        .map_err(|e| ApiError::internal(format!("a stored statement is not JSON: {e}")))
+}
+
+/// Renders stored statements in `format`. Canonical reads activity definitions from the
+/// store (each id once per answer), so it runs off the async runtime.
+async fn render(
+    shared: &Shared,
+    bodies: Vec<String>,
+    format: Format,
+    languages: Vec<String>,
+) -> Result<Vec<String>, ApiError> {
     match format {
-        Format::Exact => Ok(body.to_string()),
-        Format::Ids => {
-            let v: Value = serde_json::from_str(body)
-                .map_err(|e| ApiError::internal(format!("a stored statement is not JSON: {e}")))?;
-            Ok(query::to_ids(&v).to_string())
+        Format::Exact => Ok(bodies),
+        Format::Ids => bodies
+            .iter()
+            .map(|b| parse_stored(b).map(|v| query::to_ids(&v).to_string()))
+            .collect(),
+        Format::Canonical => {
+            let shared = shared.clone();
+            blocking(move || {
+                let mut known: std::collections::HashMap<String, Option<Value>> =
+                    std::collections::HashMap::new();
+                let mut definition = |id: &str| {
+                    known
+                        .entry(id.to_string())
+                        .or_insert_with(|| shared.store.activity(id).ok().flatten())
+                        .clone()
+                };
+                bodies
+                    .iter()
+                    .map(|b| {
+                        parse_stored(b).map(|v| {
+                            canonical::canonical(&v, &languages, &mut definition).to_string()
+                        })
+                    })
+                    .collect()
+            })
+            .await
         }
     }
 }
@@ -252,8 +286,14 @@ pub async fn get_statements(
     State(shared): State<Shared>,
     Extension(principal): Extension<Principal>,
     OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
 ) -> Response {
-    let mut res = match read_statements(shared.clone(), principal, uri).await {
+    let languages = canonical::accept_languages(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut res = match read_statements(shared.clone(), principal, uri, languages).await {
         Ok(res) => res,
         Err(e) => e.into_response(),
     };
@@ -274,6 +314,7 @@ async fn read_statements(
     shared: Shared,
     principal: Principal,
     uri: axum::http::Uri,
+    languages: Vec<String>,
 ) -> Result<Response, ApiError> {
     let params = Params::parse(uri.query())?;
     params.only(&query::STATEMENT_GET_PARAMS)?;
@@ -320,7 +361,10 @@ async fn read_statements(
                 principal.name
             )));
         }
-        let mut res = json_response(render(&st.body, format)?);
+        let body = render(&shared, vec![st.body.clone()], format, languages)
+            .await?
+            .concat();
+        let mut res = json_response(body);
         set_header(&mut res, "last-modified", &store::http_date(st.stored_ns));
         set_header(
             &mut res,
@@ -346,14 +390,16 @@ async fn read_statements(
         store_shared.store.query(&filter).map(|r| (through, r))
     })
     .await?;
-    let mut out = String::with_capacity(page.iter().map(|s| s.body.len() + 1).sum::<usize>() + 64);
+    let bodies = render(
+        &shared,
+        page.into_iter().map(|s| s.body).collect(),
+        format,
+        languages,
+    )
+    .await?;
+    let mut out = String::with_capacity(bodies.iter().map(|b| b.len() + 1).sum::<usize>() + 64);
     out.push_str("{\"statements\":[");
-    for (i, st) in page.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&render(&st.body, format)?);
-    }
+    out.push_str(&bodies.join(","));
     let more = cursor
         .map(|c| params.more_link(uri.path(), c))
         .unwrap_or_default();
