@@ -92,7 +92,7 @@ pub fn verify(p: &Program) -> Result<(), Vec<String>> {
         );
     }
     let role_ids = ids(p.roles.iter().map(|r| r.id.as_str()), "roles", &mut fail);
-    let behaviour_ids = ids(
+    ids(
         p.behaviours.iter().map(|b| b.id.as_str()),
         "behaviours",
         &mut fail,
@@ -131,8 +131,8 @@ pub fn verify(p: &Program) -> Result<(), Vec<String>> {
         for (j, c) in r.commitments.iter().enumerate() {
             let fits = p
                 .behaviour(&c.behaviour)
-                .is_some_and(|b| b.roles.iter().any(|x| *x == r.id));
-            if !fits || !behaviour_ids.contains(c.behaviour.as_str()) {
+                .is_some_and(|b| b.roles.contains(&r.id));
+            if !fits {
                 fail(
                     format!("roles[{i}].commitments[{j}].behaviour"),
                     "names a behaviour that does not exist or is not developed in this role",

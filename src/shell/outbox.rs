@@ -43,8 +43,11 @@ struct Inner {
     ready: Cell<bool>,
     offline: Cell<bool>,
     stopped: RefCell<Option<String>>,
-    listener: RefCell<Option<Box<dyn Fn(Status)>>>,
+    listener: RefCell<Option<Listener>>,
 }
+
+/// Told of every status change (the UI's sync line).
+type Listener = Box<dyn Fn(Status)>;
 
 /// A handle to the outbox for one LRS endpoint; cheap to clone.
 #[derive(Clone)]
