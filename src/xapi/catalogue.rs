@@ -288,7 +288,10 @@ pub fn statements_for(
             // In the learner's commitment order, as they rated them.
             let order = after.committed_behaviours();
             let mut ratings: Vec<(&String, &u8)> = record.ratings.iter().collect();
-            ratings.sort_by_key(|(b, _)| order.iter().position(|o| o == b).unwrap_or(usize::MAX));
+            // A total key (ties by behaviour id, the map's own order), so the smaller unstable sort is exact.
+            ratings.sort_unstable_by_key(|(b, _)| {
+                (order.iter().position(|o| o == b).unwrap_or(usize::MAX), *b)
+            });
             for (behaviour, level) in ratings {
                 let raw = f64::from(*level);
                 let result = Outcome {
