@@ -162,11 +162,10 @@ impl<'de: 'a, 'a> Deserialize<'de> for Activities<'a> {
                 f.write_str("any value")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Activities<'a>, A::Error> {
+                // Keep a place for every entry: "the first activity" means the first, even when odd.
                 let mut ids = Vec::new();
                 while let Some(Obj(a)) = seq.next_element::<Obj<Id<'a>>>()? {
-                    if let Some(a) = a {
-                        ids.push(a.id);
-                    }
+                    ids.push(a.map_or(Str(None), |a| a.id));
                 }
                 Ok(Activities(ids))
             }
@@ -323,4 +322,31 @@ pub(super) struct Page<'a> {
     pub statements: List<Obj<Statement<'a>>>,
     #[serde(borrow)]
     pub more: Str<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn odd_entries_keep_their_place_and_odd_types_read_as_missing() {
+        let acts: Activities =
+            serde_json::from_str(r#"[3, {"id": "a"}, {"id": 4}]"#).expect("reads");
+        let ids: Vec<Option<&str>> = acts.0.iter().map(Str::get).collect();
+        assert_eq!(ids, [None, Some("a"), None]);
+        let single: Activities = serde_json::from_str(r#"{"id": "p"}"#).expect("reads");
+        assert_eq!(single.0.len(), 1);
+        let st: Statement = serde_json::from_str(
+            r#"{"id": ["x"], "verb": "v", "timestamp": 5, "stored": "s", "context": {"extensions": {"https://throughline.app/xapi/extensions/step": " 7 "}}}"#,
+        )
+        .expect("reads");
+        assert!(st.id.get().is_none() && st.verb.0.is_none() && st.timestamp.get().is_none());
+        assert_eq!(st.stored.get(), Some("s"));
+        let step = st
+            .context
+            .0
+            .and_then(|c| c.extensions.0)
+            .and_then(|e| e.step.0);
+        assert_eq!(step, Some(7));
+    }
 }
