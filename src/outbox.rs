@@ -57,8 +57,13 @@ pub enum Reply {
     Stored,
     /// 409: a statement with this id is already there.
     Conflict,
-    /// 401 or 403: our credentials are refused; sending stops until the page is set up again.
+    /// 401, or 403 naming no rule: our credentials are refused; sending stops until the page is set up again.
     Refused(u16),
+    /// 403 from a cmi5 player naming a requirement this statement breaks: set it aside and say why.
+    Rule(String),
+    /// 403 from a cmi5 player saying the session is over (terminated or abandoned): stop sending
+    /// in this session and keep everything for the next one.
+    SessionOver(String),
     /// 413: the batch was too large.
     TooLarge,
     /// Another 4xx: the LRS rejects the content.
@@ -73,7 +78,14 @@ impl Reply {
         match status {
             Some(200..=299) => Reply::Stored,
             Some(409) => Reply::Conflict,
-            Some(s @ (401 | 403)) => Reply::Refused(s),
+            Some(403) => match crate::xapi::cmi5::refusal(body) {
+                // The registration is completed already: what this statement says is recorded.
+                Some(r) if r.already_completed() => Reply::Conflict,
+                Some(r) if r.ends_session() => Reply::SessionOver(r.text),
+                Some(r) => Reply::Rule(r.text),
+                None => Reply::Refused(403),
+            },
+            Some(401) => Reply::Refused(401),
             Some(413) => Reply::TooLarge,
             Some(408 | 429) => Reply::Retry(status),
             Some(s @ 400..=499) => Reply::Rejected(s, short(body)),
@@ -114,6 +126,24 @@ pub fn next_batch(entries: &[Entry], now: f64, max: usize) -> Vec<String> {
             .map(|e| e.id.clone())
             .collect(),
     }
+}
+
+/// Like [`next_batch`], for an LRS that needs statements in the order they were queued (a
+/// cmi5 player: initialized first, terminated last): nothing overtakes a statement still
+/// waiting out its backoff.
+pub fn next_batch_in_order(entries: &[Entry], now: f64, max: usize) -> Vec<String> {
+    let mut waiting: Vec<&Entry> = entries.iter().filter(|e| e.failed.is_none()).collect();
+    waiting.sort_unstable_by(|a, b| {
+        a.queued_at
+            .total_cmp(&b.queued_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let due: Vec<Entry> = waiting
+        .into_iter()
+        .take_while(|e| e.next_at <= now)
+        .cloned()
+        .collect();
+    next_batch(&due, now, max)
 }
 
 /// What settling a batch changed, so the shell writes only that to storage.
@@ -160,11 +190,20 @@ pub fn settle(
                 out.stop = Some(format!("The learning record store refused the widget's credentials ({status}). Your progress is kept in this browser and will be sent when the course page is opened again from your learning platform."));
                 continue;
             }
+            Reply::SessionOver(why) => {
+                out.stop = Some(format!("This course session has ended on your learning platform ({why}). Your progress is kept in this browser and will be sent the next time you open the course from the platform."));
+                continue;
+            }
             Reply::Retry(_) => {
                 e.attempts += 1;
                 e.next_at = now + backoff_ms(e.attempts, jitter);
             }
-            Reply::Conflict | Reply::TooLarge | Reply::Rejected(..) if !alone => e.solo = true,
+            Reply::Conflict | Reply::TooLarge | Reply::Rejected(..) | Reply::Rule(_) if !alone => {
+                e.solo = true
+            }
+            Reply::Rule(why) => {
+                e.failed = Some(format!("Your learning platform refused this record: {why}. It is kept here and will be sent again the next time you open the course from the platform."))
+            }
             Reply::TooLarge => {
                 e.failed = Some("The learning record store said this record is too large.".into())
             }
@@ -356,6 +395,72 @@ mod tests {
     }
 
     #[test]
+    fn a_cmi5_player_refusal_is_not_a_credentials_problem() {
+        let body = |m: &str| format!(r#"{{"statusCode":403,"error":"Forbidden","message":"{m}"}}"#);
+        let rule = Reply::from_status(
+            Some(403),
+            &body("10.2.1.0-6 - context does not match template"),
+        );
+        assert!(matches!(&rule, Reply::Rule(t) if t.contains("10.2.1.0-6")));
+        // In a batch the refused statement is found first; alone it is set aside with the player's words.
+        let mut q = queue(2);
+        let batch = next_batch(&q, 0.0, 10);
+        let s = settle(&mut q, &batch, &rule, 0.0, 0.5);
+        assert_eq!(s.stop, None);
+        assert!(q.iter().all(|e| e.solo && e.failed.is_none()));
+        let one = next_batch(&q, 0.0, 10);
+        settle(&mut q, &one, &rule, 0.0, 0.5);
+        let failed = q[0].failed.as_deref().unwrap_or_default();
+        assert!(
+            failed.contains("learning platform refused") && failed.contains("10.2.1.0-6"),
+            "{failed}"
+        );
+        assert!(!failed.contains("credentials"));
+
+        // A session that is over stops sending and keeps everything, saying why in plain words.
+        let over = Reply::from_status(Some(403), &body("8.1.2.0-2 - ... (Session terminated)"));
+        assert!(matches!(over, Reply::SessionOver(_)));
+        let mut q = queue(3);
+        let batch = next_batch(&q, 0.0, 10);
+        let s = settle(&mut q, &batch, &over, 0.0, 0.5);
+        let why = s.stop.unwrap_or_default();
+        assert!(
+            why.contains("session has ended") && !why.contains("credentials"),
+            "{why}"
+        );
+        assert_eq!(q.len(), 3);
+        assert!(q.iter().all(|e| e.failed.is_none() && !e.solo));
+
+        // An already completed registration has what "completed" says.
+        let done = Reply::from_status(Some(403), &body("9.3.0.0-6 - ... (Already completed: x)"));
+        let mut q = queue(1);
+        let batch = next_batch(&q, 0.0, 10);
+        assert_eq!(settle(&mut q, &batch, &done, 0.0, 0.5).delivered, batch);
+        // A 403 that names no rule is the credentials.
+        assert_eq!(
+            Reply::from_status(Some(403), "Forbidden"),
+            Reply::Refused(403)
+        );
+    }
+
+    #[test]
+    fn in_order_nothing_overtakes_a_statement_in_backoff() {
+        let mut q = queue(3);
+        let first = vec![q[0].id.clone()];
+        settle(&mut q, &first, &Reply::Retry(None), 0.0, 1.0);
+        // The unordered rule sends the others meanwhile; the ordered one waits for the first.
+        assert_eq!(next_batch(&q, 10.0, 10), ["id-001", "id-002"]);
+        assert!(next_batch_in_order(&q, 10.0, 10).is_empty());
+        assert_eq!(
+            next_batch_in_order(&q, 5_000.0, 10),
+            ["id-000", "id-001", "id-002"]
+        );
+        // A statement set aside does not hold up the rest.
+        q[0].failed = Some("refused".into());
+        assert_eq!(next_batch_in_order(&q, 10.0, 10), ["id-001", "id-002"]);
+    }
+
+    #[test]
     fn leases_exclude_other_live_tabs() {
         let a = claim(None, "tab-a", 0.0, 5_000.0).expect("free");
         assert!(claim(Some(&a), "tab-b", 1_000.0, 5_000.0).is_none());
@@ -375,7 +480,7 @@ mod tests {
         /// Whatever the LRS answers and in whatever order, a statement leaves the queue only when
         /// delivered, and never appears in two batches at once.
         #[test]
-        fn nothing_is_lost(replies in proptest::collection::vec(0u8..7, 1..60), n in 1usize..40, jitter in 0.0f64..1.0) {
+        fn nothing_is_lost(replies in proptest::collection::vec(0u8..9, 1..60), n in 1usize..40, jitter in 0.0f64..1.0) {
             let mut q = queue(n);
             let mut delivered = Vec::new();
             let mut now = 0.0;
@@ -383,7 +488,7 @@ mod tests {
                 let batch = next_batch(&q, now, 7);
                 let unique: std::collections::HashSet<_> = batch.iter().collect();
                 prop_assert_eq!(unique.len(), batch.len());
-                let reply = match r { 0 => Reply::Stored, 1 => Reply::Conflict, 2 => Reply::Retry(None), 3 => Reply::Retry(Some(503)), 4 => Reply::TooLarge, 5 => Reply::Rejected(400, "x".into()), _ => Reply::Stored };
+                let reply = match r { 0 => Reply::Stored, 1 => Reply::Conflict, 2 => Reply::Retry(None), 3 => Reply::Retry(Some(503)), 4 => Reply::TooLarge, 5 => Reply::Rejected(400, "x".into()), 6 => Reply::Rule("9.3.0.0-4".into()), 7 => Reply::SessionOver("8.1.2.0-2".into()), _ => Reply::Stored };
                 let s = settle(&mut q, &batch, &reply, now, jitter);
                 delivered.extend(s.delivered);
                 now += MAX_DELAY_MS;

@@ -364,7 +364,11 @@ fn cmi5_launch_writes_launch_data_and_a_one_time_token() {
     let location = r.location();
     assert!(location.starts_with("/play/feedback-teams?"), "{location}");
     let q = query_of(location);
-    assert_eq!(q["endpoint"], format!("{}/xapi/", s.base));
+    assert_eq!(
+        q["endpoint"],
+        format!("{}/cmi5/xapi/", s.base),
+        "the player's own endpoint"
+    );
     let au = format!("{}/au/feedback-teams", s.base);
     assert_eq!(q["activityId"], au);
     uuid::Uuid::parse_str(&q["registration"]).expect("registration uuid");
@@ -411,9 +415,10 @@ fn cmi5_launch_writes_launch_data_and_a_one_time_token() {
         .expect("auth-token")
         .to_string();
     let ana = s.cred("ana");
-    assert_eq!(
+    assert_ne!(
         decode_basic(&format!("Basic {token}")),
-        format!("{}:{}", ana.key, ana.secret)
+        format!("{}:{}", ana.key, ana.secret),
+        "a session token, never the learner's LRS key"
     );
     let second = s.call("POST", &fetch_path, &[], None).json();
     assert_eq!(second["error-code"], "1");
@@ -546,6 +551,173 @@ fn fault_hook_is_absent_without_the_flag() {
     );
     assert_eq!(set.status, 404);
     assert_eq!(s.get("/health").status, 200);
+}
+
+/// A cmi5 launch of `course` for `who`, its token fetched: (launch query, session auth header).
+fn cmi5_session(s: &Server, who: &str, course: &str) -> (HashMap<String, String>, String) {
+    let q = query_of(s.get(&format!("/launch/cmi5/{course}?as={who}")).location());
+    let fetch = q["fetch"]
+        .strip_prefix(&s.base)
+        .expect("fetch on this host")
+        .to_string();
+    let token = s.call("POST", &fetch, &[], None).json()["auth-token"]
+        .as_str()
+        .expect("auth-token")
+        .to_string();
+    (q, format!("Basic {token}"))
+}
+
+/// A statement of the session as a conformant AU sends it: the template's grouping first.
+fn cmi5_statement(
+    s: &Server,
+    q: &HashMap<String, String>,
+    session: &str,
+    verb: &str,
+    defined: bool,
+) -> Value {
+    let course = q["activityId"].replace("/au/", "/course/");
+    let mut category = vec![];
+    if defined {
+        category.push(json!({"id": "https://w3id.org/xapi/cmi5/context/categories/cmi5"}));
+    }
+    json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "actor": serde_json::from_str::<Value>(&q["actor"]).expect("actor"),
+        "verb": {"id": format!("http://adlnet.gov/expapi/verbs/{verb}"), "display": {"en-US": verb}},
+        "object": {"id": if defined { q["activityId"].clone() } else { format!("{}/programs/x", s.base) }},
+        "result": if verb == "terminated" { json!({"duration": "PT1.00S"}) } else { json!({"response": "ok"}) },
+        "context": {
+            "registration": q["registration"],
+            "contextActivities": {"grouping": [{"id": course}, {"id": q["activityId"]}], "category": category},
+            "extensions": {"https://w3id.org/xapi/cmi5/context/extensions/sessionid": session}
+        },
+        "timestamp": "2027-01-01T10:00:00.123Z"
+    })
+}
+
+#[test]
+fn the_cmi5_player_refuses_what_a_real_player_refuses() {
+    let s = Server::start(false);
+    let (q, auth) = cmi5_session(&s, "ben", "coaching-leaders");
+    let h = [
+        ("Authorization", auth.as_str()),
+        ("X-Experience-API-Version", "1.0.3"),
+        ("Content-Type", "application/json"),
+    ];
+    let post = |body: &Value| s.call("POST", "/cmi5/xapi/statements", &h, Some(&body.to_string()));
+    let stored = |r: Resp| assert_eq!(r.status, 200, "{}", r.body);
+    let refused = |r: Resp, rule: &str| {
+        assert_eq!(r.status, 403, "{}", r.body);
+        let message = r.json()["message"].as_str().unwrap_or_default().to_string();
+        assert!(
+            message.starts_with(&format!("{rule} - ")),
+            "expected {rule}: {message}"
+        );
+    };
+    let data_path = format!(
+        "/cmi5/xapi/activities/state?stateId=LMS.LaunchData&activityId={}&agent={}&registration={}",
+        urlenc(&q["activityId"]),
+        urlenc(&q["actor"]),
+        q["registration"]
+    );
+    let data = s.call("GET", &data_path, &h, None);
+    assert_eq!(
+        data.status, 200,
+        "the launch data through the player: {}",
+        data.body
+    );
+    let session = data.json()["contextTemplate"]["extensions"]
+        ["https://w3id.org/xapi/cmi5/context/extensions/sessionid"]
+        .as_str()
+        .expect("session id")
+        .to_string();
+    let initialized = cmi5_statement(&s, &q, &session, "initialized", true);
+    refused(post(&initialized), "11.0.0.0-3");
+    let prefs = format!(
+        "/cmi5/xapi/agents/profile?profileId=cmi5LearnerPreferences&agent={}",
+        urlenc(&q["actor"])
+    );
+    assert_eq!(s.call("GET", &prefs, &h, None).status, 404, "none kept yet");
+    assert_eq!(
+        s.call("PUT", &prefs, &h, Some("{}")).status,
+        403,
+        "the LMS's document"
+    );
+    refused(
+        post(&cmi5_statement(&s, &q, &session, "experienced", false)),
+        "9.3.0.0-4",
+    );
+    stored(post(&initialized));
+    refused(
+        post(&cmi5_statement(&s, &q, &session, "initialized", true)),
+        "9.3.0.0-2",
+    );
+    // The template's grouping must come first, as the widget once got wrong.
+    let mut swapped = cmi5_statement(&s, &q, &session, "experienced", false);
+    let grouping = swapped["context"]["contextActivities"]["grouping"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    swapped["context"]["contextActivities"]["grouping"] =
+        Value::Array(grouping.into_iter().rev().collect());
+    refused(post(&swapped), "10.2.1.0-6");
+    refused(
+        post(&cmi5_statement(&s, &q, "s-old", "experienced", false)),
+        "10.2.1.0-6",
+    );
+    refused(s.call("PUT", &data_path, &h, Some("{}")), "10.2.1.0-5");
+    stored(post(&cmi5_statement(
+        &s,
+        &q,
+        &session,
+        "experienced",
+        false,
+    )));
+    let two = json!([
+        cmi5_statement(&s, &q, &session, "terminated", true),
+        cmi5_statement(&s, &q, &session, "experienced", false)
+    ]);
+    refused(post(&two), "9.3.0.0-5");
+    stored(post(&cmi5_statement(&s, &q, &session, "terminated", true)));
+    // After terminated the token is spent: a second terminated, or anything else, is refused.
+    refused(
+        post(&cmi5_statement(&s, &q, &session, "terminated", true)),
+        "8.1.2.0-2",
+    );
+    refused(s.call("GET", &data_path, &h, None), "8.1.2.0-2");
+    assert_eq!(
+        s.call(
+            "GET",
+            "/cmi5/xapi/about",
+            &[("Authorization", "Basic bm9wZTpub3Bl")],
+            None
+        )
+        .status,
+        401
+    );
+
+    // The LRS got what the player accepted, and only that.
+    let stored = all_statements(&s, &format!("registration={}", q["registration"]));
+    let verbs: Vec<&str> = stored
+        .iter()
+        .filter_map(|x| x["verb"]["id"].as_str())
+        .map(|v| v.rsplit('/').next().unwrap_or(v))
+        .collect();
+    assert_eq!(verbs.len(), 3, "{verbs:?}");
+
+    // A relaunch continues the registration in a new session; launching again abandons an open one.
+    let (again, auth2) = cmi5_session(&s, "ben", "coaching-leaders");
+    assert_eq!(again["registration"], q["registration"]);
+    let _third = cmi5_session(&s, "ben", "coaching-leaders");
+    refused(
+        s.call(
+            "GET",
+            "/cmi5/xapi/about",
+            &[("Authorization", auth2.as_str())],
+            None,
+        ),
+        "8.1.2.0-2",
+    );
 }
 
 fn urlenc(s: &str) -> String {

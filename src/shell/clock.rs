@@ -1,6 +1,6 @@
 //! The learner's clock, read from the browser or overridden by the host.
 
-use time::{Date, Month, OffsetDateTime, Time, UtcOffset};
+use time::{Date, Month, Time, UtcOffset};
 
 use crate::plan::Now;
 
@@ -12,9 +12,7 @@ pub fn now(override_date: Option<Date>) -> Now {
     // getTimezoneOffset is minutes *behind* UTC.
     let offset = UtcOffset::from_whole_seconds(-(js.get_timezone_offset() as i32) * 60)
         .unwrap_or(UtcOffset::UTC);
-    let instant = OffsetDateTime::from_unix_timestamp_nanos((js.get_time() * 1_000_000.0) as i128)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-        .to_offset(offset);
+    let instant = crate::xapi::at_millis(js.get_time()).to_offset(offset);
     let local_date = Month::try_from(js.get_month() as u8 + 1)
         .ok()
         .and_then(|m| {

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::lrs::{query, Call, Lrs};
 use super::outbox::Outbox;
 use crate::launch::lms::{Connection, Route};
-use crate::xapi::cmi5::{self, LaunchData};
+use crate::xapi::cmi5::{self, LaunchData, LearnerPreferences};
 use crate::xapi::{self, Agent, Statement};
 
 /// A new random statement id from the browser's CSPRNG.
@@ -35,6 +35,10 @@ pub struct Cmi5 {
     pub au: String,
     /// The LMS's launch data.
     pub data: LaunchData,
+    /// The session id from the launch data's context template.
+    pub session: String,
+    /// The learner's preferences from the LMS (languages, audio), read at start as cmi5 asks.
+    pub preferences: LearnerPreferences,
     /// When the session started (ms since the epoch), for durations.
     pub started_ms: f64,
 }
@@ -67,38 +71,49 @@ fn cmi5_session<'a>(c: &'a Cmi5, live: &'a Live) -> cmi5::Session<'a> {
 
 impl Live {
     /// Validates and queues statements. A statement that breaks the spec's rules is a bug: it is
-    /// reported on the console and not sent, so it cannot poison a batch.
+    /// reported on the console and not sent, so it cannot poison a batch. In a cmi5 session each
+    /// statement is laid over the session's context template first.
     pub fn queue(&self, statements: Vec<Statement>) -> Result<(), String> {
         let mut ready = Vec::with_capacity(statements.len());
-        for mut s in statements {
-            if let (Some(c), Some(ctx)) = (&self.cmi5, s.context.as_mut()) {
-                cmi5::apply_template(ctx, &cmi5_session(c, self));
-            }
-            match xapi::validate(&s) {
-                Ok(()) => match serde_json::to_value(&s) {
-                    Ok(v) => ready.push((s.id.to_string(), v)),
-                    Err(e) => {
-                        super::console_error(&format!("a statement could not be serialized: {e}"))
-                    }
-                },
-                Err(problems) => super::console_error(&format!(
+        for s in statements {
+            if let Err(problems) = xapi::validate(&s) {
+                super::console_error(&format!(
                     "a statement was not sent because it breaks xAPI rules: {}",
                     problems.join("; ")
-                )),
+                ));
+                continue;
+            }
+            match serde_json::to_value(&s) {
+                Ok(mut v) => {
+                    if let Some(c) = &self.cmi5 {
+                        cmi5::apply_template(&mut v, &c.data.context_template, self.registration);
+                    }
+                    ready.push((s.id.to_string(), v));
+                }
+                Err(e) => {
+                    super::console_error(&format!("a statement could not be serialized: {e}"))
+                }
             }
         }
         self.outbox.enqueue(ready)
     }
 
-    /// cmi5: records completion once per registration, when the learner has committed (Normal launches only).
-    pub fn completed(&self) {
-        let Some(c) = &self.cmi5 else { return };
-        let flag = format!(
+    /// Where this registration's `completed` is remembered: the id of the one queued, until a
+    /// later session finds it was never sent and drops it (then it is sent again).
+    fn completed_key(&self, c: &Cmi5) -> String {
+        format!(
             "throughline:v1:cmi5-completed:{}:{}",
             self.registration, c.au
-        );
+        )
+    }
+
+    /// cmi5: records completion once per registration, when the learner has committed (Normal
+    /// launches only). Called on commit and at the start of every session with a committed plan.
+    pub fn completed(&self) {
+        let Some(c) = &self.cmi5 else { return };
+        let key = self.completed_key(c);
         if !c.data.records_completion()
-            || LocalStorage::raw().get_item(&flag).ok().flatten().is_some()
+            || LocalStorage::raw().get_item(&key).ok().flatten().is_some()
         {
             return;
         }
@@ -108,15 +123,26 @@ impl Live {
             now(),
             js_sys::Date::now() - c.started_ms,
         );
+        let id = s.id.to_string();
         if self.queue(vec![s]).is_ok() {
-            let _ = LocalStorage::raw().set_item(&flag, "1");
+            let _ = LocalStorage::raw().set_item(&key, &id);
         }
     }
 
-    /// cmi5: the session's last statement, then the learner goes back to the LMS when it says where.
+    /// cmi5, when the page goes without "Return to the course": `terminated`, unless a request
+    /// is still under way, which could arrive after it and be refused (a player takes nothing
+    /// after `terminated`). Then the session is left open and the LMS records it as abandoned.
+    pub fn leave(&self) {
+        if !self.lrs.busy() {
+            self.terminate();
+        }
+    }
+
+    /// cmi5: the session's last statement, once per session (the Return button and `pagehide`
+    /// both call it).
     pub fn terminate(&self) {
         let Some(c) = &self.cmi5 else { return };
-        let flag = format!("throughline:cmi5:terminated:{}", c.au);
+        let flag = format!("throughline:cmi5:terminated:{}", c.session);
         if SessionStorage::raw()
             .get_item(&flag)
             .ok()
@@ -132,14 +158,15 @@ impl Live {
             js_sys::Date::now() - c.started_ms,
         );
         if self.queue(vec![s]).is_ok() {
+            self.outbox.end_session();
             let _ = SessionStorage::raw().set_item(&flag, "1");
         }
     }
 }
 
-fn now() -> time::OffsetDateTime {
-    time::OffsetDateTime::from_unix_timestamp_nanos((js_sys::Date::now() * 1_000_000.0) as i128)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+/// This moment, to the millisecond: statements carry when the learner acted.
+pub fn now() -> time::OffsetDateTime {
+    xapi::at_millis(js_sys::Date::now())
 }
 
 /// The cmi5 auth token: fetched once per launch and kept for this tab, so a reload still works.
@@ -169,6 +196,28 @@ async fn cmi5_token(fetch: &str) -> Result<String, String> {
         "1" => "This course launch link was already used. Please start the course again from your learning platform.".to_string(),
         _ => "Your learning platform did not give the course a sign-in token. Please start the course again from the platform.".to_string(),
     })
+}
+
+/// cmi5 11.0.0.0-3: the AU reads the learner preferences before it sends anything. Players
+/// refuse every statement of a session that did not.
+async fn learner_preferences(lrs: &Lrs, agent: &str) -> Result<LearnerPreferences, String> {
+    let path = format!(
+        "agents/profile?{}",
+        query(&[("profileId", cmi5::LEARNER_PREFERENCES), ("agent", agent)])
+    );
+    let answer = lrs
+        .send(Call {
+            method: "GET",
+            path: &path,
+            ..Call::default()
+        })
+        .await;
+    match answer.status {
+        Some(200) => Ok(LearnerPreferences::parse(&answer.body)),
+        None => Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
+        // None kept yet (404), or the LMS keeps them elsewhere: the widget's defaults apply.
+        Some(_) => Ok(LearnerPreferences::default()),
+    }
 }
 
 /// This browser's own registration for a learner and program, for launches that do not give one.
@@ -227,9 +276,15 @@ pub async fn connect(
             None => return Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
             Some(s) => return Err(format!("The learning record store answered {s} when the course started. Please start it again from your learning platform.")),
         };
+        let preferences = learner_preferences(&lrs, &agent).await?;
+        let Some(session) = data.session_id().map(str::to_string) else {
+            return Err("Your learning platform's launch data has no session id.".into());
+        };
         cmi5 = Some(Rc::new(Cmi5 {
             au,
             data,
+            session,
+            preferences,
             started_ms: js_sys::Date::now(),
         }));
     }
@@ -241,7 +296,7 @@ pub async fn connect(
             .filter(|u| u.starts_with("http"))
             .map(|u| u.split(['?', '#']).next().unwrap_or(u).to_string())
     });
-    let outbox = Outbox::new(lrs.clone(), tab);
+    let outbox = Outbox::new(lrs.clone(), tab, cmi5.as_ref().map(|c| c.session.clone()));
     let live = Live {
         lrs,
         outbox,
@@ -251,7 +306,8 @@ pub async fn connect(
         cmi5,
     };
     if let Some(c) = live.cmi5.clone() {
-        let flag = format!("throughline:cmi5:initialized:{}", c.au);
+        // Once per session: a reload of the launch page is the same session.
+        let flag = format!("throughline:cmi5:initialized:{}", c.session);
         if SessionStorage::raw()
             .get_item(&flag)
             .ok()
@@ -265,9 +321,19 @@ pub async fn connect(
             )])?;
             let _ = SessionStorage::raw().set_item(&flag, "1");
         }
+        // After "initialized": what earlier sessions of this registration could not send.
+        let dropped =
+            live.outbox
+                .carry_over(live.registration, &c.session, &c.data.context_template);
+        let key = live.completed_key(&c);
+        if let Some(id) = LocalStorage::raw().get_item(&key).ok().flatten() {
+            if dropped.contains(&id) {
+                let _ = LocalStorage::raw().remove_item(&key);
+            }
+        }
         // Registered before the outbox's own pagehide handler, so "terminated" goes in the last send.
         let on_hide = live.clone();
-        let hide = Closure::<dyn FnMut()>::new(move || on_hide.terminate());
+        let hide = Closure::<dyn FnMut()>::new(move || on_hide.leave());
         if let Some(w) = web_sys::window() {
             let _ = w.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
         }

@@ -2,6 +2,9 @@
 //! gloo-net has no `keepalive`, which the last send on `pagehide` needs, so
 //! this uses the browser's fetch directly.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -31,6 +34,8 @@ pub struct Lrs {
     auth: String,
     /// Version header.
     pub version: Version,
+    /// Requests under way, shared by every copy of this LRS handle.
+    busy: Rc<Cell<u32>>,
 }
 
 /// A request to the LRS.
@@ -57,7 +62,13 @@ impl Lrs {
             endpoint: connection.endpoint.clone(),
             auth: connection.auth.clone(),
             version: connection.version,
+            busy: Rc::default(),
         }
+    }
+
+    /// Whether any request to this LRS is under way (from any copy of the handle).
+    pub fn busy(&self) -> bool {
+        self.busy.get() > 0
     }
 
     /// The secret the dashboard keys learner pseudonyms with: this credential, so whoever
@@ -74,7 +85,10 @@ impl Lrs {
 
     /// Sends one request; never fails, a missing answer is `status: None`.
     pub async fn send(&self, call: Call<'_>) -> Answer {
-        match self.try_send(&call).await {
+        self.busy.set(self.busy.get() + 1);
+        let result = self.try_send(&call).await;
+        self.busy.set(self.busy.get().saturating_sub(1));
+        match result {
             Ok(answer) => answer,
             Err(_) => Answer {
                 status: None,
@@ -90,7 +104,10 @@ impl Lrs {
             method: "GET",
             ..Call::default()
         };
-        match self.try_send_to(url, &call).await {
+        self.busy.set(self.busy.get() + 1);
+        let result = self.try_send_to(url, &call).await;
+        self.busy.set(self.busy.get().saturating_sub(1));
+        match result {
             Ok(answer) => answer,
             Err(_) => Answer {
                 status: None,

@@ -26,6 +26,8 @@ pub struct Session {
     pub role_hint: Option<String>,
     /// The clock reading for this visit.
     pub now: Now,
+    /// The host's date override (`?now=`), kept so later clock readings use it too.
+    pub clock_override: Option<time::Date>,
     /// Link back to the course.
     pub course_url: Option<String>,
     /// Where the program file was loaded from, so other course pages can load it too.
@@ -89,6 +91,13 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         )),
         None => None,
     };
+    // cmi5: a plan committed earlier satisfies this registration too, once (a completed that an
+    // earlier session could not send was dropped with that session, so it is sent in this one).
+    if let Some(live) = &live {
+        if !restored.plan.commitments.is_empty() {
+            live.completed();
+        }
+    }
     Ok(Session {
         live,
         program: Arc::new(program),
@@ -97,6 +106,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         learner_name: options.learner_name,
         role_hint,
         now: clock::now(options.now),
+        clock_override: options.now,
         course_url: options.course_url,
         program_url: match &options.program {
             crate::launch::ProgramSource::Url(u) => Some(absolute(u)),

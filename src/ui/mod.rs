@@ -106,6 +106,10 @@ impl Ctx {
     /// Merges the plan with the LRS copy and writes it back, in the background.
     pub fn sync_plan(&self) {
         let Some(live) = self.live() else { return };
+        // A cmi5 player refuses every request after `terminated`: the plan waits for the next session.
+        if live.outbox.ended() {
+            return;
+        }
         // One sync at a time; a change made meanwhile is synced right after.
         if self.plan_syncing.get_value() {
             self.plan_resync.set_value(true);
@@ -146,6 +150,11 @@ impl Ctx {
         });
     }
 
+    /// Whether a copy of the plan is on its way to the LRS.
+    pub fn plan_syncing(&self) -> bool {
+        self.plan_syncing.get_value()
+    }
+
     /// A document-unique element id, so several widgets can share a page.
     pub fn id(&self, name: &str) -> String {
         format!("tl{}-{name}", self.prefix)
@@ -157,7 +166,9 @@ impl Ctx {
         let program = self.program();
         let before = self.plan.get_untracked();
         let mut next = before.clone();
-        match plan::apply(&program, &mut next, action.clone(), self.now) {
+        // Read now, not at mount: statements carry the moment the learner acted.
+        let now = shell::clock::now(self.with_session(|s| s.clock_override));
+        match plan::apply(&program, &mut next, action.clone(), now) {
             Ok(()) => {
                 let key = self.with_session(|s| s.key.clone());
                 let mut problem = shell::storage::save(&key, &plan::store(&next))
@@ -168,7 +179,7 @@ impl Ctx {
                         learner: &live.actor,
                         registration: Some(live.registration),
                         course: live.course.as_deref(),
-                        now: self.now.at,
+                        now: now.at,
                     };
                     let statements = xapi::statements_for(
                         &program,

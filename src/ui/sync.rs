@@ -16,7 +16,16 @@ pub fn SyncBar() -> impl IntoView {
             ("tl-sync tl-sync-attention", why.clone())
         } else if status.failed > 0 {
             let n = status.failed;
-            ("tl-sync tl-sync-attention", format!("Needs attention: {n} {} could not be recorded by your learning record store. They are kept here.", if n == 1 { "record" } else { "records" }))
+            let why = status.failure.clone().unwrap_or_default();
+            (
+                "tl-sync tl-sync-attention",
+                format!(
+                    "Needs attention: {n} {} could not be recorded. They are kept here. {why}",
+                    if n == 1 { "record" } else { "records" }
+                )
+                .trim_end()
+                .to_string(),
+            )
         } else if status.offline && status.waiting > 0 {
             (
                 "tl-sync tl-sync-waiting",
@@ -61,14 +70,28 @@ pub fn SyncBar() -> impl IntoView {
             .map(|url| {
                 view! {
                     <button type="button" class="tl-link" on:click=move |_| {
-                        if let Some(live) = ctx.live() {
-                            live.terminate();
-                            live.outbox.kick();
-                        }
                         let url = url.clone();
-                        // Give the last send a moment; pagehide sends anything still waiting.
                         wasm_bindgen_futures::spawn_local(async move {
-                            gloo_timers::future::TimeoutFuture::new(400).await;
+                            // cmi5 refuses any request after "terminated": let a plan copy on its
+                            // way arrive first, then wait (briefly) for "terminated" to be recorded.
+                            // If the wait runs out, pagehide sends what is left.
+                            let pause = || gloo_timers::future::TimeoutFuture::new(100);
+                            for _ in 0..30 {
+                                if !ctx.plan_syncing() {
+                                    break;
+                                }
+                                pause().await;
+                            }
+                            if let Some(live) = ctx.live() {
+                                live.terminate();
+                                live.outbox.kick();
+                                for _ in 0..30 {
+                                    if live.outbox.finished() {
+                                        break;
+                                    }
+                                    pause().await;
+                                }
+                            }
                             if let Some(w) = web_sys::window() {
                                 let _ = w.location().set_href(&url);
                             }

@@ -16,6 +16,15 @@ pub use model::{
 };
 pub use rules::validate;
 
+/// The instant `ms` milliseconds after the Unix epoch, to the millisecond: a browser clock
+/// reading (a float) turned into nanoseconds by float arithmetic would end in residue
+/// (`...26.203000064Z`) that no clock measured.
+pub fn at_millis(ms: f64) -> time::OffsetDateTime {
+    let ms = if ms.is_finite() { ms.floor() as i64 } else { 0 };
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+}
+
 /// xAPI versions the widget can speak; 1.0.3 unless the launch asks for 2.0.0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Version {
@@ -42,5 +51,21 @@ impl Version {
             v if v.starts_with("2.0") => Some(Version::V200),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn clock_readings_become_whole_milliseconds() {
+        // 1_796_300_306_203 ms * 1e6 in f64 is 1_796_300_306_203_000_064 ns.
+        let at = at_millis(1_796_300_306_203.0);
+        assert_eq!(at.nanosecond(), 203_000_000);
+        let text = time::OffsetDateTime::format(at, &time::format_description::well_known::Rfc3339)
+            .expect("formats");
+        assert!(text.ends_with(".203Z"), "{text}");
+        assert_eq!(at_millis(f64::NAN), time::OffsetDateTime::UNIX_EPOCH);
     }
 }

@@ -3,8 +3,11 @@
 //!
 //! `POST /_test/faults` with `{"fail_statements": N, "status": 500}` makes
 //! the next N requests to `/xapi/statements` (any method except CORS
-//! preflights) answer that status without reaching the LRS; `GET
-//! /_test/faults` tells how many are left.
+//! preflights) answer that status without reaching the LRS, with `body` as
+//! the answer's text when given (a player's refusal, say); `GET
+//! /_test/faults` tells how many are left. `GET /_test/cmi5/refusals` lists
+//! what the cmi5 player refused, so a test can tell a refused duplicate from
+//! one never sent.
 
 use std::sync::{Arc, Mutex};
 
@@ -19,10 +22,11 @@ use serde_json::json;
 
 use crate::lrs::VERSION_HEADER;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Plan {
     remaining: u32,
     status: StatusCode,
+    body: Option<String>,
 }
 
 /// The pending faults, shared by the routes and the middleware.
@@ -34,6 +38,7 @@ impl Default for Faults {
         Faults(Arc::new(Mutex::new(Plan {
             remaining: 0,
             status: StatusCode::INTERNAL_SERVER_ERROR,
+            body: None,
         })))
     }
 }
@@ -50,6 +55,8 @@ struct FaultRequest {
     fail_statements: u32,
     #[serde(default = "default_status")]
     status: u16,
+    #[serde(default)]
+    body: Option<String>,
 }
 
 fn default_status() -> u16 {
@@ -93,6 +100,7 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>(faults: Faults) -> Router
                     *plan = Plan {
                         remaining: asked.fail_statements,
                         status,
+                        body: asked.body,
                     };
                     report(&plan).into_response()
                 },
@@ -104,22 +112,19 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>(faults: Faults) -> Router
 /// Middleware on `/xapi`: answers the planned status instead of the LRS.
 pub(crate) async fn inject(State(faults): State<Faults>, req: Request, next: Next) -> Response {
     if req.method() != Method::OPTIONS && req.uri().path().ends_with("/statements") {
-        let status = {
+        let fault = {
             let mut plan = faults.plan();
             if plan.remaining > 0 {
                 plan.remaining -= 1;
-                Some(plan.status)
+                Some((plan.status, plan.body.clone()))
             } else {
                 None
             }
         };
-        if let Some(status) = status {
-            return (
-                status,
-                [(VERSION_HEADER, "1.0.3")],
-                format!("fault injected by /_test/faults ({status})"),
-            )
-                .into_response();
+        if let Some((status, body)) = fault {
+            let body =
+                body.unwrap_or_else(|| format!("fault injected by /_test/faults ({status})"));
+            return (status, [(VERSION_HEADER, "1.0.3")], body).into_response();
         }
     }
     next.run(req).await

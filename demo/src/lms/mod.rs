@@ -23,16 +23,15 @@ pub mod seed;
 
 pub use seed::{seed_cohort, Seeded};
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -71,8 +70,8 @@ pub struct Lms {
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub(crate) lrs: Lrs,
-    /// cmi5 fetch tokens by id: `Some(auth token)` until used, then `None`.
-    pub(crate) fetch_tokens: Arc<Mutex<HashMap<String, Option<String>>>>,
+    /// The cmi5 player: sessions, fetch URLs, registrations.
+    pub(crate) player: Arc<cmi5::Player>,
 }
 
 impl Lms {
@@ -128,10 +127,6 @@ impl Lms {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
         );
-        let state = AppState {
-            lrs: self.lrs.clone(),
-            fetch_tokens: Arc::default(),
-        };
         let mut xapi = self.lrs.router();
         let mut app = Router::new()
             .route("/", get(pages::home))
@@ -142,6 +137,7 @@ impl Lms {
             .route("/launch/lti/{slug}", get(launch::lti))
             .route("/launch/cmi5/{slug}", get(cmi5::launch))
             .route("/cmi5/fetch/{token}", post(cmi5::fetch))
+            .route("/cmi5/xapi/{*resource}", any(cmi5::lrs))
             .route("/health", get(|| async { "ok" }))
             // Browsers ask for a favicon on every page; answer so the console stays clean.
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }));
@@ -151,8 +147,14 @@ impl Lms {
                 faults.clone(),
                 faults::inject,
             ));
-            app = app.merge(faults::routes(faults));
+            app = app
+                .merge(faults::routes(faults))
+                .route("/_test/cmi5/refusals", get(cmi5::refusals));
         }
+        let state = AppState {
+            lrs: self.lrs.clone(),
+            player: cmi5::Player::new(xapi.clone()),
+        };
         app.with_state(state)
             .merge(self.lti.router())
             .merge(crate::workbench::router(&self.config))
