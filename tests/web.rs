@@ -322,7 +322,7 @@ async fn queued_statements_survive_an_unreachable_lrs() {
         ..RawLrs::default()
     };
     let connection = from_host(raw, Some("web-outbox"), None).expect("valid");
-    let outbox = Outbox::new(Lrs::new(&connection), "tab-test".into());
+    let outbox = Outbox::new(Lrs::new(&connection), "tab-test".into(), None);
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let log = seen.clone();
     outbox.on_status(move |s| log.borrow_mut().push(s));
@@ -359,7 +359,7 @@ async fn queued_statements_survive_an_unreachable_lrs() {
         "backing off"
     );
     // A second handle (a reload, another tab) sees the same queue.
-    let again = Outbox::new(Lrs::new(&connection), "tab-other".into());
+    let again = Outbox::new(Lrs::new(&connection), "tab-other".into(), None);
     assert_eq!(again.entries().len(), 2);
 }
 
