@@ -143,6 +143,17 @@ pub fn next_batch_in_order(entries: &[Entry], now: f64, max: usize) -> Vec<Strin
         .take_while(|e| e.next_at <= now)
         .cloned()
         .collect();
+    // Players record a session as started only once `initialized` is stored, and refuse
+    // anything sent with it in one request (9.3.0.0-4): it goes alone.
+    if due.first().is_some_and(|e| {
+        crate::xapi::cmi5::is_defined(&e.statement)
+            && e.statement
+                .pointer("/verb/id")
+                .and_then(serde_json::Value::as_str)
+                == Some("http://adlnet.gov/expapi/verbs/initialized")
+    }) {
+        return next_batch(&due[..1], now, 1);
+    }
     next_batch(&due, now, max)
 }
 
@@ -455,6 +466,11 @@ mod tests {
             next_batch_in_order(&q, 5_000.0, 10),
             ["id-000", "id-001", "id-002"]
         );
+        // cmi5's initialized goes alone.
+        let mut started = queue(3);
+        started[0].statement = serde_json::json!({"verb": {"id": "http://adlnet.gov/expapi/verbs/initialized"},
+            "context": {"contextActivities": {"category": [{"id": crate::xapi::cmi5::CATEGORY}]}}});
+        assert_eq!(next_batch_in_order(&started, 0.0, 10), ["id-000"]);
         // A statement set aside does not hold up the rest.
         q[0].failed = Some("refused".into());
         assert_eq!(next_batch_in_order(&q, 10.0, 10), ["id-001", "id-002"]);

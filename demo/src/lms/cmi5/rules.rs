@@ -148,7 +148,8 @@ pub fn check(facts: &Facts<'_>, statements: &[Value]) -> Result<Recorded, Violat
                 id,
             ));
         }
-        let initialized = facts.initialized || recorded.contains(&INITIALIZED);
+        // As ADL's player: only an initialized already stored counts, not one earlier in the batch.
+        let initialized = facts.initialized;
         if !initialized && verb != INITIALIZED {
             return Err(broke(
                 "9.3.0.0-4",
@@ -176,7 +177,7 @@ pub fn check(facts: &Facts<'_>, statements: &[Value]) -> Result<Recorded, Violat
         let completion = st.pointer("/result/completion");
         let duration = st.pointer("/result/duration");
         match verb {
-            INITIALIZED if initialized => {
+            INITIALIZED if initialized || recorded.contains(&INITIALIZED) => {
                 return Err(broke("9.3.0.0-2", "The AU MUST NOT issue more than one initialized, completed or terminated statement per session", format!("Already initialized: {id}")))
             }
             INITIALIZED => recorded.push(INITIALIZED),
@@ -346,16 +347,24 @@ mod tests {
     #[test]
     fn a_session_in_cmi5_order_is_accepted() {
         let (a, t) = (actor(), template());
-        let all = [
-            statement(1, INITIALIZED, true),
+        let f = facts(&a, &t);
+        assert_eq!(
+            check(&f, &[statement(1, INITIALIZED, true)]),
+            Ok(vec![INITIALIZED])
+        );
+        let rest = [
             statement(2, "http://example.org/verbs/selected", false),
             statement(3, COMPLETED, true),
             statement(4, TERMINATED, true),
         ];
-        assert_eq!(
-            check(&facts(&a, &t), &all),
-            Ok(vec![INITIALIZED, COMPLETED, TERMINATED])
-        );
+        let started = Facts {
+            initialized: true,
+            ..f.clone()
+        };
+        assert_eq!(check(&started, &rest), Ok(vec![COMPLETED, TERMINATED]));
+        // Sent with initialized in one request, the rest is refused, as ADL's player does.
+        let together = [statement(1, INITIALIZED, true), rest[0].clone()];
+        assert_eq!(rule(check(&f, &together)), "9.3.0.0-4");
     }
 
     #[test]
