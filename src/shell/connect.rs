@@ -8,7 +8,7 @@ use uuid::Uuid;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::lrs::{query, Call, Lrs};
+use super::lrs::{query, Lrs};
 use super::outbox::Outbox;
 use crate::launch::lms::{Connection, Route};
 use crate::xapi::cmi5::{self, LaunchData, LearnerPreferences};
@@ -205,13 +205,7 @@ async fn learner_preferences(lrs: &Lrs, agent: &str) -> Result<LearnerPreference
         "agents/profile?{}",
         query(&[("profileId", cmi5::LEARNER_PREFERENCES), ("agent", agent)])
     );
-    let answer = lrs
-        .send(Call {
-            method: "GET",
-            path: &path,
-            ..Call::default()
-        })
-        .await;
+    let answer = lrs.get(&path).await;
     match answer.status {
         Some(200) => Ok(LearnerPreferences::parse(&answer.body)),
         None => Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
@@ -263,13 +257,7 @@ pub async fn connect(
                 ("registration", &registration)
             ])
         );
-        let answer = lrs
-            .send(Call {
-                method: "GET",
-                path: &path,
-                ..Call::default()
-            })
-            .await;
+        let answer = lrs.get(&path).await;
         let data = match answer.status {
             Some(200) => LaunchData::parse(&answer.body)?,
             Some(404) => return Err("Your learning platform did not leave the course its launch data. Please start the course again from the platform.".into()),

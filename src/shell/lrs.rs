@@ -98,6 +98,16 @@ impl Lrs {
         }
     }
 
+    /// Sends a GET of `path` (resource and query, relative to the endpoint).
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(Call {
+            method: "GET",
+            path,
+            ..Call::default()
+        })
+        .await
+    }
+
     /// Sends a GET to an absolute URL on the same LRS (a `more` link), with the same credentials.
     pub async fn get_url(&self, url: &str) -> Answer {
         let call = Call {

@@ -1,7 +1,7 @@
 //! Reading statements page by page from an LRS for the dashboard, with every
 //! way an LRS can answer badly turned into one plain sentence.
 
-use super::lrs::{Call, Lrs};
+use super::lrs::Lrs;
 
 /// Why a page could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +44,7 @@ pub enum Next {
 /// (and refuses anything but a StatementResult as [`PageError::Malformed`]).
 pub async fn page(lrs: &Lrs, next: &Next) -> Result<String, PageError> {
     let answer = match next {
-        Next::Path(path) => {
-            lrs.send(Call {
-                method: "GET",
-                path,
-                ..Call::default()
-            })
-            .await
-        }
+        Next::Path(path) => lrs.get(path).await,
         Next::Url(url) => lrs.get_url(url).await,
     };
     match answer.status {

@@ -72,13 +72,7 @@ struct Programs {
 
 /// Reads a document: `Ok(None)` when there is none yet.
 async fn get(lrs: &Lrs, path: &str) -> Result<Option<(String, Option<String>)>, SyncError> {
-    let answer = lrs
-        .send(Call {
-            method: "GET",
-            path,
-            ..Call::default()
-        })
-        .await;
+    let answer = lrs.get(path).await;
     match answer.status {
         Some(200) => Ok(Some((answer.body, answer.etag))),
         Some(404) => Ok(None),

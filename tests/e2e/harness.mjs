@@ -81,6 +81,16 @@ export async function eventually(check, ms = 20000, what = 'condition') {
   throw new Error(`timed out waiting for ${what}: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
 }
 
+/** The learner's first visit: picks `role`, commits to the first behaviour, waits for the plan. */
+export async function commitOne(page, role) {
+  await page.getByRole('radio', { name: new RegExp(role) }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('checkbox').first().check();
+  await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('Every Friday');
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
+}
+
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { startDemo, launchBrowser, credentials, allStatements, eventually, ROOT } from './harness.mjs';
+import { startDemo, launchBrowser, credentials, allStatements, eventually, commitOne, ROOT } from './harness.mjs';
 
 let demo, browser, creds;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); creds = credentials(demo.data); });
@@ -15,15 +15,6 @@ after(async () => { await browser?.close(); await demo?.stop(); });
 
 const agent = (name) => JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1', name } });
 const short = (s) => s.verb.id.split('/').pop();
-
-async function commitOne(page, role) {
-  await page.getByRole('radio', { name: new RegExp(role) }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('checkbox').first().check();
-  await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('Every Friday');
-  await page.getByRole('button', { name: 'Commit to my plan' }).click();
-  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
-}
 
 test('cmi5: fetch the token once, read LMS.LaunchData, initialized -> completed -> terminated in order', async () => {
   const context = await browser.newContext();
