@@ -30,7 +30,10 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
-    let program = match parse(include_str!("../demo/programs/coaching.toml"), Format::Toml) {
+    let program = match parse(
+        include_str!("../service/programs/coaching.toml"),
+        Format::Toml,
+    ) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("the demo program does not parse: {e:?}");

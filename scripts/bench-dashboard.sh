@@ -9,14 +9,14 @@
 # server and removes the temp dir.
 #
 # Usage: scripts/bench-dashboard.sh [LEARNERS]      (default 2000)
-#   BUNDLE=dir      widget bundle to serve (default demo/static/pkg); the
+#   BUNDLE=dir      widget bundle to serve (default service/static/pkg); the
 #                   dashboard is loaded from its admin/ folder
 #   TIMEOUT_MS=n    how long to wait for the dashboard (default 120000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 learners=${1:-2000}
-bundle=${BUNDLE:-demo/static/pkg}
+bundle=${BUNDLE:-service/static/pkg}
 timeout_ms=${TIMEOUT_MS:-120000}
 target=${CARGO_TARGET_DIR:-target}
 

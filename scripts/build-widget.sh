@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds the two browser bundles (release wasm -> wasm-bindgen -> wasm-opt -Oz) into demo/static/pkg:
+# Builds the two browser bundles (release wasm -> wasm-bindgen -> wasm-opt -Oz) into service/static/pkg:
 #   throughline.js + throughline_bg.wasm          the learner widget (default feature "learner")
 #   admin/throughline_admin.js + _bg.wasm          the adoption dashboard (feature "admin"), never loaded by learners
 #   check/throughline_check.js + _bg.wasm          the program checker (feature "check"): the workbench, and widgets
 #                                                  handed a source file instead of a compiled program
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-demo/static/pkg}
+out=${1:-service/static/pkg}
 wasm=target/wasm32-unknown-unknown/release/throughline.wasm
 bundle() { # name, out dir, cargo feature flags...
   local name=$1 dir=$2; shift 2

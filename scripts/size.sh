@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=$((150 * 1024))
-pkg=demo/static/pkg
+pkg=service/static/pkg
 [ "${1:-}" = "--no-build" ] || { scripts/setup.sh >/dev/null; scripts/build-widget.sh >/dev/null; }
 # Prints one line per file and leaves the gzip total in $total.
 sizes() {

@@ -389,7 +389,7 @@ mod tests {
     use quick_xml::events::Event;
     use quick_xml::Reader;
 
-    const PROGRAM: &str = include_str!("../demo/programs/coaching.toml");
+    const PROGRAM: &str = include_str!("../service/programs/coaching.toml");
 
     fn bundle() -> Vec<(String, Vec<u8>)> {
         BUNDLE_FILES

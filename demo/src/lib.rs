@@ -1,9 +1,6 @@
-//! Library side of the Throughline demo LMS: the parts the demo binary
-//! mounts, kept in a library so integration tests and the benchmark can run
-//! them exactly as the binary does.
+//! Library side of the Throughline demo: "Northwind Learning", a mock LMS
+//! around the Throughline service (`throughline-service`), kept in a library
+//! so integration tests run it exactly as the binary does.
 #![warn(missing_docs)]
 
 pub mod lms;
-pub mod lrs;
-pub mod lti;
-pub mod workbench;

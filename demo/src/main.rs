@@ -21,7 +21,7 @@ struct Args {
     #[arg(long, default_value = "demo-data")]
     data: PathBuf,
     /// Folder with the built widget bundle (from scripts/build-widget.sh).
-    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/static/pkg"))]
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../service/static/pkg"))]
     bundle: PathBuf,
     /// Adds /_test/faults, which makes the LRS fail on purpose (for end-to-end tests only).
     #[arg(long)]
@@ -63,15 +63,15 @@ async fn run(args: Args) -> Result<(), String> {
     println!("LRS endpoint: http://{local}/xapi/  (keys below: name, scope, key:secret)");
     for c in lms.credentials() {
         let scope = match c.scope {
-            throughline_demo::lrs::Scope::Admin => "admin",
-            throughline_demo::lrs::Scope::Learner => "learner",
+            throughline_service::lrs::Scope::Admin => "admin",
+            throughline_service::lrs::Scope::Learner => "learner",
         };
         println!("  {:<8} {:<8} {}:{}", c.name, scope, c.key, c.secret);
     }
     println!(
         "LTI 1.3 tool: login http://{local}/lti/login, launch http://{local}/lti/launch ({} platform(s) in {})",
         lms.lti_platforms(),
-        args.data.join(throughline_demo::lti::PLATFORMS_FILE).display()
+        args.data.join(throughline_service::lti::PLATFORMS_FILE).display()
     );
     if args.test_hooks {
         println!("Test hooks on: POST/GET http://{local}/_test/faults");

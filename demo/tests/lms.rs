@@ -2,6 +2,7 @@
 //! whole site (LMS pages, launch routes and the LRS under `/xapi`) on a free
 //! loopback port with a fresh data dir and a stub widget bundle.
 
+#[path = "../../service/tests/common/mod.rs"]
 mod common;
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::path::Path;
 use base64::Engine;
 use serde_json::{json, Value};
 use throughline_demo::lms::{Lms, LmsConfig, Seeded};
-use throughline_demo::lrs::Credential;
+use throughline_service::lrs::Credential;
 
 struct Server {
     base: String,

@@ -9,7 +9,7 @@ use crate::program::{parse, Format};
 
 fn coaching() -> Program {
     parse(
-        include_str!("../../demo/programs/coaching.toml"),
+        include_str!("../../service/programs/coaching.toml"),
         Format::Toml,
     )
     .expect("coaching program is valid")

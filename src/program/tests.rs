@@ -1,7 +1,7 @@
 use super::*;
 
 pub(crate) const MINIMAL: &str = include_str!("../../tests/fixtures/minimal.toml");
-pub(crate) const COACHING: &str = include_str!("../../demo/programs/coaching.toml");
+pub(crate) const COACHING: &str = include_str!("../../service/programs/coaching.toml");
 
 /// The shipped coaching program, checked.
 pub(crate) fn coaching() -> Program {

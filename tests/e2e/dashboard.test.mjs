@@ -1,6 +1,8 @@
 // End-to-end: the adoption dashboard against the demo LRS seeded with a simulated cohort.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
 
 let demo, browser;
@@ -76,4 +78,21 @@ test('wrong credentials give a clear message, not a blank panel', async () => {
   await page.locator('#wrong [role=alert]').waitFor();
   assert.match(await page.locator('#wrong [role=alert]').innerText(), /refused these credentials/);
   await page.close();
+});
+
+test('the service\'s own dashboard page: an admin signs in with an LRS key', async () => {
+  const page = await (await browser.newContext()).newPage();
+  const errors = watchErrors(page, { allow404: true });
+  await page.goto(`${demo.url}/dashboard`);
+  assert.equal(await page.getByLabel('LRS endpoint').inputValue(), `${demo.url}/xapi/`);
+  assert.deepEqual(await axeViolations(page, 'main'), [], 'the sign-in form has no accessibility violations');
+  const creds = JSON.parse(readFileSync(join(demo.data, 'lrs', 'lrs-credentials.json'), 'utf8')).credentials;
+  const admin = creds.find((c) => c.scope === 'admin');
+  await page.getByLabel('Key').fill(admin.key);
+  await page.getByLabel('Secret').fill(admin.secret);
+  await page.getByRole('button', { name: 'Open the dashboard' }).click();
+  await ready(page);
+  assert.ok(Number(await page.locator('[data-dashboard-ready]').getAttribute('data-statements')) > 500);
+  assert.ok(await page.locator('[data-panel=funnel] svg[role=img]').first().isVisible());
+  assert.deepEqual(errors, []);
 });

@@ -20,7 +20,7 @@ use axum::Router;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::lrs::VERSION_HEADER;
+use throughline_service::lrs::VERSION_HEADER;
 
 #[derive(Debug, Clone)]
 struct Plan {

@@ -18,35 +18,34 @@ mod faults;
 mod launch;
 mod pages;
 pub mod people;
-mod programs;
 pub mod seed;
 
 pub use seed::{seed_cohort, Seeded};
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
-use tower_http::services::ServeDir;
+use serde_json::json;
+use throughline_service::lrs::{Credential, Lrs};
+use throughline_service::server::{Service, ServiceConfig};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::lrs::{Credential, Lrs, LrsConfig};
+pub(crate) use throughline_service::http::Origin;
 
-/// The program every course embeds, seeded into the data folder once.
-pub const DEFAULT_PROGRAM: &str = include_str!("../../programs/coaching.toml");
+/// The program every course embeds: the service's example program, seeded into the data folder once.
+pub use throughline_service::server::EXAMPLE_PROGRAM as DEFAULT_PROGRAM;
 
-/// Where the course pages load the program from: its compiled form (see `programs`).
+/// Where the course pages load the program from: its compiled form (served by the service).
 pub const PROGRAM_URL: &str = "/compiled/coaching.json";
 
 /// The account `homePage` of the demo's learners, in their LRS keys' agents,
 /// the widget options and the seeded cohort alike.
-pub use crate::lrs::auth::LEARNER_HOME_PAGE;
+pub const LEARNER_HOME_PAGE: &str = "http://127.0.0.1";
 
 /// What the demo LMS needs to start.
 #[derive(Debug, Clone)]
@@ -59,11 +58,10 @@ pub struct LmsConfig {
     pub test_hooks: bool,
 }
 
-/// The demo LMS, opened and ready to serve.
+/// The demo LMS around the Throughline service, opened and ready to serve.
 pub struct Lms {
     config: LmsConfig,
-    lrs: Lrs,
-    lti: crate::lti::Lti,
+    service: Service,
 }
 
 /// What the handlers share.
@@ -75,34 +73,38 @@ pub(crate) struct AppState {
 }
 
 impl Lms {
-    /// Creates the data folder, seeds the coaching program (once, so
-    /// designers can edit their copy) and opens the LRS in `<data>/lrs`.
+    /// Opens the service in the data folder, with LRS learner keys for the demo people
+    /// (created on first start).
     pub fn open(config: LmsConfig) -> Result<Lms, String> {
-        let programs = config.data_dir.join("programs");
-        std::fs::create_dir_all(&programs)
-            .map_err(|e| format!("cannot create the data folder {}: {e}", programs.display()))?;
-        seed_default_program(&programs)?;
-        let lrs = Lrs::open(LrsConfig {
-            data_dir: config.data_dir.join("lrs"),
-        })
-        .map_err(|e| e.to_string())?;
-        let lti = crate::lti::Lti::load(&config.data_dir, PROGRAM_URL)?;
-        Ok(Lms { config, lrs, lti })
+        let learners = people::PEOPLE
+            .iter()
+            .map(|p| {
+                let agent = json!({"objectType": "Agent", "account": {"homePage": LEARNER_HOME_PAGE, "name": p.id}});
+                (p.id.to_string(), agent)
+            })
+            .collect();
+        let service = Service::open(ServiceConfig {
+            data_dir: config.data_dir.clone(),
+            bundle: config.bundle.clone(),
+            lti_program: PROGRAM_URL.into(),
+            learners,
+        })?;
+        Ok(Lms { config, service })
     }
 
     /// How many LTI 1.3 platforms are registered (in `lti-platforms.json`).
     pub fn lti_platforms(&self) -> usize {
-        self.lti.platform_count()
+        self.service.lti_platforms()
     }
 
     /// The LRS keys (admin first), to print at start.
     pub fn credentials(&self) -> &[Credential] {
-        self.lrs.credentials()
+        self.service.credentials()
     }
 
-    /// The embedded LRS.
+    /// The service's LRS.
     pub fn lrs(&self) -> &Lrs {
-        &self.lrs
+        self.service.lrs()
     }
 
     /// Seeds a simulated cohort of `learners` learners of the data folder's
@@ -116,18 +118,17 @@ impl Lms {
         let path = self.config.data_dir.join("programs").join("coaching.toml");
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        seed_cohort(&self.lrs, &text, learners, addr)
+        seed_cohort(self.lrs(), &text, learners, addr)
     }
 
-    /// The whole site: LMS pages, launch routes, `/xapi`, the bundle and
-    /// program files, and `/_test/` when test hooks are on.
+    /// The whole site: the service's routes, LMS pages, launch routes, the
+    /// cmi5 player, `/xapi`, and `/_test/` when test hooks are on.
     pub fn router(&self) -> Router {
-        // Program files and the bundle change while designers work: always revalidate.
         let no_cache = SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
         );
-        let mut xapi = self.lrs.router();
+        let mut xapi = self.lrs().router();
         let mut app = Router::new()
             .route("/", get(pages::home))
             .route("/course/{slug}", get(pages::course))
@@ -138,7 +139,6 @@ impl Lms {
             .route("/launch/cmi5/{slug}", get(cmi5::launch))
             .route("/cmi5/fetch/{token}", post(cmi5::fetch))
             .route("/cmi5/xapi/{*resource}", any(cmi5::lrs))
-            .route("/health", get(|| async { "ok" }))
             // Browsers ask for a favicon on every page; answer so the console stays clean.
             .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }));
         if self.config.test_hooks {
@@ -152,67 +152,14 @@ impl Lms {
                 .route("/_test/cmi5/refusals", get(cmi5::refusals));
         }
         let state = AppState {
-            lrs: self.lrs.clone(),
+            lrs: self.lrs().clone(),
             player: cmi5::Player::new(xapi.clone()),
         };
         app.with_state(state)
-            .merge(self.lti.router())
-            .merge(crate::workbench::router(&self.config))
-            .nest("/xapi", xapi)
-            .nest_service("/pkg", ServeDir::new(&self.config.bundle))
-            .route(
-                "/compiled/{file}",
-                get(programs::serve).with_state(self.config.data_dir.join("programs")),
-            )
-            .nest_service(
-                "/programs",
-                ServeDir::new(self.config.data_dir.join("programs")),
-            )
-            .fallback(|| async { pages::not_found("This page does not exist.") })
             .layer(no_cache)
-    }
-}
-
-/// Writes the shipped coaching program into the data folder once, so designers can edit their copy.
-fn seed_default_program(programs: &Path) -> Result<(), String> {
-    let path = programs.join("coaching.toml");
-    if !path.exists() {
-        std::fs::write(&path, DEFAULT_PROGRAM)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// `http://<Host header>`: links, the LRS endpoint and launch URLs are
-/// built from it so the demo works on any port and any name it is reached by.
-/// A missing or odd Host is refused rather than echoed into pages.
-#[derive(Debug, Clone)]
-pub(crate) struct Origin(pub(crate) String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Origin {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Origin, Response> {
-        let host = parts
-            .headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .or_else(|| parts.uri.authority().map(|a| a.as_str()))
-            .unwrap_or("");
-        let ok = !host.is_empty()
-            && host.len() <= 255
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-        if ok {
-            Ok(Origin(format!("http://{host}")))
-        } else {
-            Err((
-                StatusCode::BAD_REQUEST,
-                Html("<h1>Bad request</h1><p>The Host header is missing or not a host name.</p>"),
-            )
-                .into_response())
-        }
+            .merge(self.service.routes())
+            .nest("/xapi", xapi)
+            .fallback(|| async { pages::not_found("This page does not exist.") })
     }
 }
 

@@ -11,8 +11,8 @@ use serde_json::{json, Value};
 
 use super::people::{self, Course, Person, Visitor, COURSES, PEOPLE};
 use super::{AppState, Origin, LEARNER_HOME_PAGE, PROGRAM_URL};
-use crate::lrs::Scope;
 use axum::extract::State;
+use throughline_service::lrs::Scope;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(s: &str) -> String {

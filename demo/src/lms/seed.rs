@@ -20,7 +20,7 @@ use time::{Date, Duration, OffsetDateTime};
 
 use super::people::COURSES;
 use super::LEARNER_HOME_PAGE;
-use crate::lrs::Lrs;
+use throughline_service::lrs::Lrs;
 
 /// The seed of every seeded cohort: the same N gives the same learners.
 pub const COHORT_SEED: u64 = 2027;

@@ -26,8 +26,8 @@ use tower::ServiceExt;
 use super::launch::{learner_launch, no_key, LearnerLaunch};
 use super::pages::Refused;
 use super::{found, with_query, AppState, Origin};
-use crate::lrs::store::{DocKey, DocKind, DocWrite};
-use crate::lrs::validate;
+use throughline_service::lrs::store::{DocKey, DocKind, DocWrite};
+use throughline_service::lrs::validate;
 
 /// cmi5's session id context extension.
 pub const SESSION_ID_EXTENSION: &str = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::lrs::validate::ifi_key;
+use throughline_service::lrs::validate::ifi_key;
 
 const CATEGORY: &str = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
 const MOVE_ON: &str = "https://w3id.org/xapi/cmi5/context/categories/moveon";

@@ -420,7 +420,11 @@ pub fn is_duration(s: &str) -> bool {
             None
         }
     }
-    let Some(date_parts) = parts(date, &['Y', 'M', 'W', 'D'], true) else {
+    // ISO 8601 writes weeks alone (`P2W`): `P4W1D` or `P1WT1H` are not durations.
+    if date.contains('W') {
+        return time.is_none() && parts(date, &['W'], true) == Some(1);
+    }
+    let Some(date_parts) = parts(date, &['Y', 'M', 'D'], true) else {
         return false;
     };
     match time {
@@ -1218,7 +1222,8 @@ mod tests {
             assert!(is_duration(ok), "{ok}");
         }
         for bad in [
-            "", "P", "PT", "1H", "PT1.5M2S", "PT1S2M", "P1H", "PTS", "P1.2.3D",
+            "", "P", "PT", "1H", "PT1.5M2S", "PT1S2M", "P1H", "PTS", "P1.2.3D", "P4W1D", "P1Y2W",
+            "P1WT1H",
         ] {
             assert!(!is_duration(bad), "{bad}");
         }

@@ -22,7 +22,8 @@ use axum::{Json, Router};
 use serde_json::json;
 use throughline::package::{self, Kind, PackageError, BUNDLE_FILES};
 
-use crate::lms::{LmsConfig, Origin, DEFAULT_PROGRAM};
+use crate::http::Origin;
+use crate::server::{ServiceConfig, EXAMPLE_PROGRAM};
 
 /// Largest program text the package routes accept (bigger bodies get 413).
 pub const MAX_PROGRAM_BYTES: usize = 1 << 20;
@@ -35,7 +36,7 @@ struct Workbench {
 }
 
 /// The workbench routes, for the LMS router to merge.
-pub fn router(config: &LmsConfig) -> Router {
+pub fn router(config: &ServiceConfig) -> Router {
     let state = Arc::new(Workbench {
         data_dir: config.data_dir.clone(),
         bundle: config.bundle.clone(),
@@ -191,7 +192,7 @@ fn escape(s: &str) -> String {
 async fn page(State(wb): State<Arc<Workbench>>) -> Html<String> {
     let program = tokio::fs::read_to_string(wb.data_dir.join("programs").join("coaching.toml"))
         .await
-        .unwrap_or_else(|_| DEFAULT_PROGRAM.to_string());
+        .unwrap_or_else(|_| EXAMPLE_PROGRAM.to_string());
     Html(PAGE.replacen("{{program}}", &escape(&program), 1))
 }
 

@@ -2,7 +2,7 @@
 
 use jsonwebtoken::{encode, EncodingKey, Header};
 use serde_json::{json, Value};
-use throughline_demo::lti::{validate, Lti, LtiError, Platform};
+use throughline_service::lti::{validate, Lti, LtiError, Platform};
 
 const KEY: &str = include_str!("fixtures/lti-platform-test-key.pem");
 const FORGER: &str = include_str!("fixtures/lti-forger-test-key.pem");

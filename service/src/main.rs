@@ -1,11 +1,12 @@
-//! `throughline check FILE...`: the designer's command-line check.
-//! Prints `FILE:LINE:COL: path: message` per problem; exit 0 when every file is valid, 1 when not, 2 on usage errors.
+//! `throughline`: the service an admin runs (`serve`, `init-config`) and the designer's
+//! commands (`check`, `compile`, `package`). `check` prints `FILE:LINE:COL: path: message`
+//! per problem; exit 0 when every file is valid, 1 when not, 2 on usage errors.
 
 use std::process::ExitCode;
 
 use throughline::program::{parse, Format};
 
-const USAGE: &str = "usage: throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: demo/static/pkg, out: dist).";
+const USAGE: &str = "usage: throughline serve [--config FILE]\n       throughline init-config [--out FILE]\n       throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\nserve        runs the service (xAPI LRS, LTI 1.3 tool, widget bundles, compiled programs, workbench) as FILE says (default: throughline.toml if present, else the defaults).\ninit-config  writes a commented starter configuration (stdout by default; an existing file is never overwritten).\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: service/static/pkg, out: dist).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -13,6 +14,8 @@ fn main() -> ExitCode {
         Some((cmd, files)) if cmd == "check" && !files.is_empty() => check(files),
         Some((cmd, rest)) if cmd == "compile" => compile(rest),
         Some((cmd, rest)) if cmd == "package" => package(rest),
+        Some((cmd, rest)) if cmd == "serve" => serve(rest),
+        Some((cmd, rest)) if cmd == "init-config" => init_config(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" || flag == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -125,7 +128,7 @@ fn package(args: &[String]) -> ExitCode {
     let (mut kind, mut out, mut bundle, mut base, mut lrs) = (
         None,
         "dist".to_string(),
-        "demo/static/pkg".to_string(),
+        "service/static/pkg".to_string(),
         "./".to_string(),
         String::new(),
     );
@@ -207,4 +210,139 @@ fn package(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `throughline init-config [--out FILE]`.
+fn init_config(args: &[String]) -> ExitCode {
+    match args {
+        [] => {
+            print!("{}", throughline_service::config::STARTER);
+            ExitCode::SUCCESS
+        }
+        [flag, file] if flag == "--out" => {
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(file)
+                .and_then(|mut f| {
+                    std::io::Write::write_all(
+                        &mut f,
+                        throughline_service::config::STARTER.as_bytes(),
+                    )
+                });
+            match written {
+                Ok(()) => {
+                    eprintln!("wrote {file}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("throughline: cannot write {file} ({e}); an existing file is never overwritten");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `throughline serve [--config FILE]`.
+fn serve(args: &[String]) -> ExitCode {
+    use throughline_service::config::Config;
+    let config = match args {
+        [flag, file] if flag == "--config" => {
+            Config::load(std::path::Path::new(file), |k| std::env::var(k).ok())
+        }
+        [] if std::path::Path::new("throughline.toml").exists() => {
+            Config::load(std::path::Path::new("throughline.toml"), |k| {
+                std::env::var(k).ok()
+            })
+        }
+        [] => Config::load_defaults(|k| std::env::var(k).ok()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = config.and_then(|config| {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the runtime: {e}"))?
+            .block_on(run(config))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("throughline: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn run(config: throughline_service::config::Config) -> Result<(), String> {
+    use throughline_service::server::{Service, ServiceConfig};
+    if !config.widget.bundle.join("throughline.js").exists() {
+        return Err(format!(
+            "the widget bundle is missing in {}; build it with scripts/build-widget.sh or set [widget] bundle",
+            config.widget.bundle.display()
+        ));
+    }
+    let service = Service::open(ServiceConfig {
+        data_dir: config.storage.data.clone(),
+        bundle: config.widget.bundle.clone(),
+        lti_program: config.widget.lti_program.clone(),
+        learners: Vec::new(),
+    })?;
+    let listener = tokio::net::TcpListener::bind(config.server.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.server.addr))?;
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    // Scripts read this line: keep it first and keep its shape.
+    say(format_args!(
+        "Throughline service: http://{local}/ (data in {})",
+        config.storage.data.display()
+    ));
+    say(format_args!(
+        "LRS endpoint: http://{local}/xapi/  (keys in {})",
+        config
+            .storage
+            .data
+            .join("lrs")
+            .join(throughline_service::lrs::auth::CREDENTIALS_FILE)
+            .display()
+    ));
+    say(format_args!(
+        "LTI 1.3 tool: login http://{local}/lti/login, launch http://{local}/lti/launch ({} platform(s))",
+        service.lti_platforms()
+    ));
+    axum::serve(listener, service.router())
+        .with_graceful_shutdown(shutdown())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// One line on stdout; a closed stdout (the admin's terminal went away) must not stop the service.
+fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}").and_then(|()| out.flush());
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }

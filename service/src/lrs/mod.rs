@@ -1,16 +1,15 @@
-//! An embedded xAPI 1.0.3 Learning Record Store for the demo LMS.
+//! The service's xAPI 1.0.3 Learning Record Store.
 //!
 //! The widget reports learning activity as xAPI statements and keeps its
-//! per-learner state in the State resource; a real LMS would point it at its
-//! own LRS, and the demo needs one too so the whole loop can be tried on one
-//! machine without an external service. Everything lives in the data dir
-//! (one SQLite file in WAL mode and a credentials file), so the demo's data
-//! survives restarts.
+//! per-learner state in the State resource. An organisation may point it at
+//! its own LRS, or use this one, which needs no other software: everything
+//! lives in the data dir (one SQLite file in WAL mode and a credentials
+//! file), so it survives restarts.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use throughline_demo::lrs::{Lrs, LrsConfig};
-//! let lrs = Lrs::open(LrsConfig { data_dir: "demo-data/lrs".into() })?;
+//! use throughline_service::lrs::{Lrs, LrsConfig};
+//! let lrs = Lrs::open(LrsConfig { data_dir: "data/lrs".into(), learners: Vec::new() })?;
 //! for c in lrs.credentials() {
 //!     println!("{}: {}:{}", c.name, c.key, c.secret);
 //! }
@@ -63,6 +62,9 @@ pub const CONSISTENT_THROUGH_HEADER: &str = "x-experience-api-consistent-through
 pub struct LrsConfig {
     /// Folder for the SQLite file and the credentials file; created if missing.
     pub data_dir: PathBuf,
+    /// Learner keys to create with the credentials file on first start (name, xAPI agent),
+    /// besides the admin key; later starts read the file as it is.
+    pub learners: Vec<(String, serde_json::Value)>,
 }
 
 /// Why the LRS could not start; each variant says which file and step failed
@@ -162,7 +164,7 @@ impl Lrs {
             path: config.data_dir.clone(),
             source,
         })?;
-        let credentials = auth::load_or_create(&config.data_dir)?;
+        let credentials = auth::load_or_create(&config.data_dir, &config.learners)?;
         let store = store::Store::open(&config.data_dir)?;
         Ok(Lrs {
             shared: Arc::new(SharedInner {

@@ -25,14 +25,17 @@ fn temp(name: &str, bytes: &[u8]) -> String {
 fn valid_program_exits_zero() {
     let (code, out) = check(&[
         "check",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/demo/programs/coaching.toml"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../service/programs/coaching.toml"
+        ),
     ]);
     assert_eq!((code, out.as_str()), (0, ""));
 }
 
 #[test]
 fn invalid_program_prints_located_errors() {
-    let text = include_str!("fixtures/minimal.toml")
+    let text = include_str!("../../tests/fixtures/minimal.toml")
         .replace("behaviour = \"ask-feedback\"", "behaviour = \"nope\"");
     let file = temp("bad.toml", text.as_bytes());
     let (code, out) = check(&["check", &file]);
@@ -65,7 +68,10 @@ fn garbage_bytes_and_usage_never_panic() {
 
 #[test]
 fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
-    let program = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/programs/coaching.toml");
+    let program = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../service/programs/coaching.toml"
+    );
     let bundle = std::path::Path::new(&temp("throughline.js", b"// js"))
         .parent()
         .expect("dir")
@@ -103,7 +109,7 @@ fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
 #[test]
 fn compile_writes_the_form_widgets_load_or_the_checks_lines() {
     use throughline::program::{compiled, parse, Format};
-    let source = include_str!("fixtures/minimal.toml");
+    let source = include_str!("../../tests/fixtures/minimal.toml");
     let file = temp("good.toml", source.as_bytes());
     let (code, out) = check(&["compile", &file]);
     assert_eq!(code, 0);
@@ -129,4 +135,87 @@ fn compile_writes_the_form_widgets_load_or_the_checks_lines() {
         "{out}"
     );
     assert_eq!(check(&["compile"]).0, 2);
+}
+
+/// `throughline init-config` then `throughline serve --config`: the admin's first start, as a
+/// real process on a free loopback port, with the paths in the file relative to it.
+#[test]
+fn an_admin_writes_a_starter_config_and_serves_with_it() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("throughline.toml");
+    let c = config.to_string_lossy().into_owned();
+    let (code, _) = check(&["init-config", "--out", &c]);
+    assert_eq!(code, 0);
+    let (again, _) = check(&["init-config", "--out", &c]);
+    assert_eq!(again, 1, "an existing configuration is never overwritten");
+    let starter = std::fs::read_to_string(&config).expect("written");
+    assert!(
+        starter.contains("[storage]") && starter.contains("# "),
+        "commented"
+    );
+    let bundle = dir.path().join("pkg");
+    std::fs::create_dir_all(&bundle).expect("bundle dir");
+    std::fs::write(bundle.join("throughline.js"), "// stub").expect("stub");
+    let text = starter
+        .replace("127.0.0.1:8080", "127.0.0.1:0")
+        .replace("\"service/static/pkg\"", "\"pkg\"");
+    std::fs::write(&config, text).expect("edit");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_throughline"))
+        .args(["serve", "--config", &c])
+        .env_remove("THROUGHLINE_ADDR")
+        .env_remove("THROUGHLINE_DATA")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("first line");
+    let base = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .map(|u| u.trim_end_matches('/').to_string())
+        .unwrap_or_default();
+    let get = |path: &str| {
+        ureq::get(&format!("{base}{path}"))
+            .header("X-Experience-API-Version", "1.0.3")
+            .call()
+            .map(|r| r.status().as_u16())
+            .unwrap_or_else(|e| match e {
+                ureq::Error::StatusCode(s) => s,
+                _ => 0,
+            })
+    };
+    let health = get("/health");
+    let about = get("/xapi/about");
+    let compiled = get("/compiled/coaching.json");
+    let unauthenticated = get("/xapi/statements");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        (health, about, compiled, unauthenticated),
+        (200, 200, 200, 401),
+        "{first}"
+    );
+    assert!(
+        dir.path()
+            .join("throughline-data/lrs/lrs-credentials.json")
+            .exists(),
+        "data next to the file"
+    );
+}
+
+#[test]
+fn a_bad_config_is_named_with_its_place() {
+    let bad = temp("bad.toml", b"[server]\nport = 80\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_throughline"))
+        .args(["serve", "--config", &bad])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml") && err.contains("port"), "{err}");
 }

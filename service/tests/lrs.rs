@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use serde_json::{json, Value};
-use throughline_demo::lrs::{Credential, Lrs, LrsConfig, Scope};
+use throughline_service::lrs::{Credential, Lrs, LrsConfig, Scope};
 
 const V: &str = "1.0.3";
 
@@ -21,8 +21,17 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
+        // Learner keys as an organisation would add them (the tests act as ana, ben and chloe).
+        let learners = ["ana", "ben", "chloe"]
+            .iter()
+            .map(|n| {
+                let agent = serde_json::json!({"objectType": "Agent", "account": {"homePage": "http://127.0.0.1", "name": n}});
+                (n.to_string(), agent)
+            })
+            .collect();
         let lrs = Lrs::open(LrsConfig {
             data_dir: dir.to_path_buf(),
+            learners,
         })
         .expect("open the LRS");
         let credentials = lrs.credentials().to_vec();

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use serde_json::{json, Value};
-use throughline_demo::lrs::{Lrs, LrsConfig, Scope};
+use throughline_service::lrs::{Lrs, LrsConfig, Scope};
 
 const VERBS: [&str; 5] = [
     "attempted",
@@ -53,6 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let lrs = Lrs::open(LrsConfig {
         data_dir: dir.path().to_path_buf(),
+        learners: Vec::new(),
     })?;
     let admin = lrs
         .credentials()

@@ -73,31 +73,19 @@ struct CredentialsFile {
     credentials: Vec<Credential>,
 }
 
-/// The demo people the first start creates learner keys for, with the role
-/// they play in the demo programme (only the name is stored).
-const DEMO_LEARNERS: [(&str, &str); 3] = [
-    ("ana", "leader"),
-    ("ben", "team member"),
-    ("chloe", "stakeholder"),
-];
-
 fn random_token(words: usize) -> String {
     (0..words)
         .map(|_| uuid::Uuid::new_v4().simple().to_string())
         .collect()
 }
 
-/// The account `homePage` of the agents demo learner keys are bound to.
-pub const LEARNER_HOME_PAGE: &str = "http://127.0.0.1";
-
-/// The agent a demo learner key is bound to.
-pub fn demo_agent(name: &str) -> Value {
-    json!({"objectType": "Agent", "account": {"homePage": LEARNER_HOME_PAGE, "name": name}})
-}
-
 /// Reads the credentials file, creating it with fresh random keys when it
-/// does not exist yet.
-pub(crate) fn load_or_create(dir: &Path) -> Result<Vec<Credential>, LrsError> {
+/// does not exist yet: an admin key, and a learner key for each of `learners`
+/// (name, agent).
+pub(crate) fn load_or_create(
+    dir: &Path,
+    learners: &[(String, Value)],
+) -> Result<Vec<Credential>, LrsError> {
     let path = dir.join(CREDENTIALS_FILE);
     if path.exists() {
         let text = fs::read_to_string(&path).map_err(|source| LrsError::Io {
@@ -120,13 +108,13 @@ pub(crate) fn load_or_create(dir: &Path) -> Result<Vec<Credential>, LrsError> {
         scope: Scope::Admin,
         agent: None,
     }];
-    for (name, _role) in DEMO_LEARNERS {
+    for (name, agent) in learners {
         credentials.push(Credential {
-            name: name.into(),
+            name: name.clone(),
             key: random_token(1),
             secret: random_token(2),
             scope: Scope::Learner,
-            agent: Some(demo_agent(name)),
+            agent: Some(agent.clone()),
         });
     }
     let file = CredentialsFile { credentials };
@@ -313,14 +301,31 @@ mod tests {
     #[test]
     fn creates_then_reuses_the_credentials_file() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let first = load_or_create(dir.path()).expect("create");
+        let learners: Vec<(String, Value)> = ["ana", "ben", "chloe"]
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    json!({"account": {"homePage": "http://lms.example.org", "name": n}}),
+                )
+            })
+            .collect();
+        let first = load_or_create(dir.path(), &learners).expect("create");
         assert_eq!(first.len(), 4);
         assert_eq!(first[0].scope, Scope::Admin);
         assert!(first[1..]
             .iter()
             .all(|c| c.scope == Scope::Learner && c.agent.is_some()));
-        let second = load_or_create(dir.path()).expect("reload");
+        let second = load_or_create(dir.path(), &[]).expect("reload");
         assert_eq!(first, second);
+    }
+
+    #[test]
+    fn a_service_starts_with_the_admin_key_alone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let only = load_or_create(dir.path(), &[]).expect("create");
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].scope, Scope::Admin);
     }
 
     #[test]
@@ -331,7 +336,7 @@ mod tests {
             r#"{"credentials":[{"name":"x","key":"k","secret":"s","scope":"learner"}]}"#,
         )
         .expect("write");
-        let err = load_or_create(dir.path()).unwrap_err().to_string();
+        let err = load_or_create(dir.path(), &[]).unwrap_err().to_string();
         assert!(err.contains("needs an agent"), "{err}");
     }
 

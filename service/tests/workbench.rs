@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::io::Read;
 
 use serde_json::Value;
-use throughline_demo::lms::{Lms, LmsConfig, DEFAULT_PROGRAM};
+use throughline_service::server::{Service, ServiceConfig, EXAMPLE_PROGRAM as DEFAULT_PROGRAM};
 
 struct Server {
     base: String,
@@ -19,7 +19,7 @@ struct Server {
 }
 
 impl Server {
-    /// Starts the LMS; `bundle` lists the stub widget files to write.
+    /// Starts the service; `bundle` lists the stub widget files to write.
     fn start(bundle_files: &[&str]) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let bundle = dir.path().join("pkg");
@@ -28,13 +28,14 @@ impl Server {
             std::fs::write(bundle.join(name), format!("/* stub {name} */")).expect("stub bundle");
         }
         let data = dir.path().join("data");
-        let lms = Lms::open(LmsConfig {
+        let service = Service::open(ServiceConfig {
             data_dir: data.clone(),
             bundle,
-            test_hooks: false,
+            lti_program: "/compiled/coaching.json".into(),
+            learners: Vec::new(),
         })
-        .expect("open the LMS");
-        let router = lms.router();
+        .expect("open the service");
+        let router = service.router();
         let (base, running) = common::serve(router);
         Server {
             base,
