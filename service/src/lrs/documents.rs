@@ -277,10 +277,19 @@ async fn write_doc(
             Op::Put => {
                 let has_header = headers.contains_key(header::IF_MATCH)
                     || headers.contains_key(header::IF_NONE_MATCH);
-                if current.is_some() && needs_header && !has_header {
-                    return Err(ApiError::conflict(
-                        "the document already exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)",
-                    ));
+                if needs_header && !has_header {
+                    if current.is_some() {
+                        return Err(ApiError::conflict(
+                            "the document already exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)",
+                        ));
+                    }
+                    // ADL's 1.0.3 suite reads the concurrency rules as applying to every
+                    // profile PUT: one that says neither header is refused even for a new document.
+                    if version == XapiVersion::V1 {
+                        return Err(ApiError::bad_request(
+                            "send If-None-Match: * to create this document, or If-Match with its ETag to replace it",
+                        ));
+                    }
                 }
                 Ok(DocWrite::Put {
                     content_type,

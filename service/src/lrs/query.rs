@@ -256,9 +256,10 @@ fn ids_in_statement(obj: &mut Map<String, Value>) {
     }
 }
 
+/// An Activity as `format=ids` gives it: its id alone (objectType "Activity" is the default).
 fn ids_activity(a: &mut Value) {
     if let Some(obj) = a.as_object_mut() {
-        obj.retain(|k, _| k == "id" || k == "objectType");
+        obj.retain(|k, _| k == "id");
     }
 }
 
@@ -333,5 +334,9 @@ mod tests {
             ids["context"]["contextActivities"]["parent"][0],
             json!({"id": "http://p"})
         );
+        // XAPI-00171: an Activity inside a SubStatement is its id alone, objectType too dropped.
+        let sub = json!({"object": {"objectType": "SubStatement", "actor": {"mbox": "mailto:b@x.org"},
+            "verb": {"id": "http://v"}, "object": {"objectType": "Activity", "id": "http://s", "definition": {"type": "http://t"}}}});
+        assert_eq!(to_ids(&sub)["object"]["object"], json!({"id": "http://s"}));
     }
 }

@@ -58,6 +58,11 @@ pub fn statement(st: &Value, v2: bool) -> V {
         allowed.push("objectType");
     }
     only_keys(obj, path, &allowed)?;
+    if let Some(t) = obj.get("objectType") {
+        if t.as_str() != Some("Statement") {
+            return bad("statement.objectType", "must be \"Statement\" when given");
+        }
+    }
     if let Some(id) = obj.get("id") {
         uuid_value(id, "statement.id")?;
     }
@@ -90,6 +95,12 @@ pub fn statement(st: &Value, v2: bool) -> V {
             return bad(
                 "statement.authority.member",
                 "must list exactly two Agents when the authority is a Group (an OAuth consumer and user)",
+            );
+        }
+        if is_group && ifi_key(a).is_some() {
+            return bad(
+                "statement.authority",
+                "must be an anonymous Group (no mbox, mbox_sha1sum, openid or account) when it is a Group: it stands for an OAuth consumer and user",
             );
         }
     }
@@ -130,6 +141,10 @@ fn no_nulls_or_empty_objects(v: &Value, path: &str) -> V {
         Value::Object(map) => {
             for (k, child) in map {
                 let p = format!("{path}.{k}");
+                // An Activity definition with no properties says nothing, and is valid.
+                if k == "definition" && child.as_object().is_some_and(Map::is_empty) {
+                    continue;
+                }
                 if k == "extensions" {
                     if !child.is_object() {
                         return bad(&p, "must be an object");
@@ -954,6 +969,61 @@ fn context(v: &Value, path: &str, object: &Value, v2: bool) -> V {
     if let Some(e) = obj.get("extensions") {
         extensions(e, &format!("{path}.extensions"))?;
     }
+    for (key, object_type, member) in [
+        ("contextAgents", "contextAgent", "agent"),
+        ("contextGroups", "contextGroup", "group"),
+    ] {
+        if let Some(list) = obj.get(key) {
+            context_actors(list, &format!("{path}.{key}"), object_type, member)?;
+        }
+    }
+    Ok(())
+}
+
+/// xAPI 2.0.0 `contextAgents` / `contextGroups`: each entry names its `objectType`, one Agent
+/// (or Group), and optionally a non-empty list of `relevantTypes` IRIs.
+fn context_actors(v: &Value, path: &str, object_type: &str, member: &str) -> V {
+    let Value::Array(items) = v else {
+        return bad(path, "must be an array");
+    };
+    for (i, item) in items.iter().enumerate() {
+        let p = format!("{path}[{i}]");
+        let obj = as_object(item, &p)?;
+        only_keys(obj, &p, &["objectType", member, "relevantTypes"])?;
+        if obj.get("objectType").and_then(Value::as_str) != Some(object_type) {
+            return bad(
+                &format!("{p}.objectType"),
+                format!("must be \"{object_type}\""),
+            );
+        }
+        let who = required(obj, &p, member)?;
+        let mp = format!("{p}.{member}");
+        if member == "group" {
+            if who.get("objectType").and_then(Value::as_str) != Some("Group") {
+                return bad(&format!("{mp}.objectType"), "must be \"Group\"");
+            }
+            group(who, &mp)?;
+        } else {
+            if !matches!(
+                who.get("objectType").and_then(Value::as_str),
+                None | Some("Agent")
+            ) {
+                return bad(&format!("{mp}.objectType"), "must be \"Agent\"");
+            }
+            agent_or_group(who, &mp, false)?;
+        }
+        if let Some(types) = obj.get("relevantTypes") {
+            let tp = format!("{p}.relevantTypes");
+            match types {
+                Value::Array(list) if !list.is_empty() => {
+                    for (j, t) in list.iter().enumerate() {
+                        iri(t, &format!("{tp}[{j}]"))?;
+                    }
+                }
+                _ => return bad(&tp, "must be a non-empty array of IRIs"),
+            }
+        }
+    }
     Ok(())
 }
 
@@ -1066,6 +1136,56 @@ mod tests {
     #[test]
     fn minimal_statement_is_valid() {
         assert_eq!(check(base()), Ok(()));
+    }
+
+    /// Cases ADL's LRS conformance suite found (its requirement ids in the names' comments).
+    #[test]
+    fn what_the_conformance_suite_asks() {
+        // Data 2.4.4.1.s2: a definition with no properties is valid, also inside a SubStatement.
+        assert_eq!(check(with(&["object", "definition"], json!({}))), Ok(()));
+        let sub = json!({"objectType": "SubStatement", "actor": {"mbox": "mailto:b@example.com"},
+            "verb": {"id": "http://example.com/v"}, "object": {"id": "http://example.com/a", "definition": {}}});
+        assert_eq!(check(with(&["object"], sub)), Ok(()));
+        assert!(
+            check(with(&["result"], json!({}))).is_err(),
+            "other empty objects are still refused"
+        );
+        // XAPI-00124: weeks stand alone.
+        assert!(check(with(&["result"], json!({"duration": "P4W1D"}))).is_err());
+        // XAPI-00100, XAPI-00024: a Group authority is anonymous, two members.
+        let oauth = json!([{"account": {"homePage": "http://example.com/oauth", "name": "app"}}, {"mbox": "mailto:u@example.com"}]);
+        let anonymous = json!({"objectType": "Group", "member": oauth});
+        assert_eq!(check(with(&["authority"], anonymous)), Ok(()));
+        let identified =
+            json!({"objectType": "Group", "mbox": "mailto:g@example.com", "member": oauth});
+        assert!(check(with(&["authority"], identified))
+            .unwrap_err()
+            .contains("anonymous"));
+        // 2.0.0: contextAgents and contextGroups.
+        let v2 = |ctx: Value| statement(&with(&["context"], ctx), true).map_err(|e| e.0);
+        let agent = json!({"objectType": "contextAgent", "agent": {"mbox": "mailto:c@example.com"}, "relevantTypes": ["http://example.com/t"]});
+        assert_eq!(v2(json!({"contextAgents": [agent]})), Ok(()));
+        let group = json!({"objectType": "contextGroup", "group": {"objectType": "Group", "member": [{"mbox": "mailto:c@example.com"}]}});
+        assert_eq!(v2(json!({"contextGroups": [group]})), Ok(()));
+        for bad in [
+            json!({"contextAgents": [{"objectType": "Agent", "agent": {"mbox": "mailto:c@example.com"}}]}),
+            json!({"contextAgents": [{"objectType": "contextAgent", "agent": {"key": "Should fail"}}]}),
+            json!({"contextAgents": [{"objectType": "contextAgent", "agent": {"mbox": "mailto:c@example.com"}, "relevantTypes": []}]}),
+            json!({"contextAgents": [{"objectType": "contextAgent", "agent": {"mbox": "mailto:c@example.com"}, "relevantTypes": ["abc"]}]}),
+            json!({"contextGroups": [{"objectType": "contextGroup", "group": {"mbox": "mailto:c@example.com"}}]}),
+        ] {
+            assert!(v2(bad.clone()).is_err(), "{bad}");
+        }
+        assert!(
+            check(with(&["context"], json!({"contextAgents": [agent]}))).is_err(),
+            "2.0.0 only"
+        );
+        // A Statement's own objectType, where 2.0.0 allows it, is "Statement".
+        let mut typed = base();
+        typed["objectType"] = json!("statementref");
+        assert!(statement(&typed, true).is_err());
+        typed["objectType"] = json!("Statement");
+        assert_eq!(statement(&typed, true).map_err(|e| e.0), Ok(()));
     }
 
     #[test]
