@@ -1577,3 +1577,60 @@ fn canonical_format_gives_merged_definitions_in_the_asked_language() {
             && names.contains(&&json!({"de-DE": "Coaching (de)"}))
     );
 }
+
+/// xAPI 1.0.3 section 1.3: a client that can only POST sends the request as a form.
+#[test]
+fn the_alternate_request_syntax_stands_for_the_request() {
+    let (_dir, s) = fresh();
+    let auth = s.auth("admin");
+    let id = uuid();
+    let st = statement(learner("ana"), "completed", "http://example.com/a");
+    // PUT as POST: headers (the credential and version too) and the statement id in the form.
+    let form = format!(
+        "statementId={id}&content={}&Authorization={}&X-Experience-API-Version=1.0.3&Content-Type=application%2Fjson",
+        enc(&st.to_string()),
+        enc(&auth)
+    );
+    let form_type = [("Content-Type", "application/x-www-form-urlencoded")];
+    let r = s.call(
+        "POST",
+        "/xapi/statements?method=PUT",
+        None,
+        &form_type,
+        Some(form.as_bytes()),
+    );
+    assert_eq!(r.status, 204, "{}", r.body);
+    // GET as POST.
+    let with_version = [form_type[0], ("X-Experience-API-Version", V)];
+    let r = s.call(
+        "POST",
+        "/xapi/statements?method=GET",
+        Some(&auth),
+        &with_version,
+        Some(format!("statementId={id}").as_bytes()),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(
+        serde_json::from_str::<Value>(&r.body).expect("json")["id"],
+        id.as_str()
+    );
+    // Anything but `method` in the query is refused, plainly.
+    let r = s.call(
+        "POST",
+        &format!("/xapi/statements?method=GET&statementId={id}"),
+        Some(&auth),
+        &with_version,
+        Some(b""),
+    );
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("only `method`"), "{}", r.body);
+    // Without the credential, in the form or the header, it is 401 as any request.
+    let r = s.call(
+        "POST",
+        "/xapi/statements?method=GET",
+        None,
+        &with_version,
+        Some(b"limit=1"),
+    );
+    assert_eq!(r.status, 401);
+}

@@ -24,6 +24,7 @@
 //! Activities, Agents).
 
 mod about;
+mod alternate;
 pub mod auth;
 mod canonical;
 mod documents;
@@ -212,8 +213,14 @@ impl Lrs {
             .route("/activities", get(about::activities))
             .route("/agents", get(about::agents))
             .with_state(shared.clone());
-        api.layer(middleware::from_fn_with_state(shared, auth::require_auth))
-            .layer(middleware::from_fn(require_version))
+        let api = api
+            .layer(middleware::from_fn_with_state(shared, auth::require_auth))
+            .layer(middleware::from_fn(require_version));
+        // The alternate request syntax changes the method and path, so it is rewritten before
+        // the inner router picks a route (a layer on that router runs after routing).
+        Router::new()
+            .fallback_service(api)
+            .layer(middleware::from_fn(alternate::rewrite))
             .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
             .layer(cors())
     }
