@@ -1634,3 +1634,90 @@ fn the_alternate_request_syntax_stands_for_the_request() {
     );
     assert_eq!(r.status, 401);
 }
+
+/// Attachments sent with the statement (multipart/mixed), checked by hash, kept, and given back
+/// with `attachments=true`.
+#[test]
+fn attachment_contents_are_kept_and_given_back() {
+    use sha2::Digest;
+    let (_dir, s) = fresh();
+    let auth = s.auth("admin");
+    let content = b"notes from the coaching session";
+    let sha2: String = sha2::Sha256::digest(content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let id = uuid();
+    let mut st = statement(learner("ana"), "completed", "http://example.com/a");
+    st["id"] = json!(id);
+    st["attachments"] = json!([{"usageType": "http://example.com/usage/notes", "display": {"en-US": "Notes"},
+        "contentType": "text/plain", "length": content.len(), "sha2": sha2}]);
+    let body = |hash: &str| {
+        let mut b = format!("--XB\r\nContent-Type: application/json\r\n\r\n{st}\r\n--XB\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: {hash}\r\n\r\n").into_bytes();
+        b.extend_from_slice(content);
+        b.extend_from_slice(b"\r\n--XB--\r\n");
+        b
+    };
+    let h = [
+        ("X-Experience-API-Version", V),
+        ("Content-Type", "multipart/mixed; boundary=XB"),
+    ];
+    let wrong = "0".repeat(64);
+    let r = s.call(
+        "POST",
+        "/xapi/statements",
+        Some(&auth),
+        &h,
+        Some(&body(&wrong)),
+    );
+    assert_eq!(
+        r.status, 400,
+        "a part whose hash is not its content's: {}",
+        r.body
+    );
+    let r = s.call(
+        "POST",
+        "/xapi/statements",
+        Some(&auth),
+        &[h[0], ("Content-Type", "application/json")],
+        Some(st.to_string().as_bytes()),
+    );
+    assert_eq!(
+        r.status, 400,
+        "content declared without fileUrl must come along: {}",
+        r.body
+    );
+    let r = s.call(
+        "POST",
+        "/xapi/statements",
+        Some(&auth),
+        &h,
+        Some(&body(&sha2)),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let r = s.call(
+        "GET",
+        &format!("/xapi/statements?statementId={id}&attachments=true"),
+        Some(&auth),
+        &[h[0]],
+        None,
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let ct = r.header("content-type").unwrap_or_default().to_string();
+    assert!(ct.starts_with("multipart/mixed; boundary="), "{ct}");
+    assert!(
+        r.body.contains(&format!("X-Experience-API-Hash: {sha2}"))
+            && r.body.contains("notes from the coaching session"),
+        "{}",
+        r.body
+    );
+    // Without the flag, the same statement as JSON alone.
+    let r = s.call(
+        "GET",
+        &format!("/xapi/statements?statementId={id}"),
+        Some(&auth),
+        &[h[0]],
+        None,
+    );
+    assert_eq!(r.header("content-type"), Some("application/json"));
+}

@@ -25,6 +25,7 @@
 
 mod about;
 mod alternate;
+pub mod attachments;
 pub mod auth;
 mod canonical;
 mod documents;

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use serde_json::Value;
 
+use super::attachments;
 use super::auth::Principal;
 use super::canonical;
 use super::query::{self, Format, Params};
@@ -22,11 +23,19 @@ use super::{
     blocking, body_or_error, ApiError, Scope, Shared, XapiVersion, CONSISTENT_THROUGH_HEADER,
 };
 
-fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+/// The statements' JSON and any attachment parts of a PUT or POST body: `application/json`,
+/// or `multipart/mixed` with the statements first.
+async fn read_body(
+    headers: &HeaderMap,
+    body: Bytes,
+) -> Result<(Vec<u8>, Vec<attachments::Part>), ApiError> {
     let ct = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
+    if let Some(boundary) = attachments::boundary(ct) {
+        return attachments::split(body, &boundary?).await;
+    }
     let essence = ct
         .split(';')
         .next()
@@ -34,13 +43,32 @@ fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
         .trim()
         .to_ascii_lowercase();
     match essence.as_str() {
-        "application/json" => Ok(()),
-        "multipart/mixed" => Err(ApiError::bad_request(
-            "statements with attachment content (multipart/mixed) are not supported by this LRS; use fileUrl",
+        "application/json" => Ok((body.to_vec(), Vec::new())),
+        "" => Err(ApiError::bad_request(
+            "Content-Type must be application/json (or multipart/mixed with attachments)",
         )),
-        "" => Err(ApiError::bad_request("Content-Type must be application/json")),
-        other => Err(ApiError::bad_request(format!("Content-Type must be application/json, not {other}"))),
+        other => Err(ApiError::bad_request(format!(
+            "Content-Type must be application/json or multipart/mixed, not {other}"
+        ))),
     }
+}
+
+/// Checks the attachment parts against the prepared statements, keeps their contents, then
+/// stores the statements.
+async fn store_with_attachments(
+    shared: &Shared,
+    batch: Vec<NewStatement>,
+    parts: Vec<attachments::Part>,
+    principal: &Principal,
+    version: XapiVersion,
+) -> Result<Vec<String>, ApiError> {
+    let originals: Vec<&Value> = batch.iter().map(|b| &b.original).collect();
+    let contents = attachments::check(&originals, &parts, version == XapiVersion::V2)?;
+    if !contents.is_empty() {
+        let shared = shared.clone();
+        blocking(move || shared.store.put_attachments(&contents)).await?;
+    }
+    store_batch(shared, batch, principal).await
 }
 
 fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
@@ -104,8 +132,17 @@ fn prepare(
     let mut full = st;
     if let Some(obj) = full.as_object_mut() {
         obj.insert("authority".into(), principal.authority.clone());
-        obj.entry("version")
-            .or_insert_with(|| Value::String("1.0.0".into()));
+        // A statement that names no version is of the version its request speaks.
+        obj.entry("version").or_insert_with(|| {
+            Value::String(
+                if version == XapiVersion::V2 {
+                    "2.0.0"
+                } else {
+                    "1.0.0"
+                }
+                .into(),
+            )
+        });
     }
     Ok(NewStatement { id, original, full })
 }
@@ -166,8 +203,8 @@ pub async fn put_statement(
     let id = params
         .uuid("statementId")?
         .ok_or_else(|| ApiError::bad_request("parameter statementId is required for PUT"))?;
-    require_json(&headers)?;
-    let mut st = parse_json(&body)?;
+    let (json, parts) = read_body(&headers, body).await?;
+    let mut st = parse_json(&json)?;
     let Some(obj) = st.as_object_mut() else {
         return Err(ApiError::bad_request(
             "the body must be one statement (a JSON object)",
@@ -185,7 +222,7 @@ pub async fn put_statement(
         }
     }
     let prepared = prepare(st, &principal, version, None)?;
-    store_batch(&shared, vec![prepared], &principal).await?;
+    store_with_attachments(&shared, vec![prepared], parts, &principal, version).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -202,8 +239,8 @@ pub async fn post_statements(
     let body = body_or_error(body)?;
     let params = Params::parse(uri.query())?;
     params.only(&[])?;
-    require_json(&headers)?;
-    let batch = match parse_json(&body)? {
+    let (json, parts) = read_body(&headers, body).await?;
+    let batch = match parse_json(&json)? {
         Value::Array(items) => prepare_batch(items, &principal, version)?,
         st @ Value::Object(_) => vec![prepare(st, &principal, version, None)?],
         _ => {
@@ -212,8 +249,26 @@ pub async fn post_statements(
             ))
         }
     };
-    let ids = store_batch(&shared, batch, &principal).await?;
+    let ids = store_with_attachments(&shared, batch, parts, &principal, version).await?;
     Ok(axum::Json(ids).into_response())
+}
+
+/// `attachments=true`: the JSON and the contents its statements name, as `multipart/mixed`.
+async fn multipart_response(shared: &Shared, json: String) -> Result<Response, ApiError> {
+    let parsed: Value = serde_json::from_str(&json)
+        .map_err(|e| ApiError::internal(format!("an answer is not JSON: {e}")))?;
+    let statements = match parsed.get("statements").and_then(Value::as_array) {
+        Some(list) => list.clone(),
+        None => vec![parsed],
+    };
+    let hashes = attachments::named(&statements);
+    let shared = shared.clone();
+    let contents = blocking(move || shared.store.attachments(&hashes)).await?;
+    let boundary = uuid::Uuid::new_v4().simple().to_string();
+    let body = attachments::answer(&json, &contents, &boundary);
+    let content_type = HeaderValue::from_str(&format!("multipart/mixed; boundary={boundary}"))
+        .map_err(|_| ApiError::internal("a multipart boundary could not be written"))?;
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
 fn json_response(body: String) -> Response {
@@ -319,7 +374,7 @@ async fn read_statements(
     let params = Params::parse(uri.query())?;
     params.only(&query::STATEMENT_GET_PARAMS)?;
     let format = query::format(&params)?;
-    params.flag("attachments")?;
+    let with_attachments = params.flag("attachments")?;
     let by_id = params.get("statementId").is_some();
     let by_voided_id = params.get("voidedStatementId").is_some();
     if by_id || by_voided_id {
@@ -364,7 +419,11 @@ async fn read_statements(
         let body = render(&shared, vec![st.body.clone()], format, languages)
             .await?
             .concat();
-        let mut res = json_response(body);
+        let mut res = if with_attachments {
+            multipart_response(&shared, body).await?
+        } else {
+            json_response(body)
+        };
         set_header(&mut res, "last-modified", &store::http_date(st.stored_ns));
         set_header(
             &mut res,
@@ -406,7 +465,11 @@ async fn read_statements(
     out.push_str("],\"more\":");
     out.push_str(&Value::String(more).to_string());
     out.push('}');
-    let mut res = json_response(out);
+    let mut res = if with_attachments {
+        multipart_response(&shared, out).await?
+    } else {
+        json_response(out)
+    };
     set_header(
         &mut res,
         CONSISTENT_THROUGH_HEADER,

@@ -84,6 +84,11 @@ CREATE TABLE IF NOT EXISTS agents (
     ifi TEXT PRIMARY KEY,
     agent TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS attachments (
+    sha2 TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    body BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL,
     activity_id TEXT NOT NULL,
@@ -542,6 +547,53 @@ impl Store {
             .optional()
             .map_err(db_err("reading an activity"))?;
         Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
+    /// Keeps attachment contents by their hash (one copy however many statements name it).
+    pub fn put_attachments(
+        &self,
+        contents: &[super::attachments::Content],
+    ) -> Result<(), ApiError> {
+        let inner = self.lock();
+        for c in contents {
+            inner
+                .conn
+                .execute(
+                    "INSERT OR IGNORE INTO attachments (sha2, content_type, body) VALUES (?1, ?2, ?3)",
+                    params![c.sha2, c.content_type, c.body],
+                )
+                .map_err(db_err("storing an attachment"))?;
+        }
+        Ok(())
+    }
+
+    /// The kept contents among `hashes`, in that order (hashes not kept are left out: a
+    /// statement may name an attachment by `fileUrl` only).
+    pub fn attachments(
+        &self,
+        hashes: &[String],
+    ) -> Result<Vec<super::attachments::Content>, ApiError> {
+        let inner = self.lock();
+        let mut out = Vec::new();
+        for h in hashes {
+            let row: Option<(String, Vec<u8>)> = inner
+                .conn
+                .query_row(
+                    "SELECT content_type, body FROM attachments WHERE sha2 = ?1",
+                    [h],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(db_err("reading an attachment"))?;
+            if let Some((content_type, body)) = row {
+                out.push(super::attachments::Content {
+                    sha2: h.clone(),
+                    content_type,
+                    body,
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The last Agent object seen for an IFI (for its `name`).

@@ -1070,14 +1070,10 @@ fn attachments(v: &Value, path: &str) -> V {
         {
             return bad(&format!("{p}.sha2"), "must be a hex SHA-2 digest");
         }
-        match obj.get("fileUrl") {
-            Some(u) => iri(u, &format!("{p}.fileUrl"))?,
-            None => {
-                return bad(
-                    &format!("{p}.fileUrl"),
-                    "is required: this LRS does not accept attachment content (multipart/mixed)",
-                )
-            }
+        // Without fileUrl the content comes as a part of a multipart/mixed request, which
+        // `attachments::check` matches by sha2.
+        if let Some(u) = obj.get("fileUrl") {
+            iri(u, &format!("{p}.fileUrl"))?;
         }
     }
     Ok(())
