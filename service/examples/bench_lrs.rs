@@ -5,12 +5,11 @@
 //!
 //! Usage: `bench_lrs [STATEMENTS] [BATCH] [PAGE]` (defaults 10000, 100, 100).
 
-use std::net::SocketAddr;
+mod support;
+
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use serde_json::{json, Value};
-use throughline_service::lrs::{Lrs, LrsConfig, Scope};
 
 const VERBS: [&str; 5] = [
     "attempted",
@@ -50,44 +49,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let batch = arg(2, 100).max(1);
     let page = arg(3, 100).max(1);
 
-    let dir = tempfile::tempdir()?;
-    let lrs = Lrs::open(LrsConfig {
-        data_dir: dir.path().to_path_buf(),
-        learners: Vec::new(),
-    })?;
-    let admin = lrs
-        .credentials()
-        .iter()
-        .find(|c| c.scope == Scope::Admin)
-        .ok_or("no admin credential")?
-        .clone();
-    let auth = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", admin.key, admin.secret))
-    );
-    let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = std::thread::spawn(move || -> Result<(), String> {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| e.to_string())?;
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                .await
-                .map_err(|e| e.to_string())?;
-            let addr = listener.local_addr().map_err(|e| e.to_string())?;
-            addr_tx.send(addr).map_err(|e| e.to_string())?;
-            let app = axum::Router::new().nest("/xapi", lrs.router());
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stop_rx.await;
-                })
-                .await
-                .map_err(|e| e.to_string())
-        })
-    });
-    let base = format!("http://{}", addr_rx.recv_timeout(Duration::from_secs(10))?);
+    let running = support::start(2)?;
+    let (base, auth) = (running.base.clone(), running.auth.clone());
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(60)))
         .build()
@@ -166,10 +129,5 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             statements as f64 / (ms / 1000.0)
         );
     }
-    let _ = stop_tx.send(());
-    match server.join() {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(e.into()),
-        Err(_) => Err("server thread panicked".into()),
-    }
+    Ok(running.stop()?)
 }
