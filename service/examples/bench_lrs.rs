@@ -49,21 +49,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let batch = arg(2, 100).max(1);
     let page = arg(3, 100).max(1);
 
-    let running = support::start(2)?;
-    let (base, auth) = (running.base.clone(), running.auth.clone());
+    // Another LRS to compare with (scripts/bench-lrs.sh starts Learning Locker's statements
+    // service): BENCH_ENDPOINT is its endpoint without the trailing slash, BENCH_AUTH its
+    // Authorization value. Without them, this crate's LRS on SQLite in a temp dir.
+    let external = std::env::var("BENCH_ENDPOINT")
+        .ok()
+        .zip(std::env::var("BENCH_AUTH").ok());
+    let running = match external {
+        Some(_) => None,
+        None => Some(support::start(2)?),
+    };
+    let (endpoint, auth) = match (&running, external) {
+        (Some(r), _) => (format!("{}/xapi", r.base), r.auth.clone()),
+        (None, Some(e)) => e,
+        (None, None) => return Err("no LRS".into()),
+    };
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(60)))
         .build()
         .into();
 
-    println!("LRS bench: {total} statements in batches of {batch}, pages of {page}, on {base}");
+    println!("LRS bench: {total} statements in batches of {batch}, pages of {page}, on {endpoint}");
     let started = Instant::now();
     let mut sent = 0;
     while sent < total {
         let n = batch.min(total - sent);
         let body = Value::Array((sent..sent + n).map(statement).collect()).to_string();
         let ids: Vec<String> = agent
-            .post(format!("{base}/xapi/statements"))
+            .post(format!("{endpoint}/statements"))
             .header("Authorization", &auth)
             .header("X-Experience-API-Version", "1.0.3")
             .header("Content-Type", "application/json")
@@ -99,15 +112,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("by agent (learner7)", format!("agent={}", enc(learner7))),
         ("unfiltered", String::new()),
     ];
+    // `more` links are relative to the server's origin.
+    let origin: String = endpoint
+        .splitn(4, '/')
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("/");
     for (label, query) in queries {
-        let mut next = format!("/xapi/statements?{query}&limit={page}");
+        let mut next = format!("{endpoint}/statements?{query}&limit={page}");
         let mut pages = 0usize;
         let mut statements = 0usize;
         let started = Instant::now();
         // Bounded: at most one page per stored statement.
         for _ in 0..=total {
             let res: Value = agent
-                .get(format!("{base}{next}"))
+                .get(&next)
                 .header("Authorization", &auth)
                 .header("X-Experience-API-Version", "1.0.3")
                 .call()?
@@ -118,7 +137,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pages += 1;
             statements += res["statements"].as_array().map_or(0, Vec::len);
             match res["more"].as_str() {
-                Some(more) if !more.is_empty() => next = more.to_string(),
+                Some(more) if more.starts_with("http") => next = more.to_string(),
+                Some(more) if !more.is_empty() => next = format!("{origin}{more}"),
                 _ => break,
             }
         }
@@ -129,5 +149,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             statements as f64 / (ms / 1000.0)
         );
     }
-    Ok(running.stop()?)
+    match running {
+        Some(r) => Ok(r.stop()?),
+        None => Ok(()),
+    }
 }

@@ -295,6 +295,7 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
         bundle: config.widget.bundle.clone(),
         lti_program: config.widget.lti_program.clone(),
         learners: Vec::new(),
+        hash_secrets: true,
     })?;
     let listener = tokio::net::TcpListener::bind(config.server.addr)
         .await
@@ -318,6 +319,17 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
         "LTI 1.3 tool: login http://{local}/lti/login, launch http://{local}/lti/launch ({} platform(s))",
         service.lti_platforms()
     ));
+    // A secret just made is in memory this once: the file keeps only its hash.
+    for c in service
+        .credentials()
+        .iter()
+        .filter(|c| !c.secret.is_empty())
+    {
+        say(format_args!(
+            "New LRS key for {}: {}:{}  (shown once; the file keeps only its hash)",
+            c.name, c.key, c.secret
+        ));
+    }
     axum::serve(listener, service.router())
         .with_graceful_shutdown(shutdown())
         .await

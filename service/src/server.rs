@@ -28,6 +28,8 @@ pub struct ServiceConfig {
     pub lti_program: String,
     /// Learner keys to create with the LRS's credentials file on first start (name, agent).
     pub learners: Vec<(String, serde_json::Value)>,
+    /// Keep only hashes of new secrets in the credentials file (off only for the demo).
+    pub hash_secrets: bool,
 }
 
 /// The service, opened and ready to serve.
@@ -48,6 +50,7 @@ impl Service {
         let lrs = Lrs::open(LrsConfig {
             data_dir: config.data_dir.join("lrs"),
             learners: config.learners.clone(),
+            hash_secrets: config.hash_secrets,
         })
         .map_err(|e| e.to_string())?;
         let lti = crate::lti::Lti::load(&config.data_dir, &config.lti_program)?;

@@ -32,6 +32,7 @@ impl Server {
         let lrs = Lrs::open(LrsConfig {
             data_dir: dir.to_path_buf(),
             learners,
+            hash_secrets: false,
         })
         .expect("open the LRS");
         let credentials = lrs.credentials().to_vec();
@@ -1720,4 +1721,61 @@ fn attachment_contents_are_kept_and_given_back() {
         None,
     );
     assert_eq!(r.header("content-type"), Some("application/json"));
+}
+
+/// The service's way: the credentials file keeps Argon2id hashes only, and the secret shown at
+/// the first start still opens the LRS after a restart; a wrong one does not.
+#[test]
+fn hashed_secrets_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let open = || {
+        Lrs::open(LrsConfig {
+            data_dir: dir.path().to_path_buf(),
+            learners: Vec::new(),
+            hash_secrets: true,
+        })
+        .expect("open the LRS")
+    };
+    let first = open();
+    let admin = first.credentials()[0].clone();
+    assert!(!admin.secret.is_empty(), "known to the first start");
+    let file = std::fs::read_to_string(dir.path().join("lrs-credentials.json")).expect("file");
+    assert!(!file.contains(&admin.secret) && file.contains("$argon2id$"));
+    drop(first);
+    let lrs = open();
+    assert!(
+        lrs.credentials()[0].secret.is_empty(),
+        "not known after a restart"
+    );
+    let (base, running) = common::serve(axum::Router::new().nest("/xapi", lrs.router()));
+    let mut s = Server {
+        base,
+        credentials: Vec::new(),
+        running,
+    };
+    let basic = |secret: &str| {
+        use base64::Engine;
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{}:{secret}", admin.key))
+        )
+    };
+    let get = |auth: &str| {
+        s.call(
+            "GET",
+            "/xapi/statements?limit=1",
+            Some(auth),
+            &[("X-Experience-API-Version", V)],
+            None,
+        )
+        .status
+    };
+    assert_eq!(get(&basic(&admin.secret)), 200);
+    assert_eq!(
+        get(&basic(&admin.secret)),
+        200,
+        "again, from the verified cache"
+    );
+    assert_eq!(get(&basic("wrong")), 401);
+    s.stop();
 }

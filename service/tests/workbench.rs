@@ -33,6 +33,7 @@ impl Server {
             bundle,
             lti_program: "/compiled/coaching.json".into(),
             learners: Vec::new(),
+            hash_secrets: false,
         })
         .expect("open the service");
         let router = service.router();

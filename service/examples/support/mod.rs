@@ -35,6 +35,7 @@ pub fn start(workers: usize) -> Result<Running, Box<dyn std::error::Error>> {
     let lrs = Lrs::open(LrsConfig {
         data_dir: dir.path().to_path_buf(),
         learners: Vec::new(),
+        hash_secrets: true,
     })?;
     let admin = lrs
         .credentials()

@@ -9,7 +9,7 @@
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use throughline_service::lrs::{Lrs, LrsConfig};
-//! let lrs = Lrs::open(LrsConfig { data_dir: "data/lrs".into(), learners: Vec::new() })?;
+//! let lrs = Lrs::open(LrsConfig { data_dir: "data/lrs".into(), learners: Vec::new(), hash_secrets: true })?;
 //! for c in lrs.credentials() {
 //!     println!("{}: {}:{}", c.name, c.key, c.secret);
 //! }
@@ -67,6 +67,9 @@ pub struct LrsConfig {
     /// Learner keys to create with the credentials file on first start (name, xAPI agent),
     /// besides the admin key; later starts read the file as it is.
     pub learners: Vec<(String, serde_json::Value)>,
+    /// Keep only Argon2id hashes of new secrets in the credentials file (the service's way);
+    /// off, the file keeps them as they are (the demo, whose people's keys it shows).
+    pub hash_secrets: bool,
 }
 
 /// Why the LRS could not start; each variant says which file and step failed
@@ -146,6 +149,8 @@ pub(crate) struct SharedInner {
     pub(crate) store: store::Store,
     pub(crate) credentials: Vec<Credential>,
     pub(crate) data_dir: PathBuf,
+    /// Fingerprints of key/secret pairs already checked against their hash.
+    pub(crate) verified: std::sync::Mutex<std::collections::HashSet<[u8; 32]>>,
 }
 
 pub(crate) type Shared = Arc<SharedInner>;
@@ -166,13 +171,15 @@ impl Lrs {
             path: config.data_dir.clone(),
             source,
         })?;
-        let credentials = auth::load_or_create(&config.data_dir, &config.learners)?;
+        let credentials =
+            auth::load_or_create(&config.data_dir, &config.learners, config.hash_secrets)?;
         let store = store::Store::open(&config.data_dir)?;
         Ok(Lrs {
             shared: Arc::new(SharedInner {
                 store,
                 credentials,
                 data_dir: config.data_dir,
+                verified: Default::default(),
             }),
         })
     }
