@@ -137,8 +137,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pages += 1;
             statements += res["statements"].as_array().map_or(0, Vec::len);
             match res["more"].as_str() {
-                Some(more) if more.starts_with("http") => next = more.to_string(),
-                Some(more) if !more.is_empty() => next = format!("{origin}{more}"),
+                Some(more) if !more.is_empty() => {
+                    // Learning Locker's links carry raw JSON (`agent={...}`), which a URI may not.
+                    let more: String = more
+                        .chars()
+                        .map(|c| match c {
+                            '"' | '{' | '}' | ' ' | '|' | '\\' | '^' | '`' | '<' | '>' => {
+                                format!("%{:02X}", c as u32)
+                            }
+                            c => c.to_string(),
+                        })
+                        .collect();
+                    next = if more.starts_with("http") {
+                        more
+                    } else {
+                        format!("{origin}{more}")
+                    };
+                }
                 _ => break,
             }
         }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use throughline::program::{parse, Format};
 
-const USAGE: &str = "usage: throughline serve [--config FILE]\n       throughline init-config [--out FILE]\n       throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\nserve        runs the service (xAPI LRS, LTI 1.3 tool, widget bundles, compiled programs, workbench) as FILE says (default: throughline.toml if present, else the defaults).\ninit-config  writes a commented starter configuration (stdout by default; an existing file is never overwritten).\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: service/static/pkg, out: dist).";
+const USAGE: &str = "usage: throughline serve [--config FILE]\n       throughline init-config [--out FILE]\n       throughline add-key NAME [--admin | --agent JSON] [--config FILE]\n       throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\nserve        runs the service (xAPI LRS, LTI 1.3 tool, widget bundles, compiled programs, workbench) as FILE says (default: throughline.toml if present, else the defaults).\nadd-key      adds an LRS key (an admin key, or a learner key bound to an xAPI agent) and prints its secret once.\ninit-config  writes a commented starter configuration (stdout by default; an existing file is never overwritten).\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: service/static/pkg, out: dist).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "package" => package(rest),
         Some((cmd, rest)) if cmd == "serve" => serve(rest),
         Some((cmd, rest)) if cmd == "init-config" => init_config(rest),
+        Some((cmd, rest)) if cmd == "add-key" => add_key(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" || flag == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -244,6 +245,67 @@ fn init_config(args: &[String]) -> ExitCode {
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `throughline add-key NAME [--admin | --agent JSON] [--config FILE]`.
+fn add_key(args: &[String]) -> ExitCode {
+    use throughline_service::lrs::{auth, Scope};
+    let Some((name, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (mut scope, mut agent, mut config) = (None, None, None);
+    let mut it = rest.iter();
+    while let Some(flag) = it.next() {
+        match flag.as_str() {
+            "--admin" => scope = Some(Scope::Admin),
+            "--agent" => match it
+                .next()
+                .map(|a| serde_json::from_str::<serde_json::Value>(a))
+            {
+                Some(Ok(a)) => {
+                    scope = Some(Scope::Learner);
+                    agent = Some(a);
+                }
+                _ => {
+                    eprintln!("throughline: --agent takes an xAPI agent as JSON, e.g. '{{\"account\":{{\"homePage\":\"https://lms.example.org\",\"name\":\"u1\"}}}}'");
+                    return ExitCode::from(2);
+                }
+            },
+            "--config" => config = it.next().cloned(),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(scope) = scope else {
+        eprintln!("throughline: say --admin, or --agent JSON for a learner key");
+        return ExitCode::from(2);
+    };
+    let env = |k: &str| std::env::var(k).ok();
+    let loaded = match config {
+        Some(file) => throughline_service::config::Config::load(std::path::Path::new(&file), env),
+        None if std::path::Path::new("throughline.toml").exists() => {
+            throughline_service::config::Config::load(std::path::Path::new("throughline.toml"), env)
+        }
+        None => throughline_service::config::Config::load_defaults(env),
+    };
+    let result =
+        loaded.and_then(|c| auth::add_key(&c.storage.data.join("lrs"), name, scope, agent));
+    match result {
+        Ok((key, secret)) => {
+            println!("{key}:{secret}");
+            eprintln!(
+                "Added key “{name}”. Its secret is shown this once; restart the service to use it."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("throughline: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -219,3 +219,31 @@ fn a_bad_config_is_named_with_its_place() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.toml") && err.contains("port"), "{err}");
 }
+
+#[test]
+fn an_admin_adds_a_key_and_sees_its_secret_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("throughline.toml");
+    std::fs::write(&config, "[storage]\ndata = \"d\"\n").expect("config");
+    let c = config.to_string_lossy().into_owned();
+    let agent =
+        r#"{"objectType":"Agent","account":{"homePage":"https://lms.example.org","name":"u1"}}"#;
+    let (code, out) = check(&["add-key", "u1-sync", "--agent", agent, "--config", &c]);
+    assert_eq!(code, 0);
+    let (key, secret) = out.trim().split_once(':').expect("key:secret");
+    let file =
+        std::fs::read_to_string(dir.path().join("d/lrs/lrs-credentials.json")).expect("file");
+    assert!(
+        file.contains(key) && !file.contains(secret),
+        "the key, and the secret's hash only"
+    );
+    assert_eq!(
+        check(&["add-key", "x", "--config", &c]).0,
+        2,
+        "a scope is required"
+    );
+    assert_eq!(
+        check(&["add-key", "x", "--agent", "{not json", "--config", &c]).0,
+        2
+    );
+}

@@ -155,7 +155,58 @@ pub(crate) fn load_or_create(
         path: path.clone(),
         source,
     })?;
-    Ok(credentials)
+    // As stored, plus the secrets this start made (to show once).
+    Ok(file
+        .credentials
+        .into_iter()
+        .zip(credentials)
+        .map(|(mut kept, made)| {
+            kept.secret = made.secret;
+            kept
+        })
+        .collect())
+}
+
+/// Adds a key to the credentials file in `dir` (created with an admin key if missing): a fresh
+/// key and secret, the file keeping only the secret's hash. Returns the key and the secret, to
+/// show once. The running service reads the file at its next start.
+pub fn add_key(
+    dir: &Path,
+    name: &str,
+    scope: Scope,
+    agent: Option<Value>,
+) -> Result<(String, String), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut credentials = load_or_create(dir, &[], true).map_err(|e| e.to_string())?;
+    if name.trim().is_empty() {
+        return Err("a key needs a name (who or what it is for)".into());
+    }
+    let key = random_token(1);
+    let secret = random_token(2);
+    // A file made just now knows its admin secret in memory only; keep its hash, not that.
+    for c in &mut credentials {
+        if c.secret_hash.is_some() {
+            c.secret.clear();
+        }
+    }
+    credentials.push(Credential {
+        name: name.trim().to_string(),
+        key: key.clone(),
+        secret: String::new(),
+        secret_hash: Some(hash_secret(&secret)?),
+        scope,
+        agent,
+    });
+    check(&credentials)?;
+    let text = serde_json::to_string_pretty(&CredentialsFile { credentials })
+        .map_err(|e| e.to_string())?;
+    let path = dir.join(CREDENTIALS_FILE);
+    let fresh = dir.join(format!("{CREDENTIALS_FILE}.new"));
+    let _ = fs::remove_file(&fresh);
+    write_private(&fresh, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
+    fs::rename(&fresh, &path).map_err(|e| format!("cannot replace {}: {e}", path.display()))?;
+    Ok((key, secret))
 }
 
 /// An Argon2id PHC string for `secret`, with a fresh salt.
@@ -414,6 +465,31 @@ mod tests {
         assert!(verify_secret(&hash, &secret));
         assert!(!verify_secret(&hash, "wrong"));
         assert!(!verify_secret("not a hash", &secret));
+    }
+
+    #[test]
+    fn keys_are_added_hashed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let agent = json!({"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "u1"}});
+        let (key, secret) =
+            add_key(dir.path(), "lms-sync", Scope::Learner, Some(agent)).expect("added");
+        let all = load_or_create(dir.path(), &[], true).expect("reload");
+        assert_eq!(
+            all.len(),
+            2,
+            "the admin key made on the way, and the new one"
+        );
+        let added = all.iter().find(|c| c.key == key).expect("there");
+        assert!(
+            added.secret.is_empty()
+                && verify_secret(added.secret_hash.as_deref().unwrap_or(""), &secret)
+        );
+        assert!(
+            all.iter().all(|c| c.secret.is_empty()),
+            "no secret in the file"
+        );
+        assert!(add_key(dir.path(), "no agent", Scope::Learner, None).is_err());
+        assert!(add_key(dir.path(), " ", Scope::Admin, None).is_err());
     }
 
     #[test]
