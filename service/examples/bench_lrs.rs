@@ -125,11 +125,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let started = Instant::now();
         // Bounded: at most one page per stored statement.
         for _ in 0..=total {
-            let res: Value = agent
+            let answer = agent
                 .get(&next)
                 .header("Authorization", &auth)
                 .header("X-Experience-API-Version", "1.0.3")
-                .call()?
+                .call();
+            // One query an LRS refuses does not stop the others being measured.
+            let mut answer = match answer {
+                Ok(a) => a,
+                Err(e) => {
+                    println!("GET {label}: page {} refused: {e}", pages + 1);
+                    break;
+                }
+            };
+            let res: Value = answer
                 .body_mut()
                 .with_config()
                 .limit(64 * 1024 * 1024)
