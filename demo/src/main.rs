@@ -82,23 +82,7 @@ async fn run(args: Args) -> Result<(), String> {
         println!("{}", seeded.summary());
     }
     axum::serve(listener, lms.router())
-        .with_graceful_shutdown(shutdown())
+        .with_graceful_shutdown(throughline_service::server::shutdown_signal())
         .await
         .map_err(|e| e.to_string())
-}
-
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }

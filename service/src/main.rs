@@ -393,7 +393,7 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
         ));
     }
     axum::serve(listener, service.router())
-        .with_graceful_shutdown(shutdown())
+        .with_graceful_shutdown(throughline_service::server::shutdown_signal())
         .await
         .map_err(|e| e.to_string())
 }
@@ -403,20 +403,4 @@ fn say(line: std::fmt::Arguments<'_>) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{line}").and_then(|()| out.flush());
-}
-
-async fn shutdown() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            s.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }

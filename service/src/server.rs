@@ -192,3 +192,20 @@ fn seed_example_program(programs: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Resolves on Ctrl-C or SIGTERM, for `axum::serve(...).with_graceful_shutdown`.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

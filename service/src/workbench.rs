@@ -22,7 +22,7 @@ use axum::{Json, Router};
 use serde_json::json;
 use throughline::package::{self, Kind, PackageError, BUNDLE_FILES};
 
-use crate::http::Origin;
+use crate::http::{escape, Origin};
 use crate::server::{ServiceConfig, EXAMPLE_PROGRAM};
 
 /// Largest program text the package routes accept (bigger bodies get 413).
@@ -170,22 +170,6 @@ async fn snippet(origin: Origin, text: String) -> Response {
         }
         Err(e) => refused(e),
     }
-}
-
-/// Escapes text for HTML element content and quoted attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `GET /workbench`: the page, prefilled with the data folder's coaching program.

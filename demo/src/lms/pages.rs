@@ -14,21 +14,7 @@ use super::{AppState, Origin, LEARNER_HOME_PAGE, PROGRAM_URL};
 use axum::extract::State;
 use throughline_service::lrs::Scope;
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use throughline_service::http::escape;
 
 /// JSON text safe inside `<script type="application/json">`: `<`, `>` and
 /// `&` are written as `\u003c`, `\u003e`, `\u0026` so nothing in a value can
