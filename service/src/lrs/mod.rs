@@ -101,6 +101,15 @@ pub enum LrsError {
         /// What is wrong with it.
         message: String,
     },
+    /// The database's schema is newer than this service knows.
+    Schema {
+        /// The database file.
+        path: PathBuf,
+        /// The schema version the file has.
+        found: usize,
+        /// The newest this service knows.
+        known: usize,
+    },
 }
 
 impl fmt::Display for LrsError {
@@ -131,6 +140,11 @@ impl fmt::Display for LrsError {
                     path.display()
                 )
             }
+            LrsError::Schema { path, found, known } => write!(
+                f,
+                "LRS database {} has schema version {found}, made by a newer Throughline (this one knows up to {known}): upgrade the service, or restore a backup made for this version",
+                path.display()
+            ),
         }
     }
 }
@@ -140,7 +154,7 @@ impl std::error::Error for LrsError {
         match self {
             LrsError::Io { source, .. } => Some(source),
             LrsError::Sqlite { source, .. } => Some(source),
-            LrsError::Credentials { .. } => None,
+            LrsError::Credentials { .. } | LrsError::Schema { .. } => None,
         }
     }
 }

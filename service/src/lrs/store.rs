@@ -38,7 +38,12 @@ pub const ROLE_RELATED: i64 = 2;
 /// never count as "the actor" for learner access.
 pub const ROLE_VIA_REF: i64 = 3;
 
-const SCHEMA: &str = "
+/// Schema migrations in order: the database's `user_version` counts those applied, and
+/// opening applies the rest, each in its own transaction. Never edit one that shipped; add one.
+const MIGRATIONS: [&str; 2] = [SCHEMA_1, SCHEMA_2];
+
+/// The first schema (`IF NOT EXISTS`, so databases made before versioning pass through it).
+const SCHEMA_1: &str = "
 CREATE TABLE IF NOT EXISTS statements (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
@@ -84,11 +89,6 @@ CREATE TABLE IF NOT EXISTS agents (
     ifi TEXT PRIMARY KEY,
     agent TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS attachments (
-    sha2 TEXT PRIMARY KEY,
-    content_type TEXT NOT NULL,
-    body BLOB NOT NULL
-);
 CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL,
     activity_id TEXT NOT NULL,
@@ -100,6 +100,15 @@ CREATE TABLE IF NOT EXISTS documents (
     etag TEXT NOT NULL,
     updated_ns INTEGER NOT NULL,
     PRIMARY KEY (kind, activity_id, agent_ifi, registration, doc_id)
+);
+";
+
+/// Attachment contents sent with statements, by hash.
+const SCHEMA_2: &str = "
+CREATE TABLE IF NOT EXISTS attachments (
+    sha2 TEXT PRIMARY KEY,
+    content_type TEXT NOT NULL,
+    body BLOB NOT NULL
 );
 ";
 
@@ -288,7 +297,7 @@ impl Store {
                 source,
             }
         };
-        let conn = Connection::open(&path).map_err(sql("opening the database"))?;
+        let mut conn = Connection::open(&path).map_err(sql("opening the database"))?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(sql("setting the busy timeout"))?;
         let mode: String = conn
@@ -303,8 +312,7 @@ impl Store {
         }
         conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
             .map_err(sql("setting pragmas"))?;
-        conn.execute_batch(SCHEMA)
-            .map_err(sql("creating the schema"))?;
+        migrate(&mut conn, &path)?;
         let last_ns: i64 = conn
             .query_row(
                 "SELECT COALESCE(MAX(stored_ns), 0) FROM statements",
@@ -992,6 +1000,39 @@ fn merge_definition(stored: &mut Map<String, Value>, new: &Map<String, Value>) {
     }
 }
 
+/// Brings the schema to the newest this service knows; refuses a newer one.
+fn migrate(conn: &mut Connection, path: &Path) -> Result<(), LrsError> {
+    let sql = |context: &'static str| {
+        move |source| LrsError::Sqlite {
+            context,
+            path: path.to_path_buf(),
+            source,
+        }
+    };
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sql("reading the schema version"))?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    if found > MIGRATIONS.len() {
+        return Err(LrsError::Schema {
+            path: path.to_path_buf(),
+            found,
+            known: MIGRATIONS.len(),
+        });
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(found) {
+        let tx = conn
+            .transaction()
+            .map_err(sql("starting a schema migration"))?;
+        tx.execute_batch(step)
+            .map_err(sql("migrating the schema"))?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)
+            .map_err(sql("recording the schema version"))?;
+        tx.commit().map_err(sql("committing a schema migration"))?;
+    }
+    Ok(())
+}
+
 fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiError> {
     let mut agents = tx
         .prepare_cached(
@@ -1048,6 +1089,50 @@ fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiErro
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_schema_is_versioned_and_migrated_at_open() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(DB_FILE);
+        // A database from before versioning: the first schema, user_version 0, no attachments table.
+        {
+            let conn = Connection::open(&path).expect("open");
+            conn.execute_batch(SCHEMA_1).expect("old schema");
+            conn.execute_batch(
+                "INSERT INTO activities (id, definition) VALUES ('http://a', '{}');",
+            )
+            .expect("data");
+        }
+        let store = Store::open(dir.path()).expect("migrates");
+        store
+            .put_attachments(&[super::super::attachments::Content {
+                sha2: "ab".into(),
+                content_type: "text/plain".into(),
+                body: b"x".to_vec(),
+            }])
+            .expect("the new table is there");
+        assert!(
+            store.activity("http://a").expect("read").is_some(),
+            "data kept"
+        );
+        drop(store);
+        let version: i64 = Connection::open(&path)
+            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+            .expect("version");
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        // A database from a newer service is refused with what to do.
+        Connection::open(&path)
+            .and_then(|c| c.pragma_update(None, "user_version", 99))
+            .expect("bump");
+        let err = Store::open(dir.path())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("schema version 99") && err.contains("upgrade"),
+            "{err}"
+        );
+    }
 
     #[test]
     fn resend_comparison_ignores_lrs_fields_and_key_order() {
