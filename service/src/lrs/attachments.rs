@@ -230,6 +230,9 @@ fn signature(statement: &Value, attachment: &Value, content: &Content) -> Result
             header.alg
         ));
     }
+    if let Some(chain) = &header.x5c {
+        verify_with_certificate(text.trim(), header.alg, chain)?;
+    }
     let payload = text
         .trim()
         .split('.')
@@ -251,6 +254,31 @@ fn signature(statement: &Value, attachment: &Value, content: &Content) -> Result
         return Err("its payload is not the statement it is attached to".into());
     }
     Ok(())
+}
+
+/// The signature checked against the first certificate of the JWS's `x5c` chain (RFC 7515
+/// 4.1.6): a signer who names a certificate must have signed with its key.
+fn verify_with_certificate(
+    jws: &str,
+    alg: jsonwebtoken::Algorithm,
+    chain: &[String],
+) -> Result<(), String> {
+    let first = chain.first().ok_or("its x5c certificate chain is empty")?;
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(first)
+        .map_err(|_| "its x5c certificate is not base64".to_string())?;
+    let (_, cert) = x509_parser::parse_x509_certificate(&der)
+        .map_err(|_| "its x5c certificate is not an X.509 certificate".to_string())?;
+    let key = jsonwebtoken::DecodingKey::from_rsa_der(&cert.public_key().subject_public_key.data);
+    let mut validation = jsonwebtoken::Validation::new(alg);
+    // A statement is not a set of JWT claims: only the signature is checked here.
+    validation.required_spec_claims.clear();
+    validation.validate_exp = false;
+    validation.validate_nbf = false;
+    validation.validate_aud = false;
+    jsonwebtoken::decode::<Value>(jws, &key, &validation)
+        .map(|_| ())
+        .map_err(|_| "it does not verify against the certificate it names (x5c)".to_string())
 }
 
 /// A statement as a signature compares it: without attachments or what the LRS adds, and
@@ -429,6 +457,41 @@ mod tests {
         let h = sha256(b"not a jws");
         let st = with_attachment(&h, SIGNATURE, "application/octet-stream");
         assert!(check(&[&st], &[part(b"not a jws", &h)], false).is_err());
+    }
+
+    #[test]
+    fn a_signature_naming_a_certificate_must_verify_against_it() {
+        let key = jsonwebtoken::EncodingKey::from_rsa_pem(include_bytes!(
+            "../../tests/fixtures/jws-signer-test-key.pem"
+        ))
+        .expect("test key");
+        let cert = include_str!("../../tests/fixtures/jws-signer-test-cert.b64")
+            .trim()
+            .to_string();
+        let st = json!({"actor": {"mbox": "mailto:a@example.com"}, "verb": {"id": "http://example.com/v"}, "object": {"id": "http://example.com/a"}});
+        let signed = |payload: &Value, x5c: Vec<String>| {
+            let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+            header.x5c = Some(x5c);
+            jsonwebtoken::encode(&header, payload, &key).expect("signs")
+        };
+        let run = |sig: String| {
+            let h = sha256(sig.as_bytes());
+            let mut with = with_attachment(&h, SIGNATURE, "application/octet-stream");
+            with.as_object_mut().expect("object").remove("result");
+            let mut p = part(sig.as_bytes(), &h);
+            p.content_type = "application/octet-stream".into();
+            check(&[&with], &[p], false)
+                .map(|_| ())
+                .map_err(|e| e.message)
+        };
+        assert_eq!(run(signed(&st, vec![cert.clone()])), Ok(()));
+        // A tampered signature does not verify against the certificate it names.
+        let good = signed(&st, vec![cert.clone()]);
+        let (head, _) = good.rsplit_once('.').expect("three parts");
+        assert!(run(format!("{head}.AAAA")).unwrap_err().contains("x5c"));
+        assert!(run(signed(&st, vec!["bm90IGEgY2VydA==".into()]))
+            .unwrap_err()
+            .contains("X.509"));
     }
 
     #[test]
