@@ -315,7 +315,9 @@ pub async fn connect(
                 .carry_over(live.registration, &c.session, &c.data.context_template);
         let key = live.completed_key(&c);
         if let Some(id) = LocalStorage::raw().get_item(&key).ok().flatten() {
-            if dropped.contains(&id) {
+            // "1" is the mark earlier versions set when `completed` was queued, not when it
+            // arrived, and players refused those sessions: such a completion is sent again.
+            if id == "1" || dropped.contains(&id) {
                 let _ = LocalStorage::raw().remove_item(&key);
             }
         }
