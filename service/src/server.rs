@@ -53,7 +53,7 @@ impl Service {
             hash_secrets: config.hash_secrets,
         })
         .map_err(|e| e.to_string())?;
-        let lti = crate::lti::Lti::load(&config.data_dir, &config.lti_program)?;
+        let lti = crate::lti::Lti::load(&config.data_dir, &config.lti_program, lrs.clone())?;
         Ok(Service { config, lrs, lti })
     }
 

@@ -130,6 +130,13 @@ async fn login_then_launch_over_http_and_replays_are_refused() {
         .expect("bind");
     let jwks_url = format!("http://{}/jwks", jwks_listener.local_addr().expect("addr"));
     tokio::spawn(async move { axum::serve(jwks_listener, jwks_app).await });
+    let data = tempfile::tempdir().expect("temp dir");
+    let lrs = throughline_service::lrs::Lrs::open(throughline_service::lrs::LrsConfig {
+        data_dir: data.path().to_path_buf(),
+        learners: Vec::new(),
+        hash_secrets: false,
+    })
+    .expect("the database the tool keeps logins and nonces in");
     let tool = Lti::new(
         vec![Platform {
             jwks: None,
@@ -137,6 +144,7 @@ async fn login_then_launch_over_http_and_replays_are_refused() {
             ..platform()
         }],
         "/programs/coaching.toml",
+        lrs,
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

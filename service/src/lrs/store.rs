@@ -40,7 +40,7 @@ pub const ROLE_VIA_REF: i64 = 3;
 
 /// Schema migrations in order: the database's `user_version` counts those applied, and
 /// opening applies the rest, each in its own transaction. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 2] = [SCHEMA_1, SCHEMA_2];
+const MIGRATIONS: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
 
 /// The first schema (`IF NOT EXISTS`, so databases made before versioning pass through it).
 const SCHEMA_1: &str = "
@@ -111,6 +111,33 @@ CREATE TABLE IF NOT EXISTS attachments (
     body BLOB NOT NULL
 );
 ";
+
+/// The LTI tool's logins in progress and the id_token nonces it has seen, kept with the data
+/// rather than in one process's memory (a restart does not reopen a replay window).
+const SCHEMA_3: &str = "
+CREATE TABLE IF NOT EXISTS lti_logins (
+    state TEXT PRIMARY KEY,
+    nonce TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    started_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lti_nonces (
+    nonce TEXT PRIMARY KEY,
+    seen_ns INTEGER NOT NULL
+);
+";
+
+/// A login the LTI tool started, waiting for its launch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LtiLogin {
+    /// The nonce the id_token must carry.
+    pub nonce: String,
+    /// The platform's issuer.
+    pub issuer: String,
+    /// The tool's client id there.
+    pub client_id: String,
+}
 
 /// Name of the SQLite file inside the data dir.
 pub const DB_FILE: &str = "lrs.sqlite3";
@@ -604,6 +631,65 @@ impl Store {
         Ok(out)
     }
 
+    /// Records a login in progress under `state`, dropping those older than `ttl_ns`.
+    pub fn lti_begin(
+        &self,
+        state: &str,
+        login: &LtiLogin,
+        now_ns: i64,
+        ttl_ns: i64,
+    ) -> Result<(), ApiError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .execute(
+                "DELETE FROM lti_logins WHERE started_ns < ?1",
+                [now_ns - ttl_ns],
+            )
+            .map_err(db_err("expiring LTI logins"))?;
+        inner
+            .conn
+            .execute(
+                "INSERT INTO lti_logins (state, nonce, issuer, client_id, started_ns) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![state, login.nonce, login.issuer, login.client_id, now_ns],
+            )
+            .map_err(db_err("recording an LTI login"))?;
+        Ok(())
+    }
+
+    /// Takes the login under `state` (once: a second take finds nothing), if younger than `ttl_ns`.
+    pub fn lti_take(
+        &self,
+        state: &str,
+        now_ns: i64,
+        ttl_ns: i64,
+    ) -> Result<Option<LtiLogin>, ApiError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .query_row(
+                "DELETE FROM lti_logins WHERE state = ?1 RETURNING nonce, issuer, client_id, started_ns",
+                [state],
+                |r| Ok((LtiLogin { nonce: r.get(0)?, issuer: r.get(1)?, client_id: r.get(2)? }, r.get::<_, i64>(3)?)),
+            )
+            .optional()
+            .map(|found| found.filter(|(_, started)| now_ns - started < ttl_ns).map(|(l, _)| l))
+            .map_err(db_err("reading an LTI login"))
+    }
+
+    /// Records an id_token nonce; `false` when it was seen before (a replay).
+    pub fn lti_first_use(&self, nonce: &str, now_ns: i64) -> Result<bool, ApiError> {
+        let inner = self.lock();
+        inner
+            .conn
+            .execute(
+                "INSERT OR IGNORE INTO lti_nonces (nonce, seen_ns) VALUES (?1, ?2)",
+                params![nonce, now_ns],
+            )
+            .map(|changed| changed == 1)
+            .map_err(db_err("recording an LTI nonce"))
+    }
+
     /// The last Agent object seen for an IFI (for its `name`).
     pub fn agent(&self, ifi: &str) -> Result<Option<Value>, ApiError> {
         let inner = self.lock();
@@ -1089,6 +1175,41 @@ fn write_index(tx: &Transaction<'_>, seq: i64, ix: &Index) -> Result<(), ApiErro
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn lti_logins_are_taken_once_and_expire_and_nonces_are_seen_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(dir.path()).expect("open");
+        let login = LtiLogin {
+            nonce: "n1".into(),
+            issuer: "https://lms.example.org".into(),
+            client_id: "c".into(),
+        };
+        store.lti_begin("s1", &login, 1_000, 600).expect("begin");
+        assert_eq!(
+            store.lti_take("s1", 1_100, 600).expect("take"),
+            Some(login.clone())
+        );
+        assert_eq!(
+            store.lti_take("s1", 1_100, 600).expect("again"),
+            None,
+            "once"
+        );
+        store.lti_begin("s2", &login, 1_000, 600).expect("begin");
+        assert_eq!(
+            store.lti_take("s2", 2_000, 600).expect("late"),
+            None,
+            "expired"
+        );
+        assert!(store.lti_first_use("n1", 1).expect("first"));
+        assert!(!store.lti_first_use("n1", 2).expect("replay"));
+        // A restart keeps what was seen.
+        drop(store);
+        assert!(!Store::open(dir.path())
+            .expect("reopen")
+            .lti_first_use("n1", 3)
+            .expect("replay after restart"));
+    }
 
     #[test]
     fn the_schema_is_versioned_and_migrated_at_open() {

@@ -7,10 +7,8 @@
 
 mod launch;
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
@@ -24,7 +22,7 @@ pub use launch::{validate, Launch, LtiError};
 /// Name of the registrations file in the data folder.
 pub const PLATFORMS_FILE: &str = "lti-platforms.json";
 /// How long a login may take before its state expires.
-const LOGIN_TTL: Duration = Duration::from_secs(600);
+const LOGIN_TTL_NS: i64 = 600 * 1_000_000_000;
 
 /// One LMS registered with the tool.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -51,18 +49,12 @@ struct PlatformsFile {
     platforms: Vec<Platform>,
 }
 
-struct Pending {
-    nonce: String,
-    issuer: String,
-    client_id: String,
-    started: Instant,
-}
-
 struct Inner {
     platforms: Vec<Platform>,
     program_url: String,
-    pending: Mutex<HashMap<String, Pending>>,
-    used_nonces: Mutex<HashSet<String>>,
+    /// Logins in progress and nonces seen live in the service's database, so a restart or a
+    /// second process behind the same address sees them too.
+    lrs: crate::lrs::Lrs,
 }
 
 /// The LTI tool; cheap to clone.
@@ -70,8 +62,9 @@ struct Inner {
 pub struct Lti(Arc<Inner>);
 
 impl Lti {
-    /// Reads the registrations (none when the file is missing). `program_url` is the program the launch page embeds.
-    pub fn load(data: &Path, program_url: &str) -> Result<Lti, String> {
+    /// Reads the registrations (none when the file is missing). `program_url` is the program the
+    /// launch page embeds; `lrs` holds the logins in progress and the nonces seen.
+    pub fn load(data: &Path, program_url: &str, lrs: crate::lrs::Lrs) -> Result<Lti, String> {
         let path = data.join(PLATFORMS_FILE);
         let file = match std::fs::read_to_string(&path) {
             Ok(text) => serde_json::from_str::<PlatformsFile>(&text)
@@ -79,16 +72,15 @@ impl Lti {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => PlatformsFile::default(),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
         };
-        Ok(Lti::new(file.platforms, program_url))
+        Ok(Lti::new(file.platforms, program_url, lrs))
     }
 
     /// A tool for these platforms.
-    pub fn new(platforms: Vec<Platform>, program_url: &str) -> Lti {
+    pub fn new(platforms: Vec<Platform>, program_url: &str, lrs: crate::lrs::Lrs) -> Lti {
         Lti(Arc::new(Inner {
             platforms,
             program_url: program_url.to_string(),
-            pending: Mutex::default(),
-            used_nonces: Mutex::default(),
+            lrs,
         }))
     }
 
@@ -134,6 +126,10 @@ pub fn html_escape(s: &str) -> String {
         .replace('\'', "&#39;")
 }
 
+fn now_ns() -> i64 {
+    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos()).unwrap_or(i64::MAX)
+}
+
 fn random() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
@@ -173,16 +169,22 @@ fn login(lti: Lti, p: LoginParams) -> Response {
         }
     }
     let (state, nonce) = (random(), random());
-    if let Ok(mut pending) = lti.0.pending.lock() {
-        pending.retain(|_, v| v.started.elapsed() < LOGIN_TTL);
-        pending.insert(
-            state.clone(),
-            Pending {
-                nonce: nonce.clone(),
-                issuer: platform.issuer.clone(),
-                client_id: platform.client_id.clone(),
-                started: Instant::now(),
-            },
+    let login = crate::lrs::store::LtiLogin {
+        nonce: nonce.clone(),
+        issuer: platform.issuer.clone(),
+        client_id: platform.client_id.clone(),
+    };
+    // One short write to SQLite: not worth moving off the async thread.
+    if lti
+        .0
+        .lrs
+        .store()
+        .lti_begin(&state, &login, now_ns(), LOGIN_TTL_NS)
+        .is_err()
+    {
+        return refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The login could not be recorded. Try again in a moment.",
         );
     }
     let mut query = form_urlencoded::Serializer::new(String::new());
@@ -249,11 +251,11 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
     };
     let pending = lti
         .0
-        .pending
-        .lock()
+        .lrs
+        .store()
+        .lti_take(&state, now_ns(), LOGIN_TTL_NS)
         .ok()
-        .and_then(|mut p| p.remove(&state))
-        .filter(|p| p.started.elapsed() < LOGIN_TTL);
+        .flatten();
     let Some(pending) = pending else {
         return refuse(
             StatusCode::UNAUTHORIZED,
@@ -282,9 +284,9 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
     };
     let fresh = lti
         .0
-        .used_nonces
-        .lock()
-        .map(|mut used| used.insert(launch.nonce.clone()))
+        .lrs
+        .store()
+        .lti_first_use(&launch.nonce, now_ns())
         .unwrap_or(false);
     if !fresh {
         return refuse(
