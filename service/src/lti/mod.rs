@@ -112,18 +112,9 @@ struct LoginParams {
 fn refuse(status: StatusCode, message: &str) -> Response {
     let body = format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Launch refused</title></head><body><main><h1>This launch was refused</h1><p role=\"alert\">{}</p><p>Start the course again from your learning platform. If it keeps happening, show this message to your LMS administrator.</p></main></body></html>",
-        html_escape(message)
+        crate::http::escape(message)
     );
     (status, Html(body)).into_response()
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 fn now_ns() -> i64 {
@@ -306,7 +297,7 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
         .unwrap_or_else(|| "Your follow-up plan".into());
     let page = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
-        title = html_escape(&title)
+        title = crate::http::escape(&title)
     );
     ([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
 }
