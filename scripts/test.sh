@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test layer once, in order, on a fresh machine or a warm one:
-#   1. native `cargo test` for the pure core, the CLI and the demo server
-#   2. wasm-bindgen-test in headless Chromium for components and browser storage
-#   3. Playwright end-to-end tests against the running demo
+#   1. native `cargo test` for the pure core, the CLI, the service (its LRS on SQLite) and the demo
+#   2. the service's LRS and LTI tests again on PostgreSQL, and two service processes sharing
+#      one database, on a throwaway cluster (scripts/postgres.sh installs Debian's postgresql)
+#   3. wasm-bindgen-test in headless Chromium for components and browser storage
+#   4. Playwright end-to-end tests against the running demo
 # Each layer's own runner prints its summary; the last lines add them up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,20 @@ check() { # exit code, log, label
 step "native tests (cargo test --workspace)"
 cargo test --workspace 2>&1 | tee "$logdir/native.log"
 check "${PIPESTATUS[0]}" "$logdir/native.log" "native tests"
+
+step "LRS and LTI tests on PostgreSQL (a throwaway cluster)"
+source scripts/postgres.sh
+if pg_start; then
+  # The same selection of the workspace build as above: nothing is compiled again.
+  THROUGHLINE_TEST_POSTGRES="$PG_URL" cargo test --workspace --test lrs --test lti --test shared_database \
+    -- --include-ignored 2>&1 | tee "$logdir/postgres.log"
+  check "${PIPESTATUS[0]}" "$logdir/postgres.log" "PostgreSQL tests"
+  pg_stop
+else
+  echo "PostgreSQL did not start: its tests did not run"
+  status=1
+  broken=$((broken + 1))
+fi
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -45,7 +61,7 @@ sum() { grep -hoE "$1" "$logdir"/*.log 2>/dev/null | grep -oE '[0-9]+' | awk '{ 
 passed=$(( $(sum '[0-9]+ passed;') + $(sum '^# pass [0-9]+') ))
 failed=$(( $(sum '[0-9]+ failed;') + $(sum '^# fail [0-9]+') + broken ))
 step "summary"
-grep -h "test result:" "$logdir"/native.log "$logdir"/web.log 2>/dev/null
+grep -h "test result:" "$logdir"/native.log "$logdir"/postgres.log "$logdir"/web.log 2>/dev/null
 grep -hE '^# (tests|pass|fail)' "$logdir"/e2e.log 2>/dev/null
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"

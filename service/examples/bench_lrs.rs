@@ -51,7 +51,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Another LRS to compare with (scripts/bench-lrs.sh starts Learning Locker's statements
     // service): BENCH_ENDPOINT is its endpoint without the trailing slash, BENCH_AUTH its
-    // Authorization value. Without them, this crate's LRS on SQLite in a temp dir.
+    // Authorization value. Without them, this crate's LRS on SQLite in a temp dir, or on the
+    // PostgreSQL database BENCH_DATABASE names.
     let external = std::env::var("BENCH_ENDPOINT")
         .ok()
         .zip(std::env::var("BENCH_AUTH").ok());
@@ -94,6 +95,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         total as f64 / secs,
         secs * 1000.0 / total.div_ceil(batch) as f64
     );
+    // What a database needs between a bulk load and reads, run by the script: PostgreSQL's
+    // planner statistics, which autovacuum refreshes within a minute of a load.
+    if let Ok(command) = std::env::var("BENCH_BEFORE_READS") {
+        println!("before the reads: {command}");
+        std::process::Command::new("sh")
+            .args(["-c", &command])
+            .status()?;
+    }
 
     let learner7 =
         r#"{"objectType":"Agent","account":{"homePage":"http://127.0.0.1","name":"learner7"}}"#;

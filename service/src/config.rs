@@ -1,7 +1,8 @@
 //! `throughline.toml`: how an admin configures `throughline serve`. Every
 //! setting has a default, so an empty file (or none) serves on loopback with
-//! a data folder in the working directory; `THROUGHLINE_ADDR` and
-//! `THROUGHLINE_DATA` override the file, for containers and service managers.
+//! a data folder in the working directory; `THROUGHLINE_ADDR`,
+//! `THROUGHLINE_DATA` and `THROUGHLINE_DATABASE_URL` override the file, for
+//! containers and service managers (and to keep a database password out of it).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -43,12 +44,16 @@ pub struct Storage {
     /// The data folder (LRS database and keys, programs, LTI platforms); relative paths are
     /// relative to the configuration file.
     pub data: PathBuf,
+    /// A `postgres://` URL: keep the LRS data in PostgreSQL (shared by several service
+    /// processes) instead of the SQLite file in the data folder.
+    pub database: Option<String>,
 }
 
 impl Default for Storage {
     fn default() -> Storage {
         Storage {
             data: PathBuf::from("throughline-data"),
+            database: None,
         }
     }
 }
@@ -74,8 +79,8 @@ impl Default for Widget {
 
 /// A starter configuration with every setting at its default and what it means.
 pub const STARTER: &str = r#"# Throughline service configuration (`throughline serve --config throughline.toml`).
-# Every setting is optional; these are the defaults. THROUGHLINE_ADDR and THROUGHLINE_DATA,
-# when set, override [server] addr and [storage] data.
+# Every setting is optional; these are the defaults. THROUGHLINE_ADDR, THROUGHLINE_DATA and
+# THROUGHLINE_DATABASE_URL, when set, override [server] addr, [storage] data and [storage] database.
 
 [server]
 # Where to listen. Keep it on loopback and put a reverse proxy with TLS in front
@@ -88,6 +93,11 @@ addr = "127.0.0.1:8080"
 # (programs/), and LTI platform registrations (lti-platforms.json).
 # Back it up as a whole; relative paths are relative to this file.
 data = "throughline-data"
+# To keep the LRS data in PostgreSQL instead (several service processes behind one
+# address may then share it), give its URL here or, better, in THROUGHLINE_DATABASE_URL
+# so the password stays out of this file. The credentials file stays in the data folder:
+# give every process the same copy.
+# database = "postgres://throughline:PASSWORD@db.internal:5432/throughline"
 
 [widget]
 # The widget bundles built by scripts/build-widget.sh, served at /pkg/.
@@ -117,6 +127,13 @@ impl Config {
         }
         if let Some(data) = env("THROUGHLINE_DATA") {
             self.storage.data = PathBuf::from(data);
+        }
+        if let Some(url) = env("THROUGHLINE_DATABASE_URL").filter(|u| !u.trim().is_empty()) {
+            self.storage.database = Some(url);
+        }
+        if let Some(url) = &self.storage.database {
+            crate::lrs::store::Storage::choose(Some(url), self.storage.data.clone())
+                .map_err(|e| format!("[storage] database: {e}"))?;
         }
         Ok(())
     }
@@ -176,6 +193,19 @@ mod tests {
         })
         .expect("loads");
         assert_eq!(c.server.addr.port(), 9);
+        let c = Config::load(&file, |k| {
+            (k == "THROUGHLINE_DATABASE_URL").then(|| "postgres://u:p@db/x".to_string())
+        })
+        .expect("loads");
+        assert_eq!(c.storage.database.as_deref(), Some("postgres://u:p@db/x"));
+        let e = Config::load(&file, |k| {
+            (k == "THROUGHLINE_DATABASE_URL").then(|| "mysql://db/x".to_string())
+        })
+        .unwrap_err();
+        assert!(
+            e.contains("[storage] database") && e.contains("postgres://"),
+            "{e}"
+        );
         assert!(Config::load(&file, |k| (k == "THROUGHLINE_ADDR")
             .then(|| "x".to_string()))
         .is_err());

@@ -354,6 +354,7 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
     }
     let service = Service::open(ServiceConfig {
         data_dir: config.storage.data.clone(),
+        database: config.storage.database.clone(),
         bundle: config.widget.bundle.clone(),
         lti_program: config.widget.lti_program.clone(),
         learners: Vec::new(),

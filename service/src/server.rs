@@ -22,6 +22,8 @@ pub const EXAMPLE_PROGRAM: &str = include_str!("../programs/coaching.toml");
 pub struct ServiceConfig {
     /// Data folder: program files in `programs/`, the LRS in `lrs/`, LTI platforms.
     pub data_dir: PathBuf,
+    /// A `postgres://` URL for the LRS data; none keeps it in SQLite under `data_dir`.
+    pub database: Option<String>,
     /// Folder with the built widget bundles, served at `/pkg/`.
     pub bundle: PathBuf,
     /// The compiled program LTI launches open, e.g. `/compiled/coaching.json`.
@@ -49,6 +51,7 @@ impl Service {
         seed_example_program(&programs)?;
         let lrs = Lrs::open(LrsConfig {
             data_dir: config.data_dir.join("lrs"),
+            database: config.database.clone(),
             learners: config.learners.clone(),
             hash_secrets: config.hash_secrets,
         })

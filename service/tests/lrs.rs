@@ -3,6 +3,8 @@
 //! port with a fresh data dir and talks to it with a plain HTTP client.
 
 mod common;
+#[path = "common/database.rs"]
+mod database;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -21,6 +23,11 @@ struct Server {
 
 impl Server {
     fn start(dir: &Path) -> Server {
+        Server::start_with(dir, database::fresh())
+    }
+
+    /// Opens the LRS in `dir`, its data in `database` (PostgreSQL) when given.
+    fn start_with(dir: &Path, database: Option<String>) -> Server {
         // Learner keys as an organisation would add them (the tests act as ana, ben and chloe).
         let learners = ["ana", "ben", "chloe"]
             .iter()
@@ -31,6 +38,7 @@ impl Server {
             .collect();
         let lrs = Lrs::open(LrsConfig {
             data_dir: dir.to_path_buf(),
+            database,
             learners,
             hash_secrets: false,
         })
@@ -1343,7 +1351,8 @@ fn learner_keys_only_reach_their_own_data() {
 fn data_survives_reopening_the_data_dir() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path: PathBuf = dir.path().to_path_buf();
-    let mut first = Server::start(&path);
+    let database = database::fresh();
+    let mut first = Server::start_with(&path, database.clone());
     let id = first.post_statements(
         "admin",
         &statement(mbox("ana"), "completed", "http://example.com/a/1"),
@@ -1362,9 +1371,10 @@ fn data_survives_reopening_the_data_dir() {
     );
     let keys: Vec<String> = first.credentials.iter().map(|c| c.key.clone()).collect();
     first.stop();
-    assert!(path.join("lrs.sqlite3").exists() && path.join("lrs-credentials.json").exists());
+    assert!(path.join("lrs-credentials.json").exists());
+    assert_eq!(path.join("lrs.sqlite3").exists(), database.is_none());
 
-    let second = Server::start(&path);
+    let second = Server::start_with(&path, database);
     let again: Vec<String> = second.credentials.iter().map(|c| c.key.clone()).collect();
     assert_eq!(keys, again, "credentials are reused");
     let r = second.x(
@@ -1728,9 +1738,11 @@ fn attachment_contents_are_kept_and_given_back() {
 #[test]
 fn hashed_secrets_survive_a_restart() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let database = database::fresh();
     let open = || {
         Lrs::open(LrsConfig {
             data_dir: dir.path().to_path_buf(),
+            database: database.clone(),
             learners: Vec::new(),
             hash_secrets: true,
         })

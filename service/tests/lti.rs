@@ -1,53 +1,13 @@
 //! LTI 1.3 launches from a simulated platform (its own RSA key and JWKS), over real HTTP.
 
-use jsonwebtoken::{encode, EncodingKey, Header};
+#[path = "common/database.rs"]
+mod database;
+#[path = "common/lti_platform.rs"]
+mod lti_platform;
+
+use lti_platform::{claims, now, platform, sign, CLIENT, FORGER, ISS, JWKS, KEY};
 use serde_json::{json, Value};
 use throughline_service::lti::{validate, Lti, LtiError, Platform};
-
-const KEY: &str = include_str!("fixtures/lti-platform-test-key.pem");
-const FORGER: &str = include_str!("fixtures/lti-forger-test-key.pem");
-const JWKS: &str = include_str!("fixtures/lti-platform-jwks.json");
-const ISS: &str = "https://lms.example.org";
-const CLIENT: &str = "throughline-client";
-
-fn platform() -> Platform {
-    Platform {
-        issuer: ISS.into(),
-        client_id: CLIENT.into(),
-        deployment_ids: vec!["dep-1".into()],
-        auth_login_url: "https://lms.example.org/auth".into(),
-        jwks_url: None,
-        jwks: Some(serde_json::from_str(JWKS).expect("jwks")),
-    }
-}
-
-fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}
-
-fn claims(nonce: &str) -> Value {
-    json!({
-        "iss": ISS, "aud": CLIENT, "sub": "user-17", "name": "Ana Ruiz", "nonce": nonce,
-        "iat": now(), "exp": now() + 300,
-        "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
-        "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
-        "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "dep-1",
-        "https://purl.imsglobal.org/spec/lti/claim/roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"],
-        "https://purl.imsglobal.org/spec/lti/claim/context": { "id": "course-7", "title": "Coaching for leaders" },
-        "https://purl.imsglobal.org/spec/lti/claim/resource_link": { "id": "link-1" }
-    })
-}
-
-fn sign(claims: &Value, pem: &str) -> String {
-    let mut header = Header::new(jsonwebtoken::Algorithm::RS256);
-    header.kid = Some("platform-test-1".into());
-    encode(
-        &header,
-        claims,
-        &EncodingKey::from_rsa_pem(pem.as_bytes()).expect("key"),
-    )
-    .expect("signed")
-}
 
 fn keys() -> jsonwebtoken::jwk::JwkSet {
     serde_json::from_str(JWKS).expect("jwks")
@@ -133,6 +93,7 @@ async fn login_then_launch_over_http_and_replays_are_refused() {
     let data = tempfile::tempdir().expect("temp dir");
     let lrs = throughline_service::lrs::Lrs::open(throughline_service::lrs::LrsConfig {
         data_dir: data.path().to_path_buf(),
+        database: database::fresh(),
         learners: Vec::new(),
         hash_secrets: false,
     })

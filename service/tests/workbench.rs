@@ -31,6 +31,7 @@ impl Server {
         let service = Service::open(ServiceConfig {
             data_dir: data.clone(),
             bundle,
+            database: None,
             lti_program: "/compiled/coaching.json".into(),
             learners: Vec::new(),
             hash_secrets: false,

@@ -86,6 +86,7 @@ impl Lms {
         let service = Service::open(ServiceConfig {
             data_dir: config.data_dir.clone(),
             bundle: config.bundle.clone(),
+            database: None,
             lti_program: PROGRAM_URL.into(),
             learners,
             // The mock LMS shows its people's LRS keys on the home page and at start.

@@ -30,10 +30,15 @@ impl Running {
 }
 
 /// Opens the LRS in a temp dir and serves it on 127.0.0.1 (a free port), `workers` threads.
+/// Its data goes to SQLite in that dir, or to the PostgreSQL database that `BENCH_DATABASE`
+/// names (an empty one: the scripts create it).
 pub fn start(workers: usize) -> Result<Running, Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let lrs = Lrs::open(LrsConfig {
         data_dir: dir.path().to_path_buf(),
+        database: std::env::var("BENCH_DATABASE")
+            .ok()
+            .filter(|d| !d.is_empty()),
         learners: Vec::new(),
         hash_secrets: true,
     })?;

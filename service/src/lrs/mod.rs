@@ -2,14 +2,16 @@
 //!
 //! The widget reports learning activity as xAPI statements and keeps its
 //! per-learner state in the State resource. An organisation may point it at
-//! its own LRS, or use this one, which needs no other software: everything
-//! lives in the data dir (one SQLite file in WAL mode and a credentials
-//! file), so it survives restarts.
+//! its own LRS, or use this one, which needs no other software: by default
+//! everything lives in the data dir (one SQLite file in WAL mode and a
+//! credentials file), so it survives restarts. Given a `postgres://` URL it
+//! keeps its data in PostgreSQL instead, which several service processes
+//! may share.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use throughline_service::lrs::{Lrs, LrsConfig};
-//! let lrs = Lrs::open(LrsConfig { data_dir: "data/lrs".into(), learners: Vec::new(), hash_secrets: true })?;
+//! let lrs = Lrs::open(LrsConfig { data_dir: "data/lrs".into(), database: None, learners: Vec::new(), hash_secrets: true })?;
 //! for c in lrs.credentials() {
 //!     println!("{}: {}:{}", c.name, c.key, c.secret);
 //! }
@@ -18,7 +20,7 @@
 //! ```
 //!
 //! Modules, one per concept: [`validate`] (the data model rules), [`store`]
-//! (SQLite), [`auth`] (keys and Basic auth), [`query`] (statement query
+//! (SQLite or PostgreSQL), [`auth`] (keys and Basic auth), [`query`] (statement query
 //! parameters, paging and formats), and the HTTP handlers in `statements`,
 //! `documents` (State, Activity Profile, Agent Profile) and `about` (About,
 //! Activities, Agents).
@@ -62,8 +64,10 @@ pub const CONSISTENT_THROUGH_HEADER: &str = "x-experience-api-consistent-through
 /// already decides where its data lives.
 #[derive(Debug, Clone)]
 pub struct LrsConfig {
-    /// Folder for the SQLite file and the credentials file; created if missing.
+    /// Folder for the credentials file and, without `database`, the SQLite file; created if missing.
     pub data_dir: PathBuf,
+    /// A `postgres://` URL to keep the data in PostgreSQL instead of SQLite.
+    pub database: Option<String>,
     /// Learner keys to create with the credentials file on first start (name, xAPI agent),
     /// besides the admin key; later starts read the file as it is.
     pub learners: Vec<(String, serde_json::Value)>,
@@ -86,13 +90,13 @@ pub enum LrsError {
         source: std::io::Error,
     },
     /// A database step failed.
-    Sqlite {
+    Database {
         /// What the LRS was doing.
         context: &'static str,
-        /// The database file.
-        path: PathBuf,
-        /// The underlying error.
-        source: rusqlite::Error,
+        /// The database: a SQLite file, or a PostgreSQL server and database (never a password).
+        place: String,
+        /// The database's own words.
+        message: String,
     },
     /// The credentials file exists but cannot be used.
     Credentials {
@@ -103,8 +107,8 @@ pub enum LrsError {
     },
     /// The database's schema is newer than this service knows.
     Schema {
-        /// The database file.
-        path: PathBuf,
+        /// The database, as in [`LrsError::Database`].
+        place: String,
         /// The schema version the file has.
         found: usize,
         /// The newest this service knows.
@@ -122,17 +126,11 @@ impl fmt::Display for LrsError {
             } => {
                 write!(f, "LRS: {context} ({}) failed: {source}", path.display())
             }
-            LrsError::Sqlite {
+            LrsError::Database {
                 context,
-                path,
-                source,
-            } => {
-                write!(
-                    f,
-                    "LRS database {}: {context} failed: {source}",
-                    path.display()
-                )
-            }
+                place,
+                message,
+            } => write!(f, "LRS database {place}: {context} failed: {message}"),
             LrsError::Credentials { path, message } => {
                 write!(
                     f,
@@ -140,10 +138,9 @@ impl fmt::Display for LrsError {
                     path.display()
                 )
             }
-            LrsError::Schema { path, found, known } => write!(
+            LrsError::Schema { place, found, known } => write!(
                 f,
-                "LRS database {} has schema version {found}, made by a newer Throughline (this one knows up to {known}): upgrade the service, or restore a backup made for this version",
-                path.display()
+                "LRS database {place} has schema version {found}, made by a newer Throughline (this one knows up to {known}): upgrade the service, or restore a backup made for this version"
             ),
         }
     }
@@ -153,8 +150,9 @@ impl std::error::Error for LrsError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             LrsError::Io { source, .. } => Some(source),
-            LrsError::Sqlite { source, .. } => Some(source),
-            LrsError::Credentials { .. } | LrsError::Schema { .. } => None,
+            LrsError::Database { .. } | LrsError::Credentials { .. } | LrsError::Schema { .. } => {
+                None
+            }
         }
     }
 }
@@ -187,7 +185,13 @@ impl Lrs {
         })?;
         let credentials =
             auth::load_or_create(&config.data_dir, &config.learners, config.hash_secrets)?;
-        let store = store::Store::open(&config.data_dir)?;
+        let storage = store::Storage::choose(config.database.as_deref(), config.data_dir.clone())
+            .map_err(|message| LrsError::Database {
+            context: "choosing the database",
+            place: "the database setting".into(),
+            message,
+        })?;
+        let store = store::Store::open(&storage)?;
         Ok(Lrs {
             shared: Arc::new(SharedInner {
                 store,

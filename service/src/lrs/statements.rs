@@ -353,7 +353,7 @@ pub async fn get_statements(
         Err(e) => e.into_response(),
     };
     if !res.headers().contains_key(CONSISTENT_THROUGH_HEADER) {
-        let through = blocking(move || Ok(shared.store.consistent_through()))
+        let through = blocking(move || shared.store.consistent_through())
             .await
             .unwrap_or_else(|_| store::now_ns());
         set_header(
@@ -393,7 +393,7 @@ async fn read_statements(
         let lookup_id = id.clone();
         let store_shared = shared.clone();
         let (through, found) = blocking(move || {
-            let through = store_shared.store.consistent_through();
+            let through = store_shared.store.consistent_through()?;
             store_shared
                 .store
                 .statement(&lookup_id, by_voided_id)
@@ -445,7 +445,7 @@ async fn read_statements(
     }
     let store_shared = shared.clone();
     let (through, (page, cursor)) = blocking(move || {
-        let through = store_shared.store.consistent_through();
+        let through = store_shared.store.consistent_through()?;
         store_shared.store.query(&filter).map(|r| (through, r))
     })
     .await?;

@@ -126,14 +126,14 @@ fn random() -> String {
 }
 
 async fn login_get(State(lti): State<Lti>, Query(p): Query<LoginParams>) -> Response {
-    login(lti, p)
+    login(lti, p).await
 }
 
 async fn login_post(State(lti): State<Lti>, Form(p): Form<LoginParams>) -> Response {
-    login(lti, p)
+    login(lti, p).await
 }
 
-fn login(lti: Lti, p: LoginParams) -> Response {
+async fn login(lti: Lti, p: LoginParams) -> Response {
     let (Some(iss), Some(login_hint), Some(target)) = (p.iss, p.login_hint, p.target_link_uri)
     else {
         return refuse(
@@ -165,14 +165,15 @@ fn login(lti: Lti, p: LoginParams) -> Response {
         issuer: platform.issuer.clone(),
         client_id: platform.client_id.clone(),
     };
-    // One short write to SQLite: not worth moving off the async thread.
-    if lti
-        .0
-        .lrs
-        .store()
-        .lti_begin(&state, &login, now_ns(), LOGIN_TTL_NS)
-        .is_err()
-    {
+    let lrs = lti.0.lrs.clone();
+    let begin = {
+        let state = state.clone();
+        crate::lrs::blocking(move || {
+            lrs.store()
+                .lti_begin(&state, &login, now_ns(), LOGIN_TTL_NS)
+        })
+    };
+    if begin.await.is_err() {
         return refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "The login could not be recorded. Try again in a moment.",
@@ -240,13 +241,12 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
             "The launch is missing its id_token or state.",
         );
     };
-    let pending = lti
-        .0
-        .lrs
-        .store()
-        .lti_take(&state, now_ns(), LOGIN_TTL_NS)
-        .ok()
-        .flatten();
+    let lrs = lti.0.lrs.clone();
+    let pending =
+        crate::lrs::blocking(move || lrs.store().lti_take(&state, now_ns(), LOGIN_TTL_NS))
+            .await
+            .ok()
+            .flatten();
     let Some(pending) = pending else {
         return refuse(
             StatusCode::UNAUTHORIZED,
@@ -273,11 +273,9 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
         Ok(l) => l,
         Err(e) => return refuse(StatusCode::UNAUTHORIZED, &e.to_string()),
     };
-    let fresh = lti
-        .0
-        .lrs
-        .store()
-        .lti_first_use(&launch.nonce, now_ns())
+    let (lrs, nonce) = (lti.0.lrs.clone(), launch.nonce.clone());
+    let fresh = crate::lrs::blocking(move || lrs.store().lti_first_use(&nonce, now_ns()))
+        .await
         .unwrap_or(false);
     if !fresh {
         return refuse(
