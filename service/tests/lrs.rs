@@ -862,6 +862,41 @@ fn invalid_requests_are_400_naming_the_field() {
     assert_eq!(r.status, 400);
 }
 
+/// U+0000 is valid JSON but PostgreSQL text cannot hold it: where it would become a key (an
+/// account name, a document id) both backends answer 400 saying so, never a 500; inside a
+/// statement's text it is kept, escaped.
+#[test]
+fn a_nul_character_in_a_key_is_400_and_in_text_is_kept() {
+    let (_dir, s) = fresh();
+    let nul_actor = json!({"objectType": "Agent", "account": {"homePage": "http://example.com", "name": "a\u{0}b"}});
+    let r = s.x(
+        "POST",
+        "/xapi/statements",
+        "admin",
+        Some(&statement(nul_actor, "completed", "http://example.com/a/1")),
+    );
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert!(r.body.contains("U+0000"), "{}", r.body);
+    let path = format!(
+        "/xapi/activities/state?activityId={}&agent={}&stateId=a%00b",
+        enc("http://example.com/a/1"),
+        enc(&mbox("ana").to_string())
+    );
+    let r = s.x("PUT", &path, "admin", Some(&json!({"x": 1})));
+    assert_eq!(r.status, 400, "{}", r.body);
+    assert_eq!(s.x("GET", &path, "admin", None).status, 400);
+    let mut kept = statement(mbox("ana"), "completed", "http://example.com/a/1");
+    kept["result"] = json!({"response": "before\u{0}after"});
+    let id = s.post_statements("admin", &kept)[0].clone();
+    let back = s.x(
+        "GET",
+        &format!("/xapi/statements?statementId={id}"),
+        "admin",
+        None,
+    );
+    assert_eq!(back.json()["result"]["response"], "before\u{0}after");
+}
+
 #[test]
 fn oversized_bodies_are_413() {
     let (_dir, s) = fresh();

@@ -259,7 +259,13 @@ pub fn etag_of(body: &[u8]) -> String {
 }
 
 fn db_err(context: &'static str) -> impl Fn(DbError) -> ApiError {
-    move |e| ApiError::internal(format!("storage error while {context}: {e}"))
+    move |e| {
+        if e.0 == sql::NUL_IN_TEXT {
+            ApiError::bad_request(e.0)
+        } else {
+            ApiError::internal(format!("storage error while {context}: {e}"))
+        }
+    }
 }
 
 impl From<DbError> for ApiError {

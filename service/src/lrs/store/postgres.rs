@@ -15,7 +15,7 @@ use std::time::Duration;
 use postgres::types::{ToSql, Type};
 use postgres::{GenericClient, NoTls, Statement};
 
-use super::sql::{dollar_params, Arg, Cell, DbError, Row, Serial, Sql};
+use super::sql::{check_args, dollar_params, Arg, Cell, DbError, Row, Serial, Sql};
 use super::{ApiError, LrsError};
 
 /// Schema migrations in order; `throughline_schema.version` counts those
@@ -227,11 +227,13 @@ fn cell(row: &postgres::Row, i: usize) -> Result<Cell, DbError> {
 
 impl<C: GenericClient> Sql for Pg<'_, C> {
     fn exec(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<u64, DbError> {
+        check_args(args)?;
         let st = self.statement(sql)?;
         self.client.execute(&st, &bind(args)).map_err(db)
     }
 
     fn rows(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>, DbError> {
+        check_args(args)?;
         let st = self.statement(sql)?;
         let rows = self.client.query(&st, &bind(args)).map_err(db)?;
         rows.iter()

@@ -48,6 +48,24 @@ impl fmt::Display for DbError {
     }
 }
 
+/// What the client sent and no backend may be given: PostgreSQL text cannot
+/// hold U+0000, so neither backend takes it, and the client hears why.
+pub(crate) const NUL_IN_TEXT: &str =
+    "a value used to find or store data contains the character U+0000, which cannot be stored";
+
+/// Refuses arguments no backend may be given (see [`NUL_IN_TEXT`]).
+pub(crate) fn check_args(args: &[Arg<'_>]) -> Result<(), DbError> {
+    let nul = args.iter().any(|a| match a {
+        Arg::Text(s) | Arg::OptText(Some(s)) => s.contains('\0'),
+        _ => false,
+    });
+    if nul {
+        Err(DbError(NUL_IN_TEXT.into()))
+    } else {
+        Ok(())
+    }
+}
+
 impl Row {
     fn take(&mut self, i: usize) -> Cell {
         self.0

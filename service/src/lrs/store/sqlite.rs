@@ -10,7 +10,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::sql::{Arg, Cell, DbError, Row, Sql};
+use super::sql::{check_args, Arg, Cell, DbError, Row, Sql};
 use super::{ApiError, LrsError};
 
 /// Name of the SQLite file inside the data dir.
@@ -143,12 +143,14 @@ struct Lite<'a>(&'a Connection);
 
 impl Sql for Lite<'_> {
     fn exec(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<u64, DbError> {
+        check_args(args)?;
         let mut stmt = self.0.prepare_cached(sql).map_err(db)?;
         let changed = stmt.execute(rusqlite::params_from_iter(args)).map_err(db)?;
         Ok(changed as u64)
     }
 
     fn rows(&mut self, sql: &str, args: &[Arg<'_>]) -> Result<Vec<Row>, DbError> {
+        check_args(args)?;
         let mut stmt = self.0.prepare_cached(sql).map_err(db)?;
         let width = stmt.column_count();
         let mut rows = stmt.query(rusqlite::params_from_iter(args)).map_err(db)?;
