@@ -81,6 +81,7 @@ async fn run(args: Args) -> Result<(), String> {
         let seeded = tokio::task::block_in_place(|| lms.seed_cohort(args.seed_cohort, local))?;
         println!("{}", seeded.summary());
     }
+    let _grades = lms.lti().spawn_grade_sender();
     axum::serve(listener, lms.router())
         .with_graceful_shutdown(throughline_service::server::shutdown_signal())
         .await

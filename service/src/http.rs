@@ -5,7 +5,8 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-/// `http://<Host header>`: links, the LRS endpoint and launch URLs are
+/// `http://<Host header>` (`https://` behind a TLS proxy that says so with
+/// `X-Forwarded-Proto: https`): links, the LRS endpoint and launch URLs are
 /// built from it so the service works on any port and any name it is reached by.
 /// A missing or odd Host is refused rather than echoed into pages.
 #[derive(Debug, Clone)]
@@ -26,8 +27,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
             && host
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        let scheme = match parts
+            .headers
+            .get("x-forwarded-proto")
+            .and_then(|h| h.to_str().ok())
+        {
+            Some(p) if p.eq_ignore_ascii_case("https") => "https",
+            _ => "http",
+        };
         if ok {
-            Ok(Origin(format!("http://{host}")))
+            Ok(Origin(format!("{scheme}://{host}")))
         } else {
             Err((
                 StatusCode::BAD_REQUEST,

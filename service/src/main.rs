@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use throughline::program::{parse, Format};
 
-const USAGE: &str = "usage: throughline serve [--config FILE]\n       throughline init-config [--out FILE]\n       throughline add-key NAME [--admin | --agent JSON] [--config FILE]\n       throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\nserve        runs the service (xAPI LRS, LTI 1.3 tool, widget bundles, compiled programs, workbench) as FILE says (default: throughline.toml if present, else the defaults).\nadd-key      adds an LRS key (an admin key, or a learner key bound to an xAPI agent) and prints its secret once.\ninit-config  writes a commented starter configuration (stdout by default; an existing file is never overwritten).\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: service/static/pkg, out: dist).";
+const USAGE: &str = "usage: throughline serve [--config FILE]\n       throughline init-config [--out FILE]\n       throughline add-key NAME [--admin | --agent JSON] [--config FILE]\n       throughline rotate-lti-key [--config FILE]\n       throughline check FILE...\n       throughline compile FILE [--out FILE]\n       throughline package PROGRAM --kind cmi5|xapi|npm|embed [--out DIR] [--bundle DIR] [--base URL] [--lrs ORIGIN]\n\nserve        runs the service (xAPI LRS, LTI 1.3 tool, widget bundles, compiled programs, workbench) as FILE says (default: throughline.toml if present, else the defaults).\nadd-key      adds an LRS key (an admin key, or a learner key bound to an xAPI agent) and prints its secret once.\nrotate-lti-key  gives the LTI tool a new signing key; the previous one stays published at /lti/jwks until the next rotation.\ninit-config  writes a commented starter configuration (stdout by default; an existing file is never overwritten).\ncheck    reports every problem in program files (TOML or JSON) as FILE:LINE:COL: field: message.\ncompile  checks a program file and writes the compiled program learners' widgets load (stdout by default).\npackage  builds an LMS package from a valid program and the widget bundle (default bundle: service/static/pkg, out: dist).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Some((cmd, rest)) if cmd == "serve" => serve(rest),
         Some((cmd, rest)) if cmd == "init-config" => init_config(rest),
         Some((cmd, rest)) if cmd == "add-key" => add_key(rest),
+        Some((cmd, rest)) if cmd == "rotate-lti-key" => rotate_lti_key(rest),
         Some((flag, _)) if flag == "-h" || flag == "--help" || flag == "help" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -249,6 +250,43 @@ fn init_config(args: &[String]) -> ExitCode {
     }
 }
 
+/// The configuration `--config FILE` names, else `throughline.toml` if present, else the defaults.
+fn load_config(file: Option<String>) -> Result<throughline_service::config::Config, String> {
+    let env = |k: &str| std::env::var(k).ok();
+    match file {
+        Some(file) => throughline_service::config::Config::load(std::path::Path::new(&file), env),
+        None if std::path::Path::new("throughline.toml").exists() => {
+            throughline_service::config::Config::load(std::path::Path::new("throughline.toml"), env)
+        }
+        None => throughline_service::config::Config::load_defaults(env),
+    }
+}
+
+/// `throughline rotate-lti-key [--config FILE]`.
+fn rotate_lti_key(args: &[String]) -> ExitCode {
+    let config = match args {
+        [] => None,
+        [flag, file] if flag == "--config" => Some(file.clone()),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match load_config(config)
+        .and_then(|c| throughline_service::lti::ToolKeys::rotate(&c.storage.data))
+    {
+        Ok(kid) => {
+            println!("{kid}");
+            eprintln!("The LTI tool signs with key {kid} after a restart; the previous key stays published at /lti/jwks until the next rotation.");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("throughline: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `throughline add-key NAME [--admin | --agent JSON] [--config FILE]`.
 fn add_key(args: &[String]) -> ExitCode {
     use throughline_service::lrs::{auth, Scope};
@@ -285,14 +323,7 @@ fn add_key(args: &[String]) -> ExitCode {
         eprintln!("throughline: say --admin, or --agent JSON for a learner key");
         return ExitCode::from(2);
     };
-    let env = |k: &str| std::env::var(k).ok();
-    let loaded = match config {
-        Some(file) => throughline_service::config::Config::load(std::path::Path::new(&file), env),
-        None if std::path::Path::new("throughline.toml").exists() => {
-            throughline_service::config::Config::load(std::path::Path::new("throughline.toml"), env)
-        }
-        None => throughline_service::config::Config::load_defaults(env),
-    };
+    let loaded = load_config(config);
     let result =
         loaded.and_then(|c| auth::add_key(&c.storage.data.join("lrs"), name, scope, agent));
     match result {
@@ -393,6 +424,8 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
             c.name, c.key, c.secret
         ));
     }
+    // Grades owed to LTI platforms go out from every process (each one leased to one sender).
+    let _grades = service.lti().spawn_grade_sender();
     axum::serve(listener, service.router())
         .with_graceful_shutdown(throughline_service::server::shutdown_signal())
         .await

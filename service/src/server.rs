@@ -80,6 +80,11 @@ impl Service {
         self.lti.platform_count()
     }
 
+    /// The LTI tool (its grade sender is started by whoever runs the service).
+    pub fn lti(&self) -> &crate::lti::Lti {
+        &self.lti
+    }
+
     /// Everything but the LRS, for a host that mounts `/xapi` itself (the demo wraps it in
     /// test hooks and a cmi5 player).
     pub fn routes(&self) -> Router {
@@ -107,19 +112,38 @@ impl Service {
     pub fn router(&self) -> Router {
         self.routes()
             .nest("/xapi", self.lrs.router())
-            .route("/", get(status_page))
+            .route("/", get(status_page).with_state(self.lti.clone()))
             .fallback(|| async { (StatusCode::NOT_FOUND, "This page does not exist.") })
     }
 }
 
-/// `GET /`: what this server is and where its parts are, for the admin who just started it.
-async fn status_page(origin: crate::http::Origin) -> impl IntoResponse {
+/// `GET /`: what this server is and where its parts are, for the admin who just started it,
+/// with the LTI grades still owed to platforms.
+async fn status_page(
+    axum::extract::State(lti): axum::extract::State<crate::lti::Lti>,
+    origin: crate::http::Origin,
+) -> impl IntoResponse {
     let o = origin.0;
+    let grades = match lti.grade_summary().await {
+        Some(g) => {
+            let problem = match (&g.last_error, g.failing) {
+                (Some(e), n) if n > 0 => format!(
+                    " <strong>{n} not accepted yet</strong>, retried with backoff; the latest answer: {}",
+                    crate::http::escape(e)
+                ),
+                _ => String::new(),
+            };
+            format!("{} sent, {} waiting.{problem}", g.sent, g.waiting)
+        }
+        None => "unknown (the database did not answer)".into(),
+    };
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Throughline service</title></head>\
          <body><main><h1>Throughline service</h1><p>This server is running. Its parts:</p><ul>\
          <li>xAPI LRS: <code>{o}/xapi/</code></li>\
-         <li>LTI 1.3 tool: login <code>{o}/lti/login</code>, launch <code>{o}/lti/launch</code></li>\
+         <li>LTI 1.3 tool: login <code>{o}/lti/login</code>, launch and Deep Linking <code>{o}/lti/launch</code>, \
+         keys <code>{o}/lti/jwks</code></li>\
+         <li>LTI grades to platforms: {grades}</li>\
          <li>Widget bundles: <code>{o}/pkg/throughline.js</code></li>\
          <li>Compiled programs: <code>{o}/compiled/NAME.json</code></li>\
          <li><a href=\"/dashboard\">The adoption dashboard</a> (sign in with an admin LRS key)</li>\

@@ -32,6 +32,64 @@ fn a_valid_launch_gives_learner_context_and_roles() {
         launch.roles,
         vec!["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor".to_string()]
     );
+    assert_eq!(
+        launch.message,
+        throughline_service::lti::Message::ResourceLink
+    );
+    assert_eq!(launch.resource_link_id.as_deref(), Some("link-1"));
+    assert_eq!(
+        (launch.lineitem, launch.roster_url, launch.custom_program),
+        (None, None, None)
+    );
+}
+
+/// What LTI Advantage adds to a launch: a line item only with the score scope, the roster URL,
+/// the custom program; and a Deep Linking request with its return URL and data.
+#[test]
+fn advantage_claims_are_read_from_a_launch() {
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = json!({
+        "scope": ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+        "lineitem": "https://lms.example.org/li/7", "lineitems": "https://lms.example.org/li"});
+    c["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"] = json!({"context_memberships_url": "https://lms.example.org/members", "service_versions": ["2.0"]});
+    c["https://purl.imsglobal.org/spec/lti/claim/custom"] =
+        json!({"program": "/compiled/coaching.json"});
+    let launch = validate(&sign(&c, KEY), &platform(), &keys(), "n-1", now()).expect("valid");
+    assert_eq!(
+        launch.lineitem.as_deref(),
+        Some("https://lms.example.org/li/7")
+    );
+    assert_eq!(
+        launch.roster_url.as_deref(),
+        Some("https://lms.example.org/members")
+    );
+    assert_eq!(
+        launch.custom_program.as_deref(),
+        Some("/compiled/coaching.json")
+    );
+    c["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"]["scope"] =
+        json!(["https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly"]);
+    c["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"]
+        ["context_memberships_url"] = json!("javascript:alert(1)");
+    let launch = validate(&sign(&c, KEY), &platform(), &keys(), "n-1", now()).expect("valid");
+    assert_eq!(
+        (launch.lineitem, launch.roster_url),
+        (None, None),
+        "no score scope, no web URL"
+    );
+
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/message_type"] = json!("LtiDeepLinkingRequest");
+    c["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] = json!({
+        "deep_link_return_url": "https://lms.example.org/dl", "accept_types": ["ltiResourceLink"], "data": "d1"});
+    let launch = validate(&sign(&c, KEY), &platform(), &keys(), "n-1", now()).expect("valid");
+    assert_eq!(
+        launch.message,
+        throughline_service::lti::Message::DeepLinking {
+            return_url: "https://lms.example.org/dl".into(),
+            data: Some("d1".into())
+        }
+    );
 }
 
 #[test]
@@ -64,6 +122,15 @@ fn forged_expired_misdirected_and_foreign_launches_are_refused() {
     token_err(check(c, KEY), "1.3.0");
     let mut c = claims("n-1");
     c["https://purl.imsglobal.org/spec/lti/claim/message_type"] = json!("LtiDeepLinkingRequest");
+    token_err(check(c, KEY), "deep linking settings");
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/message_type"] = json!("LtiDeepLinkingRequest");
+    c["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] =
+        json!({"deep_link_return_url": "https://lms.example.org/dl", "accept_types": ["link"]});
+    token_err(check(c, KEY), "accept_types");
+    let mut c = claims("n-1");
+    c["https://purl.imsglobal.org/spec/lti/claim/message_type"] =
+        json!("LtiSubmissionReviewRequest");
     token_err(check(c, KEY), "message type");
     let mut c = claims("n-1");
     c["aud"] = json!([CLIENT, "other"]);

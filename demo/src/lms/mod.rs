@@ -105,6 +105,11 @@ impl Lms {
         self.service.credentials()
     }
 
+    /// The service's LTI tool.
+    pub fn lti(&self) -> &throughline_service::lti::Lti {
+        self.service.lti()
+    }
+
     /// The service's LRS.
     pub fn lrs(&self) -> &Lrs {
         self.service.lrs()

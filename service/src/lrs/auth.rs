@@ -284,6 +284,8 @@ pub struct Principal {
     pub agent_ifi: Option<String>,
     /// The statement `authority` this key stamps on what it writes.
     pub authority: Value,
+    /// The LTI launch whose key this is (`lti-…`), for grades owed to its platform.
+    pub launch: Option<String>,
 }
 
 impl Principal {
@@ -302,6 +304,18 @@ impl Principal {
             name: c.name.clone(),
             agent_ifi,
             authority,
+            launch: None,
+        }
+    }
+
+    /// A learner key an LTI launch made, bound to the launch's learner.
+    pub(crate) fn from_launch(l: &crate::lrs::store::LaunchRecord) -> Principal {
+        Principal {
+            scope: Scope::Learner,
+            name: format!("LTI launch ({})", l.issuer),
+            agent_ifi: validate::ifi_key(&l.agent),
+            authority: l.agent.clone(),
+            launch: Some(l.key.clone()),
         }
     }
 
@@ -356,12 +370,23 @@ fn verified(shared: &Shared, c: &Credential, secret: &str) -> bool {
     ok
 }
 
-fn authenticate(shared: &Shared, header_value: Option<&str>) -> Result<Principal, ApiError> {
-    let Some(value) = header_value else {
-        return Err(ApiError::unauthorized(
-            "this request needs Basic credentials (an LRS key and secret)",
-        ));
-    };
+/// Prefix of the keys LTI launches make; they live in the store, not the credentials file.
+pub const LAUNCH_KEY_PREFIX: &str = "lti-";
+
+/// A launch key's principal, when `header_value` carries one with its secret.
+async fn authenticate_launch(shared: &Shared, header_value: Option<&str>) -> Option<Principal> {
+    let (key, secret) = basic_pair(header_value?).ok()?;
+    if !key.starts_with(LAUNCH_KEY_PREFIX) {
+        return None;
+    }
+    let store_shared = shared.clone();
+    let record = super::blocking(move || store_shared.store.lti_launch(&key))
+        .await
+        .ok()??;
+    crate::lti::launch_secret_matches(&record, &secret).then(|| Principal::from_launch(&record))
+}
+
+fn basic_pair(value: &str) -> Result<(String, String), ApiError> {
     let encoded = value
         .strip_prefix("Basic ")
         .or_else(|| value.strip_prefix("basic "))
@@ -374,6 +399,17 @@ fn authenticate(shared: &Shared, header_value: Option<&str>) -> Result<Principal
     let (key, secret) = decoded
         .split_once(':')
         .ok_or_else(|| ApiError::unauthorized("the Basic credentials need the form key:secret"))?;
+    Ok((key.to_string(), secret.to_string()))
+}
+
+fn authenticate(shared: &Shared, header_value: Option<&str>) -> Result<Principal, ApiError> {
+    let Some(value) = header_value else {
+        return Err(ApiError::unauthorized(
+            "this request needs Basic credentials (an LRS key and secret)",
+        ));
+    };
+    let (key, secret) = basic_pair(value)?;
+    let (key, secret) = (key.as_str(), secret.as_str());
     let found = shared.credentials.iter().find(|c| {
         c.key == key
             && if c.secret.is_empty() {
@@ -402,7 +438,13 @@ pub(crate) async fn require_auth(
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    match authenticate(&shared, header_value) {
+    let mut outcome = authenticate(&shared, header_value);
+    if outcome.is_err() {
+        if let Some(principal) = authenticate_launch(&shared, header_value).await {
+            outcome = Ok(principal);
+        }
+    }
+    match outcome {
         Ok(principal) => {
             req.extensions_mut().insert(principal);
             next.run(req).await

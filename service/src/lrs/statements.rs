@@ -185,7 +185,36 @@ async fn store_batch(
 ) -> Result<Vec<String>, ApiError> {
     let shared = shared.clone();
     let voider = voider(principal);
-    blocking(move || shared.store.insert_statements(batch, voider.as_deref())).await
+    // A learner launched by LTI who commits owes their platform a completion grade; owed
+    // in the same blocking step after the statements are stored, and again on a re-send
+    // (once per learner and line item), so a crash in between loses nothing.
+    let committed = principal.launch.clone().filter(|_| {
+        batch
+            .iter()
+            .any(|st| validate::verb_id(&st.full).is_some_and(is_committed))
+    });
+    blocking(move || {
+        let ids = shared.store.insert_statements(batch, voider.as_deref())?;
+        if let Some(launch) = committed {
+            let now = store::now_ns();
+            let at = store::format_timestamp(now);
+            shared.store.lti_grade_owe(
+                &launch,
+                crate::lti::COMPLETION,
+                &crate::lti::completion_score(&at),
+                now,
+            )?;
+        }
+        Ok(ids)
+    })
+    .await
+}
+
+/// Whether `verb` is the one the widget sends when a learner commits to a behaviour.
+fn is_committed(verb: &str) -> bool {
+    throughline::xapi::VERBS
+        .iter()
+        .any(|v| v.key == "committed" && v.iri == verb)
 }
 
 /// `PUT /statements?statementId=…`: store one statement under a given id.

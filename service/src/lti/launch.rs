@@ -8,6 +8,12 @@ use serde::Deserialize;
 use super::Platform;
 
 const LTI: &str = "https://purl.imsglobal.org/spec/lti/claim/";
+const DEEP_LINKING_SETTINGS: &str =
+    "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
+const AGS_ENDPOINT: &str = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+const NRPS: &str = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+/// The AGS scope for posting scores.
+pub const SCORE_SCOPE: &str = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
 /// Seconds of clock difference allowed between platform and tool.
 pub const LEEWAY: u64 = 60;
 
@@ -34,9 +40,35 @@ impl std::fmt::Display for LtiError {
 
 impl std::error::Error for LtiError {}
 
+/// Which LTI message a launch is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A learner or instructor opening the tool from a course.
+    ResourceLink,
+    /// An instructor adding the tool to a course (Deep Linking): pick what to add.
+    DeepLinking {
+        /// Where the tool posts its answer.
+        return_url: String,
+        /// The platform's opaque `data`, to echo back.
+        data: Option<String>,
+    },
+}
+
 /// What a valid launch tells the tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Launch {
+    /// Resource link or Deep Linking.
+    pub message: Message,
+    /// The deployment it came through.
+    pub deployment_id: String,
+    /// The resource link's id, on resource-link launches.
+    pub resource_link_id: Option<String>,
+    /// The program a Deep Linking answer attached to this link (custom `program`).
+    pub custom_program: Option<String>,
+    /// The AGS line item, when the platform lets this tool post scores to it.
+    pub lineitem: Option<String>,
+    /// The NRPS memberships URL, when the platform offers the roster.
+    pub roster_url: Option<String>,
     /// The learner's id at the platform (`sub`).
     pub subject: String,
     /// Display name, when the platform shares it.
@@ -142,11 +174,15 @@ pub fn validate(
         ));
     }
     let text = |name: &str| claim(&c, name).and_then(|v| v.as_str()).map(str::to_string);
-    if text("message_type").as_deref() != Some("LtiResourceLinkRequest") {
-        return Err(LtiError::Claim(
-            "the message type must be LtiResourceLinkRequest".into(),
-        ));
-    }
+    let message = match text("message_type").as_deref() {
+        Some("LtiResourceLinkRequest") => Message::ResourceLink,
+        Some("LtiDeepLinkingRequest") => deep_linking(c.rest.get(DEEP_LINKING_SETTINGS))?,
+        _ => {
+            return Err(LtiError::Claim(
+                "the message type must be LtiResourceLinkRequest or LtiDeepLinkingRequest".into(),
+            ))
+        }
+    };
     if text("version").as_deref() != Some("1.3.0") {
         return Err(LtiError::Claim("the LTI version must be 1.3.0".into()));
     }
@@ -167,7 +203,32 @@ pub fn validate(
             .and_then(|v| v.as_str())
             .map(str::to_string)
     };
+    let ags = c.rest.get(AGS_ENDPOINT);
+    let may_score = ags
+        .and_then(|a| a.get("scope"))
+        .and_then(|s| s.as_array())
+        .is_some_and(|s| s.iter().any(|x| x.as_str() == Some(SCORE_SCOPE)));
+    let url = |v: Option<&serde_json::Value>| {
+        v.and_then(|v| v.as_str())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .map(str::to_string)
+    };
     Ok(Launch {
+        resource_link_id: claim(&c, "resource_link")
+            .and_then(|r| r.get("id"))
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
+        custom_program: claim(&c, "custom")
+            .and_then(|r| r.get("program"))
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
+        lineitem: url(ags.and_then(|a| a.get("lineitem"))).filter(|_| may_score),
+        roster_url: url(c
+            .rest
+            .get(NRPS)
+            .and_then(|n| n.get("context_memberships_url"))),
+        message,
+        deployment_id: deployment,
         subject: c.sub.clone(),
         name: c.name.clone(),
         roles: roles
@@ -177,5 +238,31 @@ pub fn validate(
         context_id: ctx("id"),
         context_title: ctx("title"),
         nonce: token_nonce,
+    })
+}
+
+fn deep_linking(settings: Option<&serde_json::Value>) -> Result<Message, LtiError> {
+    let settings =
+        settings.ok_or_else(|| LtiError::Claim("the deep linking settings are missing".into()))?;
+    let return_url = settings
+        .get("deep_link_return_url")
+        .and_then(|v| v.as_str())
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .ok_or_else(|| LtiError::Claim("the deep linking settings have no return URL".into()))?;
+    let accepts_links = settings
+        .get("accept_types")
+        .and_then(|v| v.as_array())
+        .is_some_and(|t| t.iter().any(|x| x.as_str() == Some("ltiResourceLink")));
+    if !accepts_links {
+        return Err(LtiError::Claim(
+            "the platform does not accept LTI resource links here (accept_types)".into(),
+        ));
+    }
+    Ok(Message::DeepLinking {
+        return_url: return_url.to_string(),
+        data: settings
+            .get("data")
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
     })
 }

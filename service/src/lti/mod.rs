@@ -1,13 +1,25 @@
-//! The demo server as an LTI 1.3 tool: OIDC third-party login initiation,
-//! then the launch, whose id_token is checked (RS256 signature against the
-//! platform's JWKS, iss, aud, azp, nonce used once, exp/iat with a small
-//! leeway, deployment id, message type, LTI version) before the widget is
-//! served with the learner, the course context and the LMS roles.
+//! The service as an LTI 1.3 Advantage tool: OIDC third-party login
+//! initiation, then the launch, whose id_token is checked (RS256 signature
+//! against the platform's JWKS, iss, aud, azp, nonce used once, exp/iat with a
+//! small leeway, deployment id, message type, LTI version).
+//!
+//! - A resource-link launch serves the widget with the learner, the course
+//!   context, the LMS roles and an LRS key of its own for this launch, so its
+//!   statements reach the service's LRS; when the platform offers a line item,
+//!   the learner's commitment becomes a grade there (`grades`).
+//! - A Deep Linking launch lets an instructor pick the program to add
+//!   (`deep_link`); the answer is signed with the tool's own key (`keys`,
+//!   published at `/lti/jwks`).
+//! - `/lti/roster` gives an instructor's widget the course roster (NRPS).
+//!
 //! Platforms are registered in `lti-platforms.json` in the data folder.
 
+mod deep_link;
+mod grades;
+mod keys;
 mod launch;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
@@ -17,7 +29,9 @@ use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 
-pub use launch::{validate, Launch, LtiError};
+pub(crate) use grades::{completion_score, secret_matches as launch_secret_matches, COMPLETION};
+pub use keys::{ToolKeys, KEYS_FILE};
+pub use launch::{validate, Launch, LtiError, Message};
 
 /// Name of the registrations file in the data folder.
 pub const PLATFORMS_FILE: &str = "lti-platforms.json";
@@ -41,6 +55,9 @@ pub struct Platform {
     /// Or the platform's keys inline.
     #[serde(default)]
     pub jwks: Option<jsonwebtoken::jwk::JwkSet>,
+    /// The platform's OAuth 2 token endpoint, for grades and rosters (LTI Advantage services).
+    #[serde(default)]
+    pub auth_token_url: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -52,9 +69,15 @@ struct PlatformsFile {
 struct Inner {
     platforms: Vec<Platform>,
     program_url: String,
-    /// Logins in progress and nonces seen live in the service's database, so a restart or a
-    /// second process behind the same address sees them too.
+    /// Logins in progress, nonces seen, launches and grades owed live in the service's
+    /// database, so a restart or a second process behind the same address sees them too.
     lrs: crate::lrs::Lrs,
+    /// The tool's own keys (Deep Linking answers, service tokens); none in tool-only tests.
+    keys: Option<ToolKeys>,
+    /// The programs folder, for the Deep Linking picker.
+    programs: Option<PathBuf>,
+    /// Service tokens from platforms, until they expire (a cache: losing it costs a request).
+    tokens: grades::Tokens,
 }
 
 /// The LTI tool; cheap to clone.
@@ -72,16 +95,58 @@ impl Lti {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => PlatformsFile::default(),
             Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
         };
-        Ok(Lti::new(file.platforms, program_url, lrs))
+        let keys = ToolKeys::load_or_create(data)?;
+        Ok(Lti::with(
+            file.platforms,
+            program_url,
+            lrs,
+            Some(keys),
+            Some(data.join("programs")),
+        ))
     }
 
-    /// A tool for these platforms.
+    /// A tool for these platforms, without keys of its own (no Deep Linking, grades or roster).
     pub fn new(platforms: Vec<Platform>, program_url: &str, lrs: crate::lrs::Lrs) -> Lti {
+        Lti::with(platforms, program_url, lrs, None, None)
+    }
+
+    /// A tool for these platforms with its keys and programs folder.
+    pub fn with(
+        platforms: Vec<Platform>,
+        program_url: &str,
+        lrs: crate::lrs::Lrs,
+        keys: Option<ToolKeys>,
+        programs: Option<PathBuf>,
+    ) -> Lti {
         Lti(Arc::new(Inner {
             platforms,
             program_url: program_url.to_string(),
             lrs,
+            keys,
+            programs,
+            tokens: Default::default(),
         }))
+    }
+
+    /// Sends the grades owed to platforms, retrying with backoff, for as long as the runtime
+    /// runs; every service process may run one (each grade is leased to one sender).
+    pub fn spawn_grade_sender(&self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(grades::run(self.clone()))
+    }
+
+    /// How the grade queue stands, for the status page.
+    pub async fn grade_summary(&self) -> Option<crate::lrs::store::GradeSummary> {
+        let lrs = self.0.lrs.clone();
+        crate::lrs::blocking(move || lrs.store().lti_grade_summary())
+            .await
+            .ok()
+    }
+
+    fn platform(&self, issuer: &str, client_id: &str) -> Option<&Platform> {
+        self.0
+            .platforms
+            .iter()
+            .find(|p| p.issuer == issuer && p.client_id == client_id)
     }
 
     /// How many platforms are registered (printed at start).
@@ -94,6 +159,9 @@ impl Lti {
         Router::new()
             .route("/lti/login", get(login_get).post(login_post))
             .route("/lti/launch", axum::routing::post(launch_post))
+            .route("/lti/jwks", get(jwks))
+            .route("/lti/deep-link", axum::routing::post(deep_link::choose))
+            .route("/lti/roster", get(grades::roster))
             .with_state(self.clone())
     }
 }
@@ -222,11 +290,13 @@ async fn keys_for(platform: &Platform) -> Result<jsonwebtoken::jwk::JwkSet, LtiE
         .clone()
         .ok_or(LtiError::Keys("the platform has no keys configured".into()))?;
     tokio::task::spawn_blocking(move || {
-        let mut response = ureq::get(&url).call().map_err(|e| {
+        let mut response = grades::http().get(&url).call().map_err(|e| {
             LtiError::Keys(format!("the platform's keys could not be fetched ({e})"))
         })?;
         response
             .body_mut()
+            .with_config()
+            .limit(grades::MAX_PLATFORM_ANSWER)
             .read_json::<jsonwebtoken::jwk::JwkSet>()
             .map_err(|_| LtiError::Keys("the platform's keys are not a JWKS".into()))
     })
@@ -234,7 +304,26 @@ async fn keys_for(platform: &Platform) -> Result<jsonwebtoken::jwk::JwkSet, LtiE
     .map_err(|_| LtiError::Keys("the platform's keys could not be fetched".into()))?
 }
 
-async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Response {
+/// `/lti/jwks`: the tool's public keys (during a rotation, the new one and the one before).
+async fn jwks(State(lti): State<Lti>) -> Response {
+    match &lti.0.keys {
+        Some(keys) => (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CACHE_CONTROL, "max-age=300"),
+            ],
+            keys.jwks().to_string(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "This tool has no keys.").into_response(),
+    }
+}
+
+async fn launch_post(
+    State(lti): State<Lti>,
+    origin: crate::http::Origin,
+    Form(f): Form<LaunchForm>,
+) -> Response {
     let (Some(token), Some(state)) = (f.id_token, f.state) else {
         return refuse(
             StatusCode::BAD_REQUEST,
@@ -283,10 +372,34 @@ async fn launch_post(State(lti): State<Lti>, Form(f): Form<LaunchForm>) -> Respo
             "This launch was already used (its nonce was seen before).",
         );
     }
+    if let Message::DeepLinking { return_url, data } = &launch.message {
+        return deep_link::picker(&lti, platform, &launch, return_url, data.as_deref());
+    }
+    let program = launch
+        .custom_program
+        .clone()
+        .filter(|p| deep_link::program_url_is_local(p))
+        .unwrap_or_else(|| lti.0.program_url.clone());
+    let lrs = match grades::launch_key(&lti, platform, &launch).await {
+        Ok((key, secret, actor)) => serde_json::json!({
+            "endpoint": format!("{}/xapi/", origin.0), "key": key, "secret": secret, "actor": actor,
+        }),
+        Err(e) => {
+            eprintln!(
+                "LTI launch from {}: no LRS key could be made: {}",
+                platform.issuer, e.message
+            );
+            return refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The launch could not be recorded. Try again in a moment.",
+            );
+        }
+    };
     let options = serde_json::json!({
-        "program": lti.0.program_url,
+        "program": program,
         "learner": { "id": launch.subject, "name": launch.name },
         "lti": { "roles": launch.roles, "contextId": launch.context_id, "contextTitle": launch.context_title },
+        "lrs": lrs,
     });
     let json = options.to_string().replace('<', "\\u003c");
     let title = launch

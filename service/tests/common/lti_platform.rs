@@ -20,6 +20,7 @@ pub fn platform() -> Platform {
         auth_login_url: "https://lms.example.org/auth".into(),
         jwks_url: None,
         jwks: Some(serde_json::from_str(JWKS).expect("jwks")),
+        auth_token_url: None,
     }
 }
 

@@ -14,6 +14,7 @@
 //! statement is a network round trip.
 
 mod index;
+mod lti;
 mod postgres;
 pub(crate) mod sql;
 mod sqlite;
@@ -28,6 +29,7 @@ use super::{ApiError, LrsError};
 use crate::lrs::validate;
 pub use index::same_statement;
 use index::{merge_definition, Index};
+pub use lti::{GradeSend, GradeSummary, LaunchRecord};
 use sql::{list, values, Arg, DbError, Serial, Sql, ROWS_PER_STATEMENT};
 pub use sqlite::DB_FILE;
 

@@ -20,7 +20,7 @@ use super::{ApiError, LrsError};
 
 /// Schema migrations in order; `throughline_schema.version` counts those
 /// applied. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 1] = [SCHEMA_1];
+const MIGRATIONS: [&str; 2] = [SCHEMA_1, SCHEMA_2];
 
 /// The schema as SQLite's four migrations left it, in PostgreSQL's types
 /// (the few statements that void or refer to others indexed alone).
@@ -98,6 +98,36 @@ CREATE TABLE lti_nonces (
     nonce TEXT PRIMARY KEY,
     seen_ns BIGINT NOT NULL
 );
+"#;
+
+/// As SQLite's migration 5: LTI launches' LRS keys and the grade sends waiting.
+const SCHEMA_2: &str = r#"
+CREATE TABLE lti_launches (
+    key TEXT PRIMARY KEY,
+    secret_sha256 TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    lineitem TEXT,
+    roster_url TEXT,
+    created_ns BIGINT NOT NULL
+);
+CREATE TABLE lti_grades (
+    lineitem TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    score TEXT NOT NULL,
+    attempts BIGINT NOT NULL DEFAULT 0,
+    next_ns BIGINT NOT NULL,
+    last_error TEXT,
+    done_ns BIGINT,
+    PRIMARY KEY (lineitem, subject, kind)
+);
+CREATE INDEX lti_grades_due ON lti_grades(done_ns, next_ns);
 "#;
 
 /// Advisory lock keys (arbitrary, fixed: every process must use the same).

@@ -18,7 +18,7 @@ pub const DB_FILE: &str = "lrs.sqlite3";
 
 /// Schema migrations in order: the database's `user_version` counts those applied, and
 /// opening applies the rest, each in its own transaction. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4];
+const MIGRATIONS: [&str; 5] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5];
 
 /// The first schema (`IF NOT EXISTS`, so databases made before versioning pass through it).
 const SCHEMA_1: &str = "
@@ -115,6 +115,37 @@ INSERT OR IGNORE INTO statement_ref_keys (seq, kind, value)
     SELECT seq, 'registration', registration FROM statements WHERE registration IS NOT NULL;
 DROP INDEX IF EXISTS statements_verb;
 DROP INDEX IF EXISTS statements_registration;
+";
+
+/// LTI Advantage: each resource-link launch's LRS key and what the platform offered with it
+/// (grades, roster), and the grade sends waiting for the platform's acknowledgement.
+const SCHEMA_5: &str = "
+CREATE TABLE IF NOT EXISTS lti_launches (
+    key TEXT PRIMARY KEY,
+    secret_sha256 TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    lineitem TEXT,
+    roster_url TEXT,
+    created_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS lti_grades (
+    lineitem TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    score TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_ns INTEGER NOT NULL,
+    last_error TEXT,
+    done_ns INTEGER,
+    PRIMARY KEY (lineitem, subject, kind)
+);
+CREATE INDEX IF NOT EXISTS lti_grades_due ON lti_grades(done_ns, next_ns);
 ";
 
 /// The open database file.

@@ -1,0 +1,450 @@
+//! LTI Advantage services: the LRS key each resource-link launch gets, the
+//! grades owed to platforms (Assignment and Grade Services) and the course
+//! roster (Names and Role Provisioning Services).
+//!
+//! A grade is owed in the database in the same request that stores the
+//! learner's first `committed` statement, then sent by [`run`]: with a service
+//! token from the platform (a client-credentials grant whose assertion the
+//! tool signs with its own key), retried with backoff until the platform
+//! acknowledges it. Nothing here keeps state a second process would need;
+//! the token cache only saves requests.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use serde_json::{json, Value};
+use sha2::Digest;
+
+use super::launch::SCORE_SCOPE;
+use super::{Launch, Lti, Platform};
+use crate::lrs::store::{GradeSend, LaunchRecord};
+use crate::lrs::{blocking, ApiError};
+
+/// The most a platform's answer (keys, token, roster) may be.
+pub(crate) const MAX_PLATFORM_ANSWER: u64 = 256 * 1024;
+/// The NRPS scope.
+const ROSTER_SCOPE: &str =
+    "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+/// What a grade is for: the learner committed to a plan.
+pub(crate) const COMPLETION: &str = "completion";
+/// How often the sender looks for grades due.
+const POLL: Duration = Duration::from_secs(2);
+/// How long a sender holds a grade before another may take it.
+const LEASE_NS: i64 = 60 * 1_000_000_000;
+
+/// Which token: the platform's issuer, the tool's client id there, the scope.
+type TokenFor = (String, String, String);
+
+/// Service tokens by platform and scope, with when they stop being good.
+#[derive(Default)]
+pub(crate) struct Tokens(Mutex<HashMap<TokenFor, (String, Instant)>>);
+
+/// An HTTP client for platforms: bounded in time, statuses read rather than raised.
+pub(crate) fn http() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(15)))
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
+
+fn now_ns() -> i64 {
+    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos()).unwrap_or(i64::MAX)
+}
+
+fn sha256_hex(text: &str) -> String {
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Makes the LRS key a resource-link launch's widget reports with: the key, its
+/// secret (shown to that page only) and the learner as an xAPI Agent.
+pub(crate) async fn launch_key(
+    lti: &Lti,
+    platform: &Platform,
+    launch: &Launch,
+) -> Result<(String, String, Value), ApiError> {
+    let key = format!("lti-{}", uuid::Uuid::new_v4().simple());
+    let secret = format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let mut actor = json!({
+        "objectType": "Agent",
+        "account": { "homePage": platform.issuer, "name": launch.subject },
+    });
+    if let Some(name) = &launch.name {
+        actor["name"] = json!(name);
+    }
+    let record = LaunchRecord {
+        key: key.clone(),
+        secret_sha256: sha256_hex(&secret),
+        agent: actor.clone(),
+        issuer: platform.issuer.clone(),
+        client_id: platform.client_id.clone(),
+        subject: launch.subject.clone(),
+        roles: launch.roles.clone(),
+        lineitem: launch.lineitem.clone(),
+        roster_url: launch.roster_url.clone(),
+    };
+    let lrs = lti.0.lrs.clone();
+    blocking(move || lrs.store().lti_launch_save(&record, now_ns())).await?;
+    Ok((key, secret, actor))
+}
+
+/// Whether `secret` is launch `record`'s.
+pub(crate) fn secret_matches(record: &LaunchRecord, secret: &str) -> bool {
+    let given = sha256_hex(secret);
+    given.len() == record.secret_sha256.len()
+        && given
+            .bytes()
+            .zip(record.secret_sha256.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+/// The score for a learner who committed: complete, full marks, at `at` (RFC 3339).
+pub(crate) fn completion_score(at: &str) -> Value {
+    json!({
+        "scoreGiven": 1, "scoreMaximum": 1,
+        "activityProgress": "Completed", "gradingProgress": "FullyGraded",
+        "timestamp": at, "comment": "Committed to a follow-up plan in Throughline.",
+    })
+}
+
+/// Seconds to wait after the `attempts`-th failure: 5 s doubling, at most an hour.
+pub(crate) fn backoff_seconds(attempts: i64) -> i64 {
+    let shift = u32::try_from(attempts.clamp(0, 10)).unwrap_or(10);
+    (5_i64 << shift).min(3600)
+}
+
+/// A service token for `scope` from `platform`, from the cache or its token endpoint.
+fn token(lti: &Lti, platform: &Platform, scope: &str) -> Result<String, String> {
+    let cache_key = (
+        platform.issuer.clone(),
+        platform.client_id.clone(),
+        scope.to_string(),
+    );
+    if let Some((token, until)) = lti
+        .0
+        .tokens
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&cache_key)
+    {
+        if *until > Instant::now() {
+            return Ok(token.clone());
+        }
+    }
+    let keys = lti
+        .0
+        .keys
+        .as_ref()
+        .ok_or("this service has no signing key")?;
+    let url = platform
+        .auth_token_url
+        .as_deref()
+        .ok_or("the platform registration has no auth_token_url")?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let assertion = keys.sign(&json!({
+        "iss": platform.client_id, "sub": platform.client_id, "aud": url,
+        "iat": now, "exp": now + 300, "jti": uuid::Uuid::new_v4().simple().to_string(),
+    }))?;
+    let mut res = http()
+        .post(url)
+        .send_form([
+            ("grant_type", "client_credentials"),
+            (
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ),
+            ("client_assertion", assertion.as_str()),
+            ("scope", scope),
+        ])
+        .map_err(|e| format!("the platform's token endpoint could not be reached ({e})"))?;
+    let status = res.status().as_u16();
+    let body: Value = res
+        .body_mut()
+        .with_config()
+        .limit(MAX_PLATFORM_ANSWER)
+        .read_json()
+        .map_err(|_| {
+            format!("the platform's token endpoint answered {status} without a readable token")
+        })?;
+    let token = body
+        .get("access_token")
+        .and_then(Value::as_str)
+        .filter(|_| (200..300).contains(&status))
+        .ok_or_else(|| {
+            let why = body
+                .get("error_description")
+                .or_else(|| body.get("error"))
+                .and_then(Value::as_str)
+                .unwrap_or("no access_token");
+            format!(
+                "the platform refused a service token ({status}: {})",
+                clip(why)
+            )
+        })?
+        .to_string();
+    let lifetime = body
+        .get("expires_in")
+        .and_then(Value::as_u64)
+        .unwrap_or(3600)
+        .clamp(60, 24 * 3600);
+    // Renew a minute early, so a token is never used in its last seconds.
+    lti.0
+        .tokens
+        .0
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(
+            cache_key,
+            (
+                token.clone(),
+                Instant::now() + Duration::from_secs(lifetime - 30),
+            ),
+        );
+    Ok(token)
+}
+
+fn clip(text: &str) -> String {
+    text.chars().take(200).collect()
+}
+
+/// The scores URL of a line item: `/scores` after its path, before any query.
+pub(crate) fn scores_url(lineitem: &str) -> String {
+    match lineitem.split_once('?') {
+        Some((path, query)) => format!("{}/scores?{query}", path.trim_end_matches('/')),
+        None => format!("{}/scores", lineitem.trim_end_matches('/')),
+    }
+}
+
+/// Sends one grade; why not, in the platform's words, when it fails.
+fn send(lti: &Lti, g: &GradeSend) -> Result<(), String> {
+    let platform = lti
+        .platform(&g.issuer, &g.client_id)
+        .ok_or("the platform is no longer registered")?;
+    let token = token(lti, platform, SCORE_SCOPE)?;
+    let mut score = g.score.clone();
+    score["userId"] = json!(g.subject);
+    let res = http()
+        .post(&scores_url(&g.lineitem))
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
+        .send(score.to_string())
+        .map_err(|e| format!("the platform could not be reached ({e})"))?;
+    match res.status().as_u16() {
+        200..=299 => Ok(()),
+        401 => {
+            // A token the platform no longer takes: the next try gets a fresh one.
+            lti.0
+                .tokens
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|(issuer, _, _), _| issuer != &g.issuer);
+            Err("the platform refused the service token (401)".into())
+        }
+        status => Err(format!("the platform answered {status} to the score")),
+    }
+}
+
+/// Sends grades as they come due, for as long as the runtime runs.
+pub(crate) async fn run(lti: Lti) {
+    loop {
+        tokio::time::sleep(POLL).await;
+        let lrs = lti.0.lrs.clone();
+        let now = now_ns();
+        let due = match blocking(move || lrs.store().lti_grades_due(now, now + LEASE_NS, 20)).await
+        {
+            Ok(due) => due,
+            Err(e) => {
+                eprintln!("LTI grades: the queue could not be read: {}", e.message);
+                continue;
+            }
+        };
+        for g in due {
+            let (lti2, g2) = (lti.clone(), g.clone());
+            let sent = tokio::task::spawn_blocking(move || send(&lti2, &g2))
+                .await
+                .unwrap_or_else(|_| Err("the sender stopped".into()));
+            let lrs = lti.0.lrs.clone();
+            let outcome = match sent {
+                Ok(()) => blocking(move || lrs.store().lti_grade_sent(&g, now_ns())).await,
+                Err(why) => {
+                    let wait = backoff_seconds(g.attempts);
+                    eprintln!(
+                        "LTI grades: a score for {} at {} was not accepted, trying again in {wait} s: {why}",
+                        g.subject, g.issuer
+                    );
+                    let next = now_ns() + wait * 1_000_000_000;
+                    blocking(move || lrs.store().lti_grade_failed(&g, next, &why)).await
+                }
+            };
+            if let Err(e) = outcome {
+                eprintln!("LTI grades: the queue could not be updated: {}", e.message);
+            }
+        }
+    }
+}
+
+/// The launch a request's Basic credentials belong to.
+async fn launch_of(lti: &Lti, headers: &HeaderMap) -> Option<LaunchRecord> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(value.strip_prefix("Basic ")?.trim())
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (key, secret) = text.split_once(':')?;
+    let (key, secret) = (key.to_string(), secret.to_string());
+    let lrs = lti.0.lrs.clone();
+    let record = blocking(move || lrs.store().lti_launch(&key))
+        .await
+        .ok()??;
+    secret_matches(&record, &secret).then_some(record)
+}
+
+/// Whether these LTI roles may see the course roster (instructors, teaching assistants,
+/// administrators; not learners).
+pub(crate) fn may_see_roster(roles: &[String]) -> bool {
+    roles.iter().any(|r| {
+        let name = r.rsplit(['#', '/']).next().unwrap_or(r);
+        matches!(
+            name,
+            "Instructor" | "TeachingAssistant" | "Administrator" | "ContentDeveloper" | "Mentor"
+        )
+    })
+}
+
+/// `GET /lti/roster`: the course's members (id, name, roles), for an instructor's launch,
+/// from the platform's Names and Role Provisioning service. Emails are not passed on.
+pub(crate) async fn roster(State(lti): State<Lti>, headers: HeaderMap) -> Response {
+    let answer = |status: StatusCode, body: Value| {
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            body.to_string(),
+        )
+            .into_response()
+    };
+    let Some(launch) = launch_of(&lti, &headers).await else {
+        return answer(
+            StatusCode::UNAUTHORIZED,
+            json!({"error": "this needs the LRS key of an LTI launch"}),
+        );
+    };
+    if !may_see_roster(&launch.roles) {
+        return answer(
+            StatusCode::FORBIDDEN,
+            json!({"error": "only instructors may see the course roster"}),
+        );
+    }
+    let Some(url) = launch.roster_url.clone() else {
+        return answer(
+            StatusCode::NOT_FOUND,
+            json!({"error": "the platform offered no roster with this launch"}),
+        );
+    };
+    let lti2 = lti.clone();
+    let fetched = tokio::task::spawn_blocking(move || -> Result<Value, String> {
+        let platform = lti2
+            .platform(&launch.issuer, &launch.client_id)
+            .ok_or("the platform is no longer registered")?;
+        let token = token(&lti2, platform, ROSTER_SCOPE)?;
+        let mut res = http()
+            .get(&url)
+            .header("Authorization", &format!("Bearer {token}"))
+            .header(
+                "Accept",
+                "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+            )
+            .call()
+            .map_err(|e| format!("the platform could not be reached ({e})"))?;
+        let status = res.status().as_u16();
+        if !(200..300).contains(&status) {
+            return Err(format!(
+                "the platform answered {status} to the roster request"
+            ));
+        }
+        res.body_mut()
+            .with_config()
+            .limit(MAX_PLATFORM_ANSWER)
+            .read_json()
+            .map_err(|_| "the platform's roster is not readable JSON (or too large)".to_string())
+    })
+    .await
+    .unwrap_or_else(|_| Err("the roster request stopped".into()));
+    match fetched {
+        Ok(container) => {
+            let members: Vec<Value> = container
+                .get("members")
+                .and_then(Value::as_array)
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|m| {
+                            let id = m.get("user_id")?.as_str()?;
+                            Some(json!({
+                                "id": id,
+                                "name": m.get("name").and_then(Value::as_str),
+                                "roles": m.get("roles").cloned().unwrap_or(json!([])),
+                                "status": m.get("status").and_then(Value::as_str).unwrap_or("Active"),
+                            }))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            answer(StatusCode::OK, json!({ "members": members }))
+        }
+        Err(why) => {
+            eprintln!("LTI roster: {why}");
+            answer(StatusCode::BAD_GATEWAY, json!({ "error": why }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_go_under_the_line_item_path() {
+        assert_eq!(
+            scores_url("https://lms.example/li/7"),
+            "https://lms.example/li/7/scores"
+        );
+        assert_eq!(
+            scores_url("https://lms.example/li/7?type_id=1"),
+            "https://lms.example/li/7/scores?type_id=1"
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_to_an_hour() {
+        assert_eq!(
+            (0..12).map(backoff_seconds).collect::<Vec<_>>(),
+            vec![5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]
+        );
+        assert_eq!(backoff_seconds(-3), 5);
+    }
+
+    #[test]
+    fn only_teaching_roles_see_the_roster() {
+        assert!(may_see_roster(&[
+            "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor".into()
+        ]));
+        assert!(!may_see_roster(&[
+            "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner".into()
+        ]));
+        assert!(!may_see_roster(&[]));
+    }
+}
