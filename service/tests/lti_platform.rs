@@ -291,9 +291,10 @@ fn the_tool_works_with_a_third_party_platform() {
     assert_eq!(ben["lrs"]["actor"]["account"]["homePage"], world.platform);
     let ben_auth = basic(&ben);
 
-    // Committing is a grade in the platform's gradebook, sent again after the platform fails once.
+    // Committing is a grade in the platform's gradebook, sent again after the platform fails:
+    // first a token answer that is not JSON, then one too large, then a 503 to the score.
     assert_eq!(
-        post_form(&format!("{}/_fail?scores=1", world.platform), &[]).status,
+        post_form(&format!("{}/_fail?token=garbage", world.platform), &[]).status,
         204
     );
     let committed = json!({
@@ -306,6 +307,20 @@ fn the_tool_works_with_a_third_party_platform() {
         post_statement(&world.tool, &ben_auth, &committed),
         200,
         "a second commitment owes nothing new"
+    );
+    let shown = within_a_while(|| {
+        get(&format!("{}/", world.tool))
+            .body
+            .contains("without a readable token")
+    });
+    assert!(shown, "the admin sees why the grade waits");
+    assert_eq!(
+        post_form(
+            &format!("{}/_fail?token=huge&scores=1", world.platform),
+            &[]
+        )
+        .status,
+        204
     );
     let arrived = within_a_while(|| {
         world.state()["scores"]
@@ -439,6 +454,32 @@ fn the_tool_works_with_a_third_party_platform() {
         &[("JWT", &hidden(&answer.body, "JWT").expect("JWT"))],
     );
     assert_eq!(added.status, 200, "signed with the new key: {}", added.body);
+
+    // Expired, and meant for another tool: refused with a plain page.
+    for (query, words) in [
+        ("user=ben&message=resource&expired=1", "expired"),
+        ("user=ben&message=resource&aud=another-tool", "another tool"),
+    ] {
+        let start = get(&format!("{}/start?{query}", world.platform));
+        let login = get(&start.location.expect("login"));
+        let form = get(&login.location.expect("auth"));
+        let refused = post_form(
+            &format!("{}/lti/launch", world.tool),
+            &[
+                (
+                    "id_token",
+                    &hidden(&form.body, "id_token").expect("id_token"),
+                ),
+                ("state", &hidden(&form.body, "state").expect("state")),
+            ],
+        );
+        assert_eq!(refused.status, 401, "{query}: {}", refused.body);
+        assert!(
+            refused.body.contains(words) && !refused.body.contains("mount("),
+            "{query}: {}",
+            refused.body
+        );
+    }
 
     // A forged id_token (its payload changed) is refused by the tool.
     let start = get(&format!(

@@ -24,6 +24,10 @@ Routes (the first six are what a real platform has):
     POST /deep_link_return   the tool's Deep Linking response
     GET  /_state             what the platform received (for the test)
     POST /_fail?scores=N     answer the next N score posts with 503 (for the test)
+    POST /_fail?token=garbage|huge
+                             answer the next token request with text that is not JSON, or
+                             with 300 KB of JSON (for the test)
+    /start also takes expired=1 (an id_token already expired) and aud=X (one meant for X)
 """
 
 import html
@@ -76,6 +80,7 @@ BASE = ""  # set once the server has a port
 lock = threading.Lock()
 received = {"scores": [], "deep_links": [], "tokens": 0, "refused": []}
 fail_scores = [0]
+fail_token = [None]
 
 
 class HarnessRegistration(Registration):
@@ -146,6 +151,10 @@ class Launch(LTIAdvantageMessageLaunchAbstract):
         self.set_resource_link_claim(hint.get("link") or "link-1", title="Coaching follow-up")
         if hint.get("program"):
             self.set_custom_parameters_claim({"program": hint["program"]})
+        if hint.get("expired"):
+            self.set_id_token_expiration(-600)
+        if hint.get("aud"):
+            self.set_extra_claims({"aud": hint["aud"]})
         if hint.get("message") == "deeplink":
             self.set_dl(BASE + "/deep_link_return", title="Throughline", accept_types={"ltiResourceLink"},
                         extra_data={"data": "opaque-platform-data"})
@@ -260,7 +269,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, json.dumps({"keys": registration().get_jwks()}))
         if url.path == "/start":
             login = Login(self.request_for(), Platform())
-            hint = {k: query[k] for k in ("message", "link", "program") if k in query}
+            hint = {k: query[k] for k in ("message", "link", "program", "expired", "aud") if k in query}
             login.set_lti_message_hint(**hint)
             return self.reply(302, "", headers=[("Location", login.initiate_login(query.get("user", "ana")))])
         if url.path == "/auth":
@@ -296,6 +305,12 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         request = self.request_for(body)
         if url.path == "/token":
+            with lock:
+                fault, fail_token[0] = fail_token[0], None
+            if fault == "garbage":
+                return self.reply(200, "<html>Service unavailable</html>", "text/html")
+            if fault == "huge":
+                return self.reply(200, json.dumps({"access_token": "x" * 300_000}))
             try:
                 token = platform().get_access_token(request.form_data)
             except Exception as error:
@@ -323,8 +338,10 @@ class Handler(BaseHTTPRequestHandler):
                 received["deep_links"].append(items)
             return self.reply(200, "<!doctype html><p>Added to the course.</p>", "text/html")
         if url.path == "/_fail":
+            query = dict(parse_qsl(url.query))
             with lock:
-                fail_scores[0] = int(dict(parse_qsl(url.query)).get("scores", "0"))
+                fail_scores[0] = int(query.get("scores", "0"))
+                fail_token[0] = query.get("token")
             return self.reply(204, "")
         self.reply(404, json.dumps({"error": "no such route"}))
 
