@@ -792,6 +792,7 @@ impl Insights {
                 course: f.course.clone(),
                 commitment: f.committed,
                 answered: f.steps.values().filter(|s| s.answered.is_some()).count(),
+                committed: f.behaviours.len(),
                 adopted: f
                     .behaviours
                     .iter()
@@ -1087,6 +1088,8 @@ pub struct LearnerRow {
     pub commitment: Option<Date>,
     /// Steps answered.
     pub answered: usize,
+    /// Behaviours committed to.
+    pub committed: usize,
     /// Behaviours adopted on `as_of`.
     pub adopted: usize,
 }

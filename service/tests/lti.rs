@@ -49,7 +49,7 @@ fn a_valid_launch_gives_learner_context_and_roles() {
 fn advantage_claims_are_read_from_a_launch() {
     let mut c = claims("n-1");
     c["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = json!({
-        "scope": ["https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+        "scope": ["https://purl.imsglobal.org/spec/lti-ags/scope/score", "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"],
         "lineitem": "https://lms.example.org/li/7", "lineitems": "https://lms.example.org/li"});
     c["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"] = json!({"context_memberships_url": "https://lms.example.org/members", "service_versions": ["2.0"]});
     c["https://purl.imsglobal.org/spec/lti/claim/custom"] =

@@ -148,7 +148,7 @@ impl World {
         let registration = json!({"platforms": [{
             "issuer": platform, "client_id": "throughline-harness", "deployment_ids": ["deployment-1"],
             "auth_login_url": format!("{platform}/auth"), "jwks_url": format!("{platform}/jwks"),
-            "auth_token_url": format!("{platform}/token"),
+            "auth_token_url": format!("{platform}/token"), "adoption_grade": true,
         }]});
         std::fs::write(
             dir.path().join("data/lti-platforms.json"),
@@ -329,7 +329,12 @@ fn the_tool_works_with_a_third_party_platform() {
     });
     assert!(arrived, "no score reached the gradebook: {}", world.state());
     let state = world.state();
-    let scores = state["scores"].as_array().expect("scores");
+    let scores: Vec<&Value> = state["scores"]
+        .as_array()
+        .expect("scores")
+        .iter()
+        .filter(|s| s["lineitem"] == "1")
+        .collect();
     assert_eq!(scores.len(), 1, "{state}");
     assert_eq!(scores[0]["userId"], "ben");
     assert_eq!(scores[0]["scoreGiven"], 1);
@@ -339,8 +344,87 @@ fn the_tool_works_with_a_third_party_platform() {
         state["tokens"].as_u64() >= Some(1),
         "the platform checked our token request against our JWKS"
     );
-    let status = get(&format!("{}/", world.tool)).body;
-    assert!(status.contains("1 sent, 0 waiting"), "{status}");
+    let shown = within_a_while(|| {
+        get(&format!("{}/", world.tool))
+            .body
+            .contains("sent, 0 waiting")
+    });
+    assert!(shown, "{}", get(&format!("{}/", world.tool)).body);
+
+    // Adoption progress, as this platform is registered for it: a line item the tool adds,
+    // scored with the share of committed behaviours adopted, as the dashboard counts them
+    // (statements as the widget sends them: the program as parent, the learner's role).
+    let program = throughline::program::parse(
+        throughline_service::server::EXAMPLE_PROGRAM,
+        throughline::program::Format::Toml,
+    )
+    .expect("the example program");
+    let about = |verb: &str, behaviour: &str| {
+        json!({
+            "actor": ben["lrs"]["actor"],
+            "verb": {"id": format!("{verb}")},
+            "object": {"id": throughline::xapi::activity_iri(&program, "behaviours", behaviour)},
+            "context": {
+                "contextActivities": {"parent": [{"id": program.id}]},
+                "extensions": {"https://throughline.app/xapi/extensions/role": program.roles[0].id},
+            },
+        })
+    };
+    let (first, second) = (&program.behaviours[0].id, &program.behaviours[1].id);
+    let committed_iri = "https://throughline.app/xapi/verbs/committed";
+    let batch = json!([
+        about(committed_iri, first),
+        about(committed_iri, second),
+        about("http://adlnet.gov/expapi/verbs/mastered", first)
+    ]);
+    assert_eq!(post_statement(&world.tool, &ben_auth, &batch), 200);
+    let adoption = || {
+        world.state()["scores"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .rfind(|s| s["lineitem"] == "2")
+            .cloned()
+    };
+    assert!(
+        within_a_while(|| adoption().is_some()),
+        "no adoption score: {}",
+        world.state()
+    );
+    let score = adoption().expect("score");
+    assert_eq!(
+        (score["scoreGiven"].as_u64(), score["scoreMaximum"].as_u64()),
+        (Some(50), Some(100)),
+        "{score}"
+    );
+    assert_eq!(score["activityProgress"], "InProgress");
+    let line = &world.state()["lineitems"]["2"];
+    assert_eq!(line["resourceId"], "throughline-adoption:coaching");
+    assert!(
+        line["label"]
+            .as_str()
+            .is_some_and(|l| l.contains("behaviours adopted")),
+        "{line}"
+    );
+    // The second behaviour adopted: the same line item, now 100.
+    assert_eq!(
+        post_statement(
+            &world.tool,
+            &ben_auth,
+            &about("http://adlnet.gov/expapi/verbs/mastered", second)
+        ),
+        200
+    );
+    assert!(
+        within_a_while(|| adoption().is_some_and(|s| s["scoreGiven"] == 100)),
+        "{}",
+        world.state()
+    );
+    assert_eq!(
+        world.state()["lineitems"].as_object().map(|o| o.len()),
+        Some(1),
+        "one adoption line item"
+    );
 
     // A learner's key cannot reach another learner's data, nor the roster.
     let roster = |auth: &str| {

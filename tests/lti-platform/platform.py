@@ -19,7 +19,8 @@ Routes (the first six are what a real platform has):
     GET  /auth?...           the tool's authentication request: an auto-posting form
     GET  /jwks               the platform's keys
     POST /token              client-credentials grant (JWT assertion)
-    POST /lineitems/1/scores AGS scores; GET /lineitems/1 the line item
+    GET|POST /lineitems      AGS line items of the course: list (resource_id filter), add
+    POST /lineitems/N/scores AGS scores; GET /lineitems/N a line item
     GET  /memberships        NRPS roster of the course
     POST /deep_link_return   the tool's Deep Linking response
     GET  /_state             what the platform received (for the test)
@@ -39,7 +40,7 @@ from urllib.parse import parse_qsl, urlparse
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from lti1p3platform.exceptions import LtiException
+from lti1p3platform.exceptions import LineItemNotFoundException, LtiException
 from lti1p3platform.ltiplatform import LTI1P3PlatformConfAbstract
 from lti1p3platform.membership import Context
 from lti1p3platform.message_launch import LTIAdvantageMessageLaunchAbstract
@@ -78,7 +79,7 @@ TOOL = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 BASE = ""  # set once the server has a port
 
 lock = threading.Lock()
-received = {"scores": [], "deep_links": [], "tokens": 0, "refused": []}
+received = {"scores": [], "deep_links": [], "tokens": 0, "refused": [], "lineitems": {}}
 fail_scores = [0]
 fail_token = [None]
 
@@ -175,14 +176,31 @@ class Launch(LTIAdvantageMessageLaunchAbstract):
 
 
 class Grades(AssignmentsGradesService):
-    def find_lineitems(self, *args, **kwargs):
-        return {"content": [self.find_lineitem("1")], "has_next": False}
+    """Line item 1 comes with the resource link; tools may add more."""
+
+    def items(self):
+        first = {"id": BASE + "/lineitems/1", "scoreMaximum": 1, "label": "Coaching follow-up", "resourceLinkId": "link-1"}
+        return [first] + list(received["lineitems"].values())
+
+    def find_lineitems(self, **params):
+        with lock:
+            items = [i for i in self.items()
+                     if all(i.get(k) == params[q] for q, k in (("resource_id", "resourceId"), ("tag", "tag")) if q in params)]
+        return {"content": items, "has_next": False}
 
     def find_lineitem(self, line_item_id):
-        return {"id": BASE + "/lineitems/1", "scoreMaximum": 1, "label": "Coaching follow-up", "resourceLinkId": "link-1"}
+        with lock:
+            for item in self.items():
+                if item["id"].rsplit("/", 1)[-1] == line_item_id:
+                    return item
+        raise LineItemNotFoundException()
 
-    def create_lineitem(self, *args, **kwargs):
-        raise NotImplementedError
+    def create_lineitem(self, creation_data):
+        with lock:
+            n = len(received["lineitems"]) + 2
+            item = dict(creation_data, id=f"{BASE}/lineitems/{n}")
+            received["lineitems"][str(n)] = item
+        return item
 
     def update_lineitem(self, *args, **kwargs):
         raise NotImplementedError
@@ -191,8 +209,9 @@ class Grades(AssignmentsGradesService):
         raise NotImplementedError
 
     def update_score(self, line_item_id, score):
+        self.find_lineitem(line_item_id)
         with lock:
-            received["scores"].append(score)
+            received["scores"].append(dict(score, lineitem=line_item_id))
         return UpdateScoreStatus.SUCCESS
 
     def get_results(self, *args, **kwargs):
@@ -280,9 +299,13 @@ class Handler(BaseHTTPRequestHandler):
                     received["refused"].append({"path": url.path, "code": 400, "message": repr(error)})
                 return self.reply(400, json.dumps({"error": repr(error)}))
             return self.reply(200, form, "text/html; charset=utf-8")
-        if url.path == "/lineitems/1":
+        if url.path == "/lineitems":
             service = Grades(self.request_for(), platform(), BASE + "/lineitems", BASE + "/lineitems/1")
-            return self.service_reply(service.handle_resp(service.handle_get_lineitem, line_item_id="1"))
+            return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_get_lineitems)))
+        if url.path.startswith("/lineitems/"):
+            service = Grades(self.request_for(), platform(), BASE + "/lineitems", BASE + "/lineitems/1")
+            item = url.path.rsplit("/", 1)[-1]
+            return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_get_lineitem, line_item_id=item)))
         if url.path == "/memberships":
             service = Roster(self.request_for(), platform(), BASE + "/memberships")
             return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_get_members)))
@@ -320,13 +343,17 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 received["tokens"] += 1
             return self.reply(200, json.dumps(token))
-        if url.path == "/lineitems/1/scores":
+        if url.path == "/lineitems":
+            service = Grades(request, platform(), BASE + "/lineitems", BASE + "/lineitems/1")
+            return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_create_lineitem)))
+        if url.path.startswith("/lineitems/") and url.path.endswith("/scores"):
             with lock:
                 if fail_scores[0] > 0:
                     fail_scores[0] -= 1
                     return self.reply(503, json.dumps({"error": "try again later"}))
+            item = url.path.split("/")[2]
             service = Grades(request, platform(), BASE + "/lineitems", BASE + "/lineitems/1")
-            return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_update_score, line_item_id="1")))
+            return self.service_reply(self.guard(lambda: service.handle_resp(service.handle_update_score, line_item_id=item)))
         if url.path == "/deep_link_return":
             try:
                 items = platform().validate_deeplinking_resp(request.form_data)

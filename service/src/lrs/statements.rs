@@ -188,33 +188,42 @@ async fn store_batch(
     // A learner launched by LTI who commits owes their platform a completion grade; owed
     // in the same blocking step after the statements are stored, and again on a re-send
     // (once per learner and line item), so a crash in between loses nothing.
-    let committed = principal.launch.clone().filter(|_| {
-        batch
-            .iter()
-            .any(|st| validate::verb_id(&st.full).is_some_and(is_committed))
-    });
+    // Adoption grades (where the platform is registered for them) follow every commitment
+    // and every change of a behaviour's adoption.
+    let has = |keys: &[&str]| {
+        batch.iter().any(|st| {
+            validate::verb_id(&st.full).is_some_and(|verb| {
+                throughline::xapi::VERBS
+                    .iter()
+                    .any(|v| keys.contains(&v.key) && v.iri == verb)
+            })
+        })
+    };
+    let launch = principal.launch.clone();
+    let (committed, adoption) = (
+        has(&["committed"]),
+        has(&["committed", "mastered", "lapsed"]),
+    );
     blocking(move || {
         let ids = shared.store.insert_statements(batch, voider.as_deref())?;
-        if let Some(launch) = committed {
+        if let Some(launch) = launch {
             let now = store::now_ns();
-            let at = store::format_timestamp(now);
-            shared.store.lti_grade_owe(
-                &launch,
-                crate::lti::COMPLETION,
-                &crate::lti::completion_score(&at),
-                now,
-            )?;
+            if committed {
+                let at = store::format_timestamp(now);
+                shared.store.lti_grade_owe(
+                    &launch,
+                    crate::lti::COMPLETION,
+                    &crate::lti::completion_score(&at),
+                    now,
+                )?;
+            }
+            if adoption {
+                shared.store.lti_adoption_owe(&launch, now)?;
+            }
         }
         Ok(ids)
     })
     .await
-}
-
-/// Whether `verb` is the one the widget sends when a learner commits to a behaviour.
-fn is_committed(verb: &str) -> bool {
-    throughline::xapi::VERBS
-        .iter()
-        .any(|v| v.key == "committed" && v.iri == verb)
 }
 
 /// `PUT /statements?statementId=…`: store one statement under a given id.

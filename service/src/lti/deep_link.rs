@@ -40,10 +40,24 @@ pub(crate) struct Offered {
 
 /// The valid programs in `dir`, by title; files with problems are left out.
 pub(crate) fn programs(dir: &Path) -> Vec<Offered> {
+    let mut out: Vec<Offered> = programs_parsed(dir)
+        .into_iter()
+        .map(|(name, program)| Offered {
+            name,
+            title: program.title,
+        })
+        .collect();
+    out.sort_by(|a, b| a.title.cmp(&b.title).then(a.name.cmp(&b.name)));
+    out.dedup_by(|a, b| a.name == b.name);
+    out
+}
+
+/// The valid programs in `dir` with their file names.
+pub(crate) fn programs_parsed(dir: &Path) -> Vec<(String, throughline::program::Program)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut out: Vec<Offered> = entries
+    entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             let path = e.path();
@@ -58,15 +72,9 @@ pub(crate) fn programs(dir: &Path) -> Vec<Offered> {
             }
             let text = std::fs::read_to_string(&path).ok()?;
             let program = parse(&text, format).ok()?;
-            Some(Offered {
-                name,
-                title: program.title,
-            })
+            Some((name, program))
         })
-        .collect();
-    out.sort_by(|a, b| a.title.cmp(&b.title).then(a.name.cmp(&b.name)));
-    out.dedup_by(|a, b| a.name == b.name);
-    out
+        .collect()
 }
 
 fn plain_name(name: &str) -> bool {

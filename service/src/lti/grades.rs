@@ -20,7 +20,7 @@ use base64::Engine;
 use serde_json::{json, Value};
 use sha2::Digest;
 
-use super::launch::SCORE_SCOPE;
+use super::launch::{LINEITEM_SCOPE, SCORE_SCOPE};
 use super::{Launch, Lti, Platform};
 use crate::lrs::store::{GradeSend, LaunchRecord};
 use crate::lrs::{blocking, ApiError};
@@ -32,6 +32,8 @@ const ROSTER_SCOPE: &str =
     "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 /// What a grade is for: the learner committed to a plan.
 pub(crate) const COMPLETION: &str = "completion";
+/// What a grade is for: the share of the learner's committed behaviours adopted.
+const ADOPTION: &str = "adoption";
 /// How often the sender looks for grades due.
 const POLL: Duration = Duration::from_secs(2);
 /// How long a sender holds a grade before another may take it.
@@ -70,6 +72,7 @@ pub(crate) async fn launch_key(
     lti: &Lti,
     platform: &Platform,
     launch: &Launch,
+    program: &str,
 ) -> Result<(String, String, Value), ApiError> {
     let key = format!("lti-{}", uuid::Uuid::new_v4().simple());
     let secret = format!(
@@ -93,6 +96,9 @@ pub(crate) async fn launch_key(
         subject: launch.subject.clone(),
         roles: launch.roles.clone(),
         lineitem: launch.lineitem.clone(),
+        lineitems: launch.lineitems.clone(),
+        program: program.to_string(),
+        adoption_grade: platform.adoption_grade,
         roster_url: launch.roster_url.clone(),
     };
     let lrs = lti.0.lrs.clone();
@@ -229,16 +235,183 @@ pub(crate) fn scores_url(lineitem: &str) -> String {
     }
 }
 
+/// The learner's adoption now, worked out from their statements in the store as the
+/// dashboard does: behaviours adopted and committed, and the program's name and title.
+fn adoption_now(
+    lti: &Lti,
+    launch: &LaunchRecord,
+) -> Result<(usize, usize, String, String), String> {
+    let name = launch
+        .program
+        .strip_prefix("/compiled/")
+        .and_then(|p| p.strip_suffix(".json"))
+        .ok_or("the launch's program is not one of this service's")?;
+    let dir = lti
+        .0
+        .programs
+        .as_deref()
+        .ok_or("this service has no programs folder")?;
+    let program = super::deep_link::programs_parsed(dir)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, p)| p)
+        .ok_or_else(|| format!("the program {name} is missing or has problems"))?;
+    let ifi = crate::lrs::validate::ifi_key(&launch.agent)
+        .ok_or("the launch's learner has no identity")?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut insights = throughline::insights::Insights::new(&program, today);
+    let mut cursor = None;
+    loop {
+        let filter = crate::lrs::store::StatementFilter {
+            agent: Some(ifi.clone()),
+            ascending: true,
+            limit: 500,
+            cursor,
+            ..Default::default()
+        };
+        let (page, more) = lti.0.lrs.store().query(&filter).map_err(|e| e.message)?;
+        for st in &page {
+            if let Ok(value) = serde_json::from_str::<Value>(&st.body) {
+                insights.add(&value);
+            }
+        }
+        match more {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    let report = insights.report(&throughline::insights::Filter::default());
+    let (adopted, committed) = report
+        .learners
+        .first()
+        .map_or((0, 0), |l| (l.adopted, l.committed));
+    Ok((adopted, committed, name.to_string(), program.title.clone()))
+}
+
+/// The container a line items answer holds, whichever way the platform writes it (AGS says an
+/// array; some platforms wrap it).
+fn line_items(answer: &Value) -> Vec<Value> {
+    answer
+        .as_array()
+        .or_else(|| answer.get("lineItems").and_then(Value::as_array))
+        .or_else(|| answer.get("content").and_then(Value::as_array))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The adoption line item for `program` under `lineitems`, made when the course has none.
+fn adoption_line_item(
+    token: &str,
+    lineitems: &str,
+    program: &str,
+    title: &str,
+) -> Result<String, String> {
+    let resource = format!("throughline-adoption:{program}");
+    let sep = if lineitems.contains('?') { '&' } else { '?' };
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("resource_id", &resource)
+        .finish();
+    let mut res = http()
+        .get(&format!("{lineitems}{sep}{query}"))
+        .header("Authorization", &format!("Bearer {token}"))
+        .header(
+            "Accept",
+            "application/vnd.ims.lis.v2.lineitemcontainer+json",
+        )
+        .call()
+        .map_err(|e| format!("the platform could not be reached ({e})"))?;
+    let status = res.status().as_u16();
+    if !(200..300).contains(&status) {
+        return Err(format!(
+            "the platform answered {status} to the line items request"
+        ));
+    }
+    let found: Value = res
+        .body_mut()
+        .with_config()
+        .limit(MAX_PLATFORM_ANSWER)
+        .read_json()
+        .map_err(|_| {
+            "the platform's line items are not readable JSON (or too large)".to_string()
+        })?;
+    if let Some(id) = line_items(&found)
+        .iter()
+        .find(|li| li.get("resourceId").and_then(Value::as_str) == Some(resource.as_str()))
+        .and_then(|li| li.get("id").and_then(Value::as_str))
+    {
+        return Ok(id.to_string());
+    }
+    let mut res = http()
+        .post(lineitems)
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
+        .send(
+            json!({
+                "scoreMaximum": 100, "label": format!("{title}: behaviours adopted (%)"),
+                "resourceId": resource, "tag": "throughline-adoption",
+            })
+            .to_string(),
+        )
+        .map_err(|e| format!("the platform could not be reached ({e})"))?;
+    let status = res.status().as_u16();
+    let made: Value = res
+        .body_mut()
+        .with_config()
+        .limit(MAX_PLATFORM_ANSWER)
+        .read_json()
+        .unwrap_or(Value::Null);
+    made.get("id")
+        .and_then(Value::as_str)
+        .filter(|_| (200..300).contains(&status))
+        .map(str::to_string)
+        .ok_or_else(|| {
+            format!("the platform answered {status} and no line item to the request to add one")
+        })
+}
+
 /// Sends one grade; why not, in the platform's words, when it fails.
 fn send(lti: &Lti, g: &GradeSend) -> Result<(), String> {
     let platform = lti
         .platform(&g.issuer, &g.client_id)
         .ok_or("the platform is no longer registered")?;
-    let token = token(lti, platform, SCORE_SCOPE)?;
-    let mut score = g.score.clone();
+    let (lineitem, mut score, token) = if g.kind == ADOPTION {
+        let key = g
+            .score
+            .get("launch")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let launch = lti
+            .0
+            .lrs
+            .store()
+            .lti_launch(key)
+            .map_err(|e| e.message)?
+            .ok_or("the launch this grade is for is gone")?;
+        let (adopted, committed, name, title) = adoption_now(lti, &launch)?;
+        if committed == 0 {
+            return Ok(());
+        }
+        let token = token(lti, platform, &format!("{LINEITEM_SCOPE} {SCORE_SCOPE}"))?;
+        let lineitem = adoption_line_item(&token, &g.lineitem, &name, &title)?;
+        let percent = (100 * adopted).div_ceil(committed).min(100);
+        let at = crate::lrs::store::format_timestamp(now_ns());
+        let score = json!({
+            "scoreGiven": percent, "scoreMaximum": 100,
+            "activityProgress": if adopted >= committed { "Completed" } else { "InProgress" },
+            "gradingProgress": "FullyGraded", "timestamp": at,
+            "comment": format!("{adopted} of {committed} committed behaviours adopted."),
+        });
+        (lineitem, score, token)
+    } else {
+        (
+            g.lineitem.clone(),
+            g.score.clone(),
+            token(lti, platform, SCORE_SCOPE)?,
+        )
+    };
     score["userId"] = json!(g.subject);
     let res = http()
-        .post(&scores_url(&g.lineitem))
+        .post(&scores_url(&lineitem))
         .header("Authorization", &format!("Bearer {token}"))
         .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
         .send(score.to_string())

@@ -14,6 +14,8 @@ const AGS_ENDPOINT: &str = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoi
 const NRPS: &str = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
 /// The AGS scope for posting scores.
 pub const SCORE_SCOPE: &str = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+/// The AGS scope for adding and reading line items.
+pub const LINEITEM_SCOPE: &str = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
 /// Seconds of clock difference allowed between platform and tool.
 pub const LEEWAY: u64 = 60;
 
@@ -67,6 +69,8 @@ pub struct Launch {
     pub custom_program: Option<String>,
     /// The AGS line item, when the platform lets this tool post scores to it.
     pub lineitem: Option<String>,
+    /// The AGS line items URL, when the platform lets this tool add line items and score them.
+    pub lineitems: Option<String>,
     /// The NRPS memberships URL, when the platform offers the roster.
     pub roster_url: Option<String>,
     /// The learner's id at the platform (`sub`).
@@ -204,10 +208,12 @@ pub fn validate(
             .map(str::to_string)
     };
     let ags = c.rest.get(AGS_ENDPOINT);
-    let may_score = ags
-        .and_then(|a| a.get("scope"))
-        .and_then(|s| s.as_array())
-        .is_some_and(|s| s.iter().any(|x| x.as_str() == Some(SCORE_SCOPE)));
+    let granted = |scope: &str| {
+        ags.and_then(|a| a.get("scope"))
+            .and_then(|s| s.as_array())
+            .is_some_and(|s| s.iter().any(|x| x.as_str() == Some(scope)))
+    };
+    let may_score = granted(SCORE_SCOPE);
     let url = |v: Option<&serde_json::Value>| {
         v.and_then(|v| v.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
@@ -223,6 +229,8 @@ pub fn validate(
             .and_then(|v| v.as_str())
             .map(str::to_string),
         lineitem: url(ags.and_then(|a| a.get("lineitem"))).filter(|_| may_score),
+        lineitems: url(ags.and_then(|a| a.get("lineitems")))
+            .filter(|_| may_score && granted(LINEITEM_SCOPE)),
         roster_url: url(c
             .rest
             .get(NRPS)

@@ -58,6 +58,10 @@ pub struct Platform {
     /// The platform's OAuth 2 token endpoint, for grades and rosters (LTI Advantage services).
     #[serde(default)]
     pub auth_token_url: Option<String>,
+    /// Also keep a grade line of adoption progress (the share of a learner's committed
+    /// behaviours adopted, 0 to 100) beside completion; off unless the admin turns it on.
+    #[serde(default)]
+    pub adoption_grade: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -380,7 +384,7 @@ async fn launch_post(
         .clone()
         .filter(|p| deep_link::program_url_is_local(p))
         .unwrap_or_else(|| lti.0.program_url.clone());
-    let lrs = match grades::launch_key(&lti, platform, &launch).await {
+    let lrs = match grades::launch_key(&lti, platform, &launch, &program).await {
         Ok((key, secret, actor)) => serde_json::json!({
             "endpoint": format!("{}/xapi/", origin.0), "key": key, "secret": secret, "actor": actor,
         }),

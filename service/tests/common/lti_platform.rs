@@ -21,6 +21,7 @@ pub fn platform() -> Platform {
         jwks_url: None,
         jwks: Some(serde_json::from_str(JWKS).expect("jwks")),
         auth_token_url: None,
+        adoption_grade: false,
     }
 }
 

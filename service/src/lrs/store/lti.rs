@@ -28,6 +28,12 @@ pub struct LaunchRecord {
     pub roles: Vec<String>,
     /// The AGS line item the launch came with, when the platform allows scores.
     pub lineitem: Option<String>,
+    /// The AGS line items URL, when the platform lets the tool add line items.
+    pub lineitems: Option<String>,
+    /// The compiled program the launch opened (`/compiled/NAME.json`).
+    pub program: String,
+    /// Whether the platform is registered for adoption grades too.
+    pub adoption_grade: bool,
     /// The NRPS memberships URL, when offered.
     pub roster_url: Option<String>,
 }
@@ -49,6 +55,9 @@ pub struct GradeSend {
     pub score: Value,
     /// Tries so far.
     pub attempts: i64,
+    /// The lease this send holds (`next_ns` as leased): a grade owed again meanwhile is not
+    /// marked sent by it.
+    pub leased_until: i64,
 }
 
 /// The grade queue at a glance, for the admin.
@@ -77,7 +86,10 @@ fn launch_from(mut r: Row) -> Result<LaunchRecord, ApiError> {
         subject: r.text(5)?,
         roles,
         lineitem: r.opt_text(7)?,
-        roster_url: r.opt_text(8)?,
+        lineitems: r.opt_text(8)?,
+        program: r.text(9)?,
+        adoption_grade: r.int(10)? != 0,
+        roster_url: r.opt_text(11)?,
     })
 }
 
@@ -91,6 +103,7 @@ fn grade_from(mut r: Row) -> Result<GradeSend, ApiError> {
         score: serde_json::from_str(&r.text(5)?)
             .map_err(|e| ApiError::internal(format!("stored score is not JSON: {e}")))?,
         attempts: r.int(6)?,
+        leased_until: 0,
     })
 }
 
@@ -103,8 +116,8 @@ impl Store {
         let roles = Value::from(l.roles.clone()).to_string();
         self.write(Serial::None, |db| {
             db.exec(
-                "INSERT INTO lti_launches (key, secret_sha256, agent, issuer, client_id, subject, roles, lineitem, roster_url, created_ns) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO lti_launches (key, secret_sha256, agent, issuer, client_id, subject, roles, lineitem, lineitems, program, adoption_grade, roster_url, created_ns) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 &[
                     Arg::Text(&l.key),
                     Arg::Text(&l.secret_sha256),
@@ -114,6 +127,9 @@ impl Store {
                     Arg::Text(&l.subject),
                     Arg::Text(&roles),
                     Arg::OptText(l.lineitem.as_deref()),
+                    Arg::OptText(l.lineitems.as_deref()),
+                    Arg::Text(&l.program),
+                    Arg::Int(l.adoption_grade.into()),
                     Arg::OptText(l.roster_url.as_deref()),
                     Arg::Int(now_ns),
                 ],
@@ -127,7 +143,7 @@ impl Store {
     pub fn lti_launch(&self, key: &str) -> Result<Option<LaunchRecord>, ApiError> {
         self.read(|db| {
             db.first(
-                "SELECT key, secret_sha256, agent, issuer, client_id, subject, roles, lineitem, roster_url \
+                "SELECT key, secret_sha256, agent, issuer, client_id, subject, roles, lineitem, lineitems, program, adoption_grade, roster_url \
                  FROM lti_launches WHERE key = ?1",
                 &[Arg::Text(key)],
             )
@@ -159,6 +175,25 @@ impl Store {
         })
     }
 
+    /// Owes launch `key`'s platform a fresh adoption grade, if it is registered for them and
+    /// lets the tool add line items: worked out when sent, so owing it again (each self-check)
+    /// only brings the send forward and it always carries the latest figures.
+    pub fn lti_adoption_owe(&self, key: &str, now_ns: i64) -> Result<bool, ApiError> {
+        let what = serde_json::json!({ "launch": key }).to_string();
+        self.write(Serial::None, |db| {
+            db.exec(
+                "INSERT INTO lti_grades (lineitem, subject, kind, issuer, client_id, score, next_ns) \
+                 SELECT lineitems, subject, 'adoption', issuer, client_id, ?2, ?3 FROM lti_launches \
+                 WHERE key = ?1 AND lineitems IS NOT NULL AND adoption_grade = 1 \
+                 ON CONFLICT (lineitem, subject, kind) DO UPDATE SET \
+                 score = excluded.score, next_ns = excluded.next_ns, done_ns = NULL",
+                &[Arg::Text(key), Arg::Text(&what), Arg::Int(now_ns)],
+            )
+            .map(|n| n == 1)
+            .map_err(db_err("queueing an adoption grade"))
+        })
+    }
+
     /// Up to `limit` grades due at `now_ns`, each leased until `lease_until_ns` so that
     /// another process does not send it too; a lease another process won is skipped.
     pub fn lti_grades_due(
@@ -180,7 +215,8 @@ impl Store {
             let mut out = Vec::new();
             for mut row in rows {
                 let next = row.int(7)?;
-                let grade = grade_from(row)?;
+                let mut grade = grade_from(row)?;
+                grade.leased_until = lease_until_ns;
                 let won = db
                     .exec(
                         &format!("UPDATE lti_grades SET next_ns = ?4 WHERE {GRADE_KEY} AND next_ns = ?5"),
@@ -201,12 +237,19 @@ impl Store {
         })
     }
 
-    /// The platform acknowledged `g`.
+    /// The platform acknowledged `g` (unless it was owed again while it was on its way:
+    /// then it stays due, to send the newer figures).
     pub fn lti_grade_sent(&self, g: &GradeSend, now_ns: i64) -> Result<(), ApiError> {
         self.write(Serial::None, |db| {
             db.exec(
-                &format!("UPDATE lti_grades SET done_ns = ?4, attempts = attempts + 1, last_error = NULL WHERE {GRADE_KEY}"),
-                &[Arg::Text(&g.lineitem), Arg::Text(&g.subject), Arg::Text(&g.kind), Arg::Int(now_ns)],
+                &format!("UPDATE lti_grades SET done_ns = ?4, attempts = attempts + 1, last_error = NULL WHERE {GRADE_KEY} AND next_ns = ?5"),
+                &[
+                    Arg::Text(&g.lineitem),
+                    Arg::Text(&g.subject),
+                    Arg::Text(&g.kind),
+                    Arg::Int(now_ns),
+                    Arg::Int(g.leased_until),
+                ],
             )
             .map_err(db_err("recording a sent grade"))?;
             Ok(())
@@ -284,6 +327,9 @@ mod tests {
             subject: "u1".into(),
             roles: vec!["Learner".into()],
             lineitem: Some("https://lms.example/lineitems/1".into()),
+            lineitems: Some("https://lms.example/lineitems".into()),
+            program: "/compiled/coaching.json".into(),
+            adoption_grade: true,
             roster_url: None,
         };
         store.lti_launch_save(&launch, 1).expect("saved");

@@ -111,6 +111,9 @@ CREATE TABLE lti_launches (
     subject TEXT NOT NULL,
     roles TEXT NOT NULL,
     lineitem TEXT,
+    lineitems TEXT,
+    program TEXT NOT NULL,
+    adoption_grade BIGINT NOT NULL,
     roster_url TEXT,
     created_ns BIGINT NOT NULL
 );

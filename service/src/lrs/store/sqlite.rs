@@ -129,6 +129,9 @@ CREATE TABLE IF NOT EXISTS lti_launches (
     subject TEXT NOT NULL,
     roles TEXT NOT NULL,
     lineitem TEXT,
+    lineitems TEXT,
+    program TEXT NOT NULL,
+    adoption_grade INTEGER NOT NULL,
     roster_url TEXT,
     created_ns INTEGER NOT NULL
 );
