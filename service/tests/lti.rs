@@ -103,6 +103,15 @@ fn forged_expired_misdirected_and_foreign_launches_are_refused() {
         Ok(_) => panic!("accepted a launch that should mention {needle}"),
     };
     token_err(check(claims("n-1"), FORGER), "signature");
+    // Signed with a key the platform has rotated out of its JWKS.
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
+    header.kid = Some("rotated-out-2025".into());
+    let old_key = jsonwebtoken::EncodingKey::from_rsa_pem(KEY.as_bytes()).expect("key");
+    let rotated = jsonwebtoken::encode(&header, &claims("n-1"), &old_key).expect("signed");
+    token_err(
+        validate(&rotated, &platform(), &keys(), "n-1", now()),
+        "does not publish",
+    );
     let mut c = claims("n-1");
     c["aud"] = json!("another-tool");
     token_err(check(c, KEY), "another tool");

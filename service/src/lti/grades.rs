@@ -299,6 +299,28 @@ fn line_items(answer: &Value) -> Vec<Value> {
         .unwrap_or_default()
 }
 
+/// GETs `url` from a platform with a service token and reads its JSON answer (at most
+/// [`MAX_PLATFORM_ANSWER`]); `what` names the request in messages.
+fn service_get(url: &str, token: &str, accept: &str, what: &str) -> Result<Value, String> {
+    let mut res = http()
+        .get(url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("Accept", accept)
+        .call()
+        .map_err(|e| format!("the platform could not be reached ({e})"))?;
+    let status = res.status().as_u16();
+    if !(200..300).contains(&status) {
+        return Err(format!(
+            "the platform answered {status} to the {what} request"
+        ));
+    }
+    res.body_mut()
+        .with_config()
+        .limit(MAX_PLATFORM_ANSWER)
+        .read_json()
+        .map_err(|_| format!("the platform's {what} answer is not readable JSON (or too large)"))
+}
+
 /// The adoption line item for `program` under `lineitems`, made when the course has none.
 fn adoption_line_item(
     token: &str,
@@ -311,29 +333,12 @@ fn adoption_line_item(
     let query: String = form_urlencoded::Serializer::new(String::new())
         .append_pair("resource_id", &resource)
         .finish();
-    let mut res = http()
-        .get(&format!("{lineitems}{sep}{query}"))
-        .header("Authorization", &format!("Bearer {token}"))
-        .header(
-            "Accept",
-            "application/vnd.ims.lis.v2.lineitemcontainer+json",
-        )
-        .call()
-        .map_err(|e| format!("the platform could not be reached ({e})"))?;
-    let status = res.status().as_u16();
-    if !(200..300).contains(&status) {
-        return Err(format!(
-            "the platform answered {status} to the line items request"
-        ));
-    }
-    let found: Value = res
-        .body_mut()
-        .with_config()
-        .limit(MAX_PLATFORM_ANSWER)
-        .read_json()
-        .map_err(|_| {
-            "the platform's line items are not readable JSON (or too large)".to_string()
-        })?;
+    let found = service_get(
+        &format!("{lineitems}{sep}{query}"),
+        token,
+        "application/vnd.ims.lis.v2.lineitemcontainer+json",
+        "line items",
+    )?;
     if let Some(id) = line_items(&found)
         .iter()
         .find(|li| li.get("resourceId").and_then(Value::as_str) == Some(resource.as_str()))
@@ -534,26 +539,12 @@ pub(crate) async fn roster(State(lti): State<Lti>, headers: HeaderMap) -> Respon
             .platform(&launch.issuer, &launch.client_id)
             .ok_or("the platform is no longer registered")?;
         let token = token(&lti2, platform, ROSTER_SCOPE)?;
-        let mut res = http()
-            .get(&url)
-            .header("Authorization", &format!("Bearer {token}"))
-            .header(
-                "Accept",
-                "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
-            )
-            .call()
-            .map_err(|e| format!("the platform could not be reached ({e})"))?;
-        let status = res.status().as_u16();
-        if !(200..300).contains(&status) {
-            return Err(format!(
-                "the platform answered {status} to the roster request"
-            ));
-        }
-        res.body_mut()
-            .with_config()
-            .limit(MAX_PLATFORM_ANSWER)
-            .read_json()
-            .map_err(|_| "the platform's roster is not readable JSON (or too large)".to_string())
+        service_get(
+            &url,
+            &token,
+            "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+            "roster",
+        )
     })
     .await
     .unwrap_or_else(|_| Err("the roster request stopped".into()));
