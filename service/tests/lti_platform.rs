@@ -290,6 +290,14 @@ fn the_tool_works_with_a_third_party_platform() {
     assert_eq!(ben["lrs"]["endpoint"], format!("{}/xapi/", world.tool));
     assert_eq!(ben["lrs"]["actor"]["account"]["homePage"], world.platform);
     let ben_auth = basic(&ben);
+    // The widget reads these options as they are (its own, pure launch checks).
+    let raw: throughline::launch::RawOptions =
+        serde_json::from_value(ben.clone()).expect("the widget's option names");
+    let read = throughline::launch::Options::from_raw(raw, "").expect("options the widget accepts");
+    assert!(
+        read.connection.is_some(),
+        "the widget reports to the service's LRS"
+    );
 
     // Committing is a grade in the platform's gradebook, sent again after the platform fails:
     // first a token answer that is not JSON, then one too large, then a 503 to the score.
