@@ -14,8 +14,14 @@ use crate::plan::Plan;
 use crate::program::Program;
 use crate::schedule::{due_date, Status};
 
-/// Builds the `.ics` text: one all-day event per step not yet closed.
-/// `course_url` links each event back to the course when it is an http(s) URL.
+/// Builds the `.ics` text: one all-day event per step not yet closed, each with
+/// a reminder at 09:00 on the day. `course_url` links each event back to the
+/// course when it is an http(s) URL.
+///
+/// Re-importing a newer download updates events rather than adding copies:
+/// every step keeps its UID, and an event moved later (a snooze) carries a
+/// higher `SEQUENCE` (the days it moved), which calendar clients take as the
+/// newer version of the same event.
 pub fn ics(
     program: &Program,
     plan: &Plan,
@@ -49,10 +55,12 @@ pub fn ics(
             if view.status.is_closed() {
                 continue;
             }
+            let due = due_date(start, view.step.day);
             let date = match view.status {
                 Status::Snoozed { until } => until,
-                _ => due_date(start, view.step.day),
+                _ => due,
             };
+            let sequence = (date - due).whole_days().max(0);
             let next = date.next_day().unwrap_or(date);
             let mut description = format!(
                 "{}\n\n{}",
@@ -69,17 +77,22 @@ pub fn ics(
                 view.step.day
             ));
             lines.push(format!("DTSTAMP:{dtstamp}"));
+            lines.push(format!("SEQUENCE:{sequence}"));
             lines.push(format!("DTSTART;VALUE=DATE:{}", ymd(date)));
             lines.push(format!("DTEND;VALUE=DATE:{}", ymd(next)));
-            lines.push(format!(
-                "SUMMARY:{}",
-                escape(&format!("Reflect: {} ({})", view.step.title, program.title))
-            ));
+            let summary = escape(&format!("Reflect: {} ({})", view.step.title, program.title));
+            lines.push(format!("SUMMARY:{summary}"));
             lines.push(format!("DESCRIPTION:{}", escape(&description)));
             if let Some(u) = url {
                 lines.push(format!("URL:{u}"));
             }
             lines.push("TRANSP:TRANSPARENT".into());
+            // 09:00 on the day, in the learner's own time (the date is floating).
+            lines.push("BEGIN:VALARM".into());
+            lines.push("ACTION:DISPLAY".into());
+            lines.push(format!("DESCRIPTION:{summary}"));
+            lines.push("TRIGGER;RELATED=START:PT9H".into());
+            lines.push("END:VALARM".into());
             lines.push("END:VEVENT".into());
         }
     }
@@ -207,6 +220,36 @@ mod tests {
             ics(&p, &plan, "learner-1", Some("javascript:alert(1)"), now.at)
                 .find("javascript")
                 .is_none()
+        );
+        assert_eq!(text.matches("BEGIN:VALARM").count(), p.schedule.len());
+        assert!(text.contains("TRIGGER;RELATED=START:PT9H"));
+        assert_eq!(text.matches("SEQUENCE:0").count(), p.schedule.len());
+
+        // A snooze moves the event: same UID, higher SEQUENCE, new date.
+        let uid_of = |t: &str| {
+            t.split("\r\n")
+                .find(|l| l.starts_with("UID:") && l.ends_with("-d2@throughline"))
+                .map(str::to_string)
+        };
+        let due_day = Now::local(date!(2027 - 01 - 03), 10, 0);
+        apply(
+            &p,
+            &mut plan,
+            Action::Snooze {
+                day: 2,
+                until: date!(2027 - 01 - 05),
+            },
+            due_day,
+        )
+        .expect("snoozed");
+        let moved = ics(&p, &plan, "learner-1", None, due_day.at);
+        assert_eq!(uid_of(&moved), uid_of(&text), "the same event");
+        assert!(moved.contains("SEQUENCE:2"), "moved two days later");
+        assert!(moved.contains("DTSTART;VALUE=DATE:20270105"));
+        let cal: Calendar = moved.parse().expect("parses as iCalendar");
+        assert_eq!(
+            cal.components.iter().filter_map(|c| c.as_event()).count(),
+            p.schedule.len()
         );
     }
 }

@@ -343,17 +343,9 @@ fn add_key(args: &[String]) -> ExitCode {
 
 /// `throughline serve [--config FILE]`.
 fn serve(args: &[String]) -> ExitCode {
-    use throughline_service::config::Config;
     let config = match args {
-        [flag, file] if flag == "--config" => {
-            Config::load(std::path::Path::new(file), |k| std::env::var(k).ok())
-        }
-        [] if std::path::Path::new("throughline.toml").exists() => {
-            Config::load(std::path::Path::new("throughline.toml"), |k| {
-                std::env::var(k).ok()
-            })
-        }
-        [] => Config::load_defaults(|k| std::env::var(k).ok()),
+        [flag, file] if flag == "--config" => load_config(Some(file.clone())),
+        [] => load_config(None),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

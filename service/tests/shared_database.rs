@@ -10,11 +10,12 @@
 mod database;
 #[path = "common/lti_platform.rs"]
 mod lti_platform;
+#[path = "common/process.rs"]
+mod process;
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -22,17 +23,10 @@ use serde_json::{json, Value};
 const ANA: &str = "mailto:ana@example.org";
 const PLAN: &str = "https://throughline.example/programs/coaching";
 
-/// One service process; killed when dropped.
+/// One service process and its address.
 struct Process {
-    child: Child,
+    _running: process::Running,
     base: String,
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn command(dir: &Path, database: &str) -> Command {
@@ -50,17 +44,11 @@ fn serve(dir: &Path, database: &str) -> Process {
         .stdout(Stdio::piped())
         .spawn()
         .expect("the service starts");
-    let mut first = String::new();
-    let stdout = child.stdout.take().expect("stdout");
-    BufReader::new(stdout)
-        .read_line(&mut first)
-        .expect("its first line");
-    let base = first
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .map(|u| u.trim_end_matches('/').to_string())
-        .unwrap_or_else(|| panic!("no address in {first:?}"));
-    Process { child, base }
+    let base = process::first_url(&mut child);
+    Process {
+        _running: process::Running(child),
+        base,
+    }
 }
 
 struct Reply {
