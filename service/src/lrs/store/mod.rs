@@ -881,18 +881,10 @@ fn insert_statements(
             keys.push((seq, "registration", registration.as_str()));
         }
     }
-    chunked(
-        db,
-        &keys,
-        "indexing statements",
-        |n| {
-            format!(
-                "INSERT INTO statement_ref_keys (seq, kind, value) VALUES {} ON CONFLICT DO NOTHING",
-                values(n, 3)
-            )
-        },
-        |(seq, kind, value), a| a.extend([Arg::Int(*seq), Arg::Text(kind), Arg::Text(value)]),
-    )?;
+    // A fresh statement's rows are distinct (`Index::of` drops repeats, each statement has
+    // its own new `seq`), so plain inserts: no conflict to look for, which PostgreSQL's
+    // ON CONFLICT checks row by row. Rows copied to a targeting statement may meet existing
+    // ones and keep their ON CONFLICT (`copy_filter_rows`).
     for (table, rows) in [
         ("statement_agents (seq, ifi, role)", &agents),
         ("statement_activities (seq, activity_id, role)", &activities),
@@ -901,15 +893,22 @@ fn insert_statements(
             db,
             rows,
             "indexing statements",
-            |n| {
-                format!(
-                    "INSERT INTO {table} VALUES {} ON CONFLICT DO NOTHING",
-                    values(n, 3)
-                )
-            },
+            |n| format!("INSERT INTO {table} VALUES {}", values(n, 3)),
             |(seq, key, role), a| a.extend([Arg::Int(*seq), Arg::Text(key), Arg::Int(*role)]),
         )?;
     }
+    chunked(
+        db,
+        &keys,
+        "indexing statements",
+        |n| {
+            format!(
+                "INSERT INTO statement_ref_keys (seq, kind, value) VALUES {}",
+                values(n, 3)
+            )
+        },
+        |(seq, kind, value), a| a.extend([Arg::Int(*seq), Arg::Text(kind), Arg::Text(value)]),
+    )?;
     store_definitions(db, &fresh)?;
     store_named_agents(db, &fresh)?;
 
