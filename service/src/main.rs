@@ -392,6 +392,13 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
         "Throughline service: http://{local}/ (data in {})",
         config.storage.data.display()
     ));
+    // Where the LRS data lives, never with a password (the URL is parsed, not echoed).
+    if let Ok(storage) = throughline_service::lrs::store::Storage::choose(
+        config.storage.database.as_deref(),
+        config.storage.data.join("lrs"),
+    ) {
+        say(format_args!("LRS storage: {}", storage.describe()));
+    }
     say(format_args!(
         "LRS endpoint: http://{local}/xapi/  (keys in {})",
         config
