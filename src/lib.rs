@@ -7,10 +7,12 @@
 pub mod adoption;
 pub mod calendar;
 pub mod cohort;
+pub mod enrolment;
 pub mod glossary;
 pub mod ident;
 pub mod insights;
 pub mod launch;
+pub mod nudge;
 pub mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;

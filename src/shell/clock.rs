@@ -35,3 +35,14 @@ pub fn now(override_date: Option<Date>) -> Now {
         },
     }
 }
+
+/// The browser's IANA time zone (`Europe/Berlin`), for the service's reminders; `None`
+/// where the browser does not say.
+pub fn time_zone() -> Option<String> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let options = format.resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()?
+        .as_string()
+        .filter(|z| !z.is_empty() && z.len() <= 64)
+}

@@ -11,10 +11,8 @@ use crate::plan::{self, Plan};
 use crate::program::Program;
 use crate::xapi::Agent;
 
-/// State id of the plan document; one per program and learner, across courses.
-pub const PLAN_STATE: &str = "https://throughline.app/xapi/state/plan";
-/// Agent profile listing the learner's programs.
-pub const PROGRAMS_PROFILE: &str = "https://throughline.app/xapi/profile/programs";
+pub use crate::enrolment::{Enrolment, PLAN_STATE, PROGRAMS_PROFILE};
+use crate::enrolment::Programs;
 const ATTEMPTS: usize = 4;
 
 /// Why syncing did not finish, in words for the learner (never containing credentials).
@@ -47,27 +45,6 @@ fn unreachable(status: Option<u16>) -> SyncError {
 
 fn agent_json(agent: &Agent) -> String {
     serde_json::to_string(agent).unwrap_or_default()
-}
-
-/// One of the learner's programs, as listed in their agent profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Enrolment {
-    /// Program id (IRI).
-    pub id: String,
-    /// Program title.
-    pub title: String,
-    /// Where the program file is, so another course page can load it.
-    #[serde(default)]
-    pub program_url: Option<String>,
-    /// A course page that embeds it, to link the learner back.
-    #[serde(default)]
-    pub course_url: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct Programs {
-    #[serde(default)]
-    programs: Vec<Enrolment>,
 }
 
 /// Reads a document: `Ok(None)` when there is none yet.
@@ -155,22 +132,11 @@ pub async fn enrol(
     for _ in 0..ATTEMPTS {
         let remote = get(lrs, &path).await?;
         let (mut list, etag) = match remote {
-            Some((body, etag)) => (
-                serde_json::from_str::<Programs>(&body).unwrap_or_default(),
-                etag,
-            ),
+            Some((body, etag)) => (Programs::read(body.as_bytes()), etag),
             None => (Programs::default(), None),
         };
-        let before = list.clone();
-        match list.programs.iter_mut().find(|p| p.id == enrolment.id) {
-            Some(p) => {
-                p.title = enrolment.title.clone();
-                p.program_url = enrolment.program_url.clone().or(p.program_url.take());
-                p.course_url = enrolment.course_url.clone().or(p.course_url.take());
-            }
-            None => list.programs.push(enrolment.clone()),
-        }
-        if list == before && etag.is_some() {
+        let changed = list.upsert(enrolment.clone());
+        if !changed && etag.is_some() {
             return Ok(list.programs);
         }
         let body = serde_json::to_string(&list).unwrap_or_default();

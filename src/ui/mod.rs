@@ -280,6 +280,7 @@ pub fn Widget(session: Session) -> impl IntoView {
             title: program.title.clone(),
             program_url: ctx.with_session(|s| s.program_url.clone()),
             course_url: ctx.with_session(|s| s.course_url.clone()),
+            time_zone: shell::clock::time_zone(),
         };
         wasm_bindgen_futures::spawn_local(async move {
             match shell::sync::enrol(&live.lrs, &live.actor, enrolment).await {
