@@ -80,7 +80,10 @@ mod tests {
         let mut list = Programs::default();
         assert!(list.upsert(e("p", Some("https://lms/c"), Some("Europe/Berlin"))));
         assert!(!list.upsert(e("p", None, None)));
-        assert_eq!(list.programs[0].course_url.as_deref(), Some("https://lms/c"));
+        assert_eq!(
+            list.programs[0].course_url.as_deref(),
+            Some("https://lms/c")
+        );
         assert_eq!(list.programs[0].time_zone.as_deref(), Some("Europe/Berlin"));
         assert!(list.upsert(e("p", None, Some("Asia/Tokyo"))));
         assert_eq!(list.programs[0].time_zone.as_deref(), Some("Asia/Tokyo"));

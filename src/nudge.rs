@@ -162,13 +162,29 @@ mod tests {
     fn committed(program: &Program, on: Date) -> Plan {
         let mut plan = Plan::default();
         let now = Now::local(on, 10, 0);
-        apply(program, &mut plan, Action::ChooseRole { role: "leader".into() }, now).expect("role");
+        apply(
+            program,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now,
+        )
+        .expect("role");
         let c = Commitment {
             behaviour: "give-feedback".into(),
             text: "Do it".into(),
             when_where: "Mondays".into(),
         };
-        apply(program, &mut plan, Action::Commit { commitments: vec![c] }, now).expect("commit");
+        apply(
+            program,
+            &mut plan,
+            Action::Commit {
+                commitments: vec![c],
+            },
+            now,
+        )
+        .expect("commit");
         plan
     }
 
@@ -183,13 +199,22 @@ mod tests {
         let policy = Policy::default();
         assert_eq!(owed(&p, &plan, date!(2026 - 03 - 02), &[], &policy), None);
         let first = owed(&p, &plan, date!(2026 - 03 - 03), &[], &policy).expect("due");
-        assert_eq!((first.step.day, first.kind, first.due), (2, Kind::Due, date!(2026 - 03 - 03)));
+        assert_eq!(
+            (first.step.day, first.kind, first.due),
+            (2, Kind::Due, date!(2026 - 03 - 03))
+        );
         let history = [sent(2, date!(2026 - 03 - 03), Kind::Due)];
-        assert_eq!(owed(&p, &plan, date!(2026 - 03 - 05), &history, &policy), None);
+        assert_eq!(
+            owed(&p, &plan, date!(2026 - 03 - 05), &history, &policy),
+            None
+        );
         let again = owed(&p, &plan, date!(2026 - 03 - 06), &history, &policy).expect("reminder");
         assert_eq!((again.kind, again.overdue_days), (Kind::Reminder, 3));
         let history = [history[0], sent(2, date!(2026 - 03 - 03), Kind::Reminder)];
-        assert_eq!(owed(&p, &plan, date!(2026 - 03 - 07), &history, &policy), None);
+        assert_eq!(
+            owed(&p, &plan, date!(2026 - 03 - 07), &history, &policy),
+            None
+        );
     }
 
     #[test]
@@ -200,20 +225,36 @@ mod tests {
         let history = [sent(2, on, Kind::Due)];
         let later = date!(2026 - 03 - 05);
         let mut answered = committed(&p, date!(2026 - 03 - 01));
-        let answer = Action::Answer { day: 2, text: "Went well".into(), ratings: Default::default() };
+        let answer = Action::Answer {
+            day: 2,
+            text: "Went well".into(),
+            ratings: Default::default(),
+        };
         apply(&p, &mut answered, answer, now).expect("answer");
-        assert_eq!(owed(&p, &answered, later, &history, &Policy::default()), None);
+        assert_eq!(
+            owed(&p, &answered, later, &history, &Policy::default()),
+            None
+        );
         let mut skipped = committed(&p, date!(2026 - 03 - 01));
         apply(&p, &mut skipped, Action::Skip { day: 2 }, now).expect("skip");
-        assert_eq!(owed(&p, &skipped, later, &history, &Policy::default()), None);
+        assert_eq!(
+            owed(&p, &skipped, later, &history, &Policy::default()),
+            None
+        );
         let mut snoozed = committed(&p, date!(2026 - 03 - 01));
         let until = date!(2026 - 03 - 07);
         apply(&p, &mut snoozed, Action::Snooze { day: 2, until }, now).expect("snooze");
-        assert_eq!(owed(&p, &snoozed, later, &history, &Policy::default()), None);
+        assert_eq!(
+            owed(&p, &snoozed, later, &history, &Policy::default()),
+            None
+        );
         // Due again on the day the learner asked for: a message of its own, within the cap.
         let back = owed(&p, &snoozed, until, &history, &Policy::default()).expect("due again");
         assert_eq!((back.kind, back.due), (Kind::Due, until));
-        let capped = Policy { max_per_step: 1, ..Policy::default() };
+        let capped = Policy {
+            max_per_step: 1,
+            ..Policy::default()
+        };
         assert_eq!(owed(&p, &snoozed, until, &history, &capped), None);
     }
 
@@ -223,7 +264,16 @@ mod tests {
         let plan = committed(&p, date!(2026 - 03 - 01));
         let late = owed(&p, &plan, date!(2026 - 03 - 20), &[], &Policy::default()).expect("due");
         assert_eq!((late.step.day, late.overdue_days), (7, 12));
-        assert_eq!(owed(&p, &Plan::default(), date!(2026 - 03 - 20), &[], &Policy::default()), None);
+        assert_eq!(
+            owed(
+                &p,
+                &Plan::default(),
+                date!(2026 - 03 - 20),
+                &[],
+                &Policy::default()
+            ),
+            None
+        );
     }
 
     #[test]
@@ -233,10 +283,19 @@ mod tests {
         assert!(is_quiet(&policy, hm(7, 59)));
         assert!(!is_quiet(&policy, hm(8, 0)));
         assert!(!is_quiet(&policy, hm(19, 59)));
-        let lunch = Policy { quiet: Some((hm(12, 0), hm(13, 0))), ..Policy::default() };
+        let lunch = Policy {
+            quiet: Some((hm(12, 0), hm(13, 0))),
+            ..Policy::default()
+        };
         assert!(is_quiet(&lunch, hm(12, 30)));
         assert!(!is_quiet(&lunch, hm(13, 0)));
-        assert!(!is_quiet(&Policy { quiet: None, ..Policy::default() }, hm(3, 0)));
+        assert!(!is_quiet(
+            &Policy {
+                quiet: None,
+                ..Policy::default()
+            },
+            hm(3, 0)
+        ));
     }
 
     #[test]

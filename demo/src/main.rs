@@ -46,7 +46,7 @@ async fn run(args: Args) -> Result<(), String> {
     if !args.bundle.join("throughline.js").exists() {
         return Err(format!("the widget bundle is missing in {}; build it first with scripts/build-widget.sh (or start the demo with scripts/demo.sh)", args.bundle.display()));
     }
-    let lms = Lms::open(LmsConfig {
+    let mut lms = Lms::open(LmsConfig {
         data_dir: args.data.clone(),
         bundle: args.bundle.clone(),
         test_hooks: args.test_hooks,
@@ -73,6 +73,8 @@ async fn run(args: Args) -> Result<(), String> {
         lms.lti_platforms(),
         args.data.join(throughline_service::lti::PLATFORMS_FILE).display()
     );
+    let mail = lms.start_nudges(&format!("http://{local}"), 60)?;
+    println!("Reflection emails: {mail}; read them at http://{local}/mail");
     if args.test_hooks {
         println!("Test hooks on: POST/GET http://{local}/_test/faults");
     }

@@ -19,6 +19,8 @@ pub struct Config {
     pub storage: Storage,
     /// `[widget]`.
     pub widget: Widget,
+    /// `[nudges]`: reflection emails.
+    pub nudges: crate::nudges::Settings,
 }
 
 /// `[server]`.
@@ -104,6 +106,23 @@ data = "throughline-data"
 bundle = "service/static/pkg"
 # The compiled program an LTI 1.3 launch opens.
 lti_program = "/compiled/coaching.json"
+
+[nudges]
+# Reflection emails: one when a step comes due, one reminder if it stays open.
+# "mailbox" writes them as .eml files to the data folder's mailbox/ (to see what would
+# be sent); "off" sends none; an SMTP URL sends them, e.g.
+# "smtp://user:PASSWORD@mail.internal:587?tls=required" (STARTTLS) or "smtps://…:465".
+# THROUGHLINE_SMTP_URL overrides this, to keep the password out of the file.
+transport = "mailbox"
+from = "Throughline <throughline@localhost>"
+# How learners' mail clients reach this service (unsubscribe links); defaults to the
+# address it listens on. Behind a proxy, give the public https:// address.
+# public_url = "https://learning.example.com"
+every_seconds = 300
+remind_after_days = 3
+max_per_step = 2
+# In each learner's own time zone (their browser's, as the widget last saw it).
+quiet_hours = "20:00-08:00"
 "#;
 
 impl Config {
@@ -130,6 +149,9 @@ impl Config {
         }
         if let Some(url) = env("THROUGHLINE_DATABASE_URL").filter(|u| !u.trim().is_empty()) {
             self.storage.database = Some(url);
+        }
+        if let Some(url) = env("THROUGHLINE_SMTP_URL").filter(|u| !u.trim().is_empty()) {
+            self.nudges.transport = url;
         }
         if let Some(url) = &self.storage.database {
             crate::lrs::store::Storage::choose(Some(url), self.storage.data.clone())

@@ -10,6 +10,7 @@ pub mod config;
 pub mod http;
 pub mod lrs;
 pub mod lti;
+pub mod nudges;
 mod programs;
 pub mod server;
 pub mod workbench;

@@ -423,8 +423,12 @@ async fn run(config: throughline_service::config::Config) -> Result<(), String> 
             c.name, c.key, c.secret
         ));
     }
-    // Grades owed to LTI platforms go out from every process (each one leased to one sender).
+    let nudger = service.nudger(&config.nudges, &format!("http://{local}"))?;
+    say(format_args!("Reflection emails: {}", nudger.describe()));
+    // Grades owed to LTI platforms go out from every process (each one leased to one sender);
+    // so do nudges (each one claimed in the database by one process).
     let _grades = service.lti().spawn_grade_sender();
+    let _nudges = std::sync::Arc::new(nudger).spawn();
     axum::serve(listener, service.router())
         .with_graceful_shutdown(throughline_service::server::shutdown_signal())
         .await

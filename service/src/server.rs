@@ -80,6 +80,23 @@ impl Service {
         self.lti.platform_count()
     }
 
+    /// The nudge sender for `settings`, checked (its problems name the setting); `origin` is
+    /// where the service listens, for links when `[nudges] public_url` is not set. Whoever
+    /// runs the service starts it with [`crate::nudges::Nudger::spawn`].
+    pub fn nudger(
+        &self,
+        settings: &crate::nudges::Settings,
+        origin: &str,
+    ) -> Result<crate::nudges::Nudger, String> {
+        crate::nudges::Nudger::new(
+            settings,
+            self.lrs.clone(),
+            self.config.data_dir.join("programs"),
+            &self.config.data_dir,
+            origin,
+        )
+    }
+
     /// The LTI tool (its grade sender is started by whoever runs the service).
     pub fn lti(&self) -> &crate::lti::Lti {
         &self.lti
@@ -97,6 +114,10 @@ impl Service {
         Router::new()
             .merge(self.lti.router())
             .merge(crate::workbench::router(&self.config))
+            .merge(crate::nudges::routes::router(crate::nudges::routes::Ctx {
+                lrs: self.lrs.clone(),
+                programs: programs.clone(),
+            }))
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
             .route(
                 "/compiled/{file}",
@@ -112,7 +133,10 @@ impl Service {
     pub fn router(&self) -> Router {
         self.routes()
             .nest("/xapi", self.lrs.router())
-            .route("/", get(status_page).with_state(self.lti.clone()))
+            .route(
+                "/",
+                get(status_page).with_state((self.lti.clone(), self.lrs.clone())),
+            )
             .fallback(|| async { (StatusCode::NOT_FOUND, "This page does not exist.") })
     }
 }
@@ -120,10 +144,17 @@ impl Service {
 /// `GET /`: what this server is and where its parts are, for the admin who just started it,
 /// with the LTI grades still owed to platforms.
 async fn status_page(
-    axum::extract::State(lti): axum::extract::State<crate::lti::Lti>,
+    axum::extract::State((lti, lrs)): axum::extract::State<(crate::lti::Lti, Lrs)>,
     origin: crate::http::Origin,
 ) -> impl IntoResponse {
     let o = origin.0;
+    let nudges = match crate::lrs::blocking(move || lrs.store().nudge_summary()).await {
+        Ok(n) => format!(
+            "{} sent; {} learners reachable, {} unsubscribed",
+            n.sent, n.reachable, n.unsubscribed
+        ),
+        Err(_) => "unknown (the database did not answer)".into(),
+    };
     let grades = match lti.grade_summary().await {
         Some(g) => {
             let problem = match (&g.last_error, g.failing) {
@@ -144,6 +175,7 @@ async fn status_page(
          <li>LTI 1.3 tool: login <code>{o}/lti/login</code>, launch and Deep Linking <code>{o}/lti/launch</code>, \
          keys <code>{o}/lti/jwks</code></li>\
          <li>LTI grades to platforms: {grades}</li>\
+         <li>Reflection emails: {nudges}</li>\
          <li>Widget bundles: <code>{o}/pkg/throughline.js</code></li>\
          <li>Compiled programs: <code>{o}/compiled/NAME.json</code></li>\
          <li><a href=\"/dashboard\">The adoption dashboard</a> (sign in with an admin LRS key)</li>\

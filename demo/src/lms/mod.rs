@@ -16,6 +16,7 @@
 mod cmi5;
 mod faults;
 mod launch;
+mod mail;
 mod pages;
 pub mod people;
 pub mod seed;
@@ -62,6 +63,7 @@ pub struct LmsConfig {
 pub struct Lms {
     config: LmsConfig,
     service: Service,
+    nudger: Option<Arc<throughline_service::nudges::Nudger>>,
 }
 
 /// What the handlers share.
@@ -70,6 +72,8 @@ pub(crate) struct AppState {
     pub(crate) lrs: Lrs,
     /// The cmi5 player: sessions, fetch URLs, registrations.
     pub(crate) player: Arc<cmi5::Player>,
+    /// The service's nudge sender, once started (the mailbox page runs a pass on demand).
+    pub(crate) nudger: Option<Arc<throughline_service::nudges::Nudger>>,
 }
 
 impl Lms {
@@ -92,7 +96,39 @@ impl Lms {
             // The mock LMS shows its people's LRS keys on the home page and at start.
             hash_secrets: false,
         })?;
-        Ok(Lms { config, service })
+        // The LMS knows its people's addresses and tells the service, as a host would.
+        let now = throughline_service::lrs::store::now_ns();
+        for p in people::PEOPLE {
+            let ifi = format!("account:{LEARNER_HOME_PAGE}|{}", p.id);
+            service
+                .lrs()
+                .store()
+                .nudge_recipient_set(&ifi, &format!("{}@northwind.example", p.id), "host", now)
+                .map_err(|e| format!("cannot record {}'s address: {}", p.name, e.message))?;
+        }
+        Ok(Lms {
+            config,
+            service,
+            nudger: None,
+        })
+    }
+
+    /// Starts the service's reflection emails into the local mailbox (`/mail`), with links
+    /// to `origin`, a pass every `every_seconds`. Quiet hours are off, so a visitor sees
+    /// mail at any hour.
+    pub fn start_nudges(&mut self, origin: &str, every_seconds: u64) -> Result<String, String> {
+        let settings = throughline_service::nudges::Settings {
+            transport: "mailbox".into(),
+            from: "Northwind Learning <learning@northwind.example>".into(),
+            every_seconds,
+            quiet_hours: String::new(),
+            ..Default::default()
+        };
+        let nudger = Arc::new(self.service.nudger(&settings, origin)?);
+        let described = nudger.describe();
+        nudger.clone().spawn();
+        self.nudger = Some(nudger);
+        Ok(described)
     }
 
     /// How many LTI 1.3 platforms are registered (in `lti-platforms.json`).
@@ -142,6 +178,8 @@ impl Lms {
             .route("/course/{slug}", get(pages::course))
             .route("/play/{slug}", get(pages::play))
             .route("/admin", get(pages::admin))
+            .route("/mail", get(mail::mailbox))
+            .route("/mail/send", post(mail::send_now))
             .route("/launch/tincan/{slug}", get(launch::tincan))
             .route("/launch/lti/{slug}", get(launch::lti))
             .route("/launch/cmi5/{slug}", get(cmi5::launch))
@@ -162,6 +200,7 @@ impl Lms {
         let state = AppState {
             lrs: self.lrs().clone(),
             player: cmi5::Player::new(xapi.clone()),
+            nudger: self.nudger.clone(),
         };
         app.with_state(state)
             .layer(no_cache)

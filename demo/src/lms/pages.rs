@@ -84,7 +84,7 @@ const DASHBOARD_SCRIPT: &str = r#"  <script type="module">
 pub(crate) const ADMIN_PAGE: &str = "/admin?as=admin";
 
 /// Whole page around `body`; `who` is the `?as=` value to keep in links.
-fn layout(title: &str, visitor: Visitor, with_widget_css: bool, body: &str) -> String {
+pub(crate) fn layout(title: &str, visitor: Visitor, with_widget_css: bool, body: &str) -> String {
     let as_q = as_query(visitor);
     let who = match visitor {
         Visitor::Nobody => "<a href=\"/\">Choose a person</a>".to_string(),

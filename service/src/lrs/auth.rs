@@ -424,6 +424,18 @@ fn authenticate(shared: &Shared, header_value: Option<&str>) -> Result<Principal
     }
 }
 
+/// Who `header_value` (an `Authorization` header) says the caller is: a key in the
+/// credentials file or an LTI launch's key. For the service's own routes beside `/xapi`.
+pub(crate) async fn principal(
+    shared: &Shared,
+    header_value: Option<&str>,
+) -> Result<Principal, ApiError> {
+    match authenticate(shared, header_value) {
+        Ok(p) => Ok(p),
+        Err(e) => authenticate_launch(shared, header_value).await.ok_or(e),
+    }
+}
+
 /// Middleware: every resource except About and CORS preflights needs a
 /// valid key; the resulting [`Principal`] is put in the request extensions.
 pub(crate) async fn require_auth(

@@ -252,6 +252,18 @@ impl Lrs {
     }
 
     /// The database, for an LMS that writes documents itself (cmi5's
+    /// Who an `Authorization` header says the caller is (a key of this LRS or of an LTI
+    /// launch), for the service's routes beside `/xapi`.
+    pub async fn principal(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<auth::Principal, ApiError> {
+        let value = headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok());
+        auth::principal(&self.shared, value).await
+    }
+
     /// `LMS.LaunchData`). Its methods block: call them off the async runtime.
     pub fn store(&self) -> &store::Store {
         &self.shared.store

@@ -29,6 +29,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 
+pub(crate) use deep_link::programs_parsed;
 pub(crate) use grades::{completion_score, secret_matches as launch_secret_matches, COMPLETION};
 pub use keys::{ToolKeys, KEYS_FILE};
 pub use launch::{validate, Launch, LtiError, Message};

@@ -20,7 +20,7 @@ use super::{ApiError, LrsError};
 
 /// Schema migrations in order; `throughline_schema.version` counts those
 /// applied. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 2] = [SCHEMA_1, SCHEMA_2];
+const MIGRATIONS: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
 
 /// The schema as SQLite's four migrations left it, in PostgreSQL's types
 /// (the few statements that void or refer to others indexed alone).
@@ -131,6 +131,36 @@ CREATE TABLE lti_grades (
     PRIMARY KEY (lineitem, subject, kind)
 );
 CREATE INDEX lti_grades_due ON lti_grades(done_ns, next_ns);
+"#;
+
+/// As SQLite's migration 6: nudge recipients, claimed messages, calendar feeds.
+const SCHEMA_3: &str = r#"
+CREATE TABLE IF NOT EXISTS nudge_recipients (
+    agent_ifi TEXT PRIMARY KEY,
+    email TEXT,
+    source TEXT NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    unsubscribed_ns BIGINT,
+    updated_ns BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nudges (
+    agent_ifi TEXT NOT NULL,
+    program TEXT NOT NULL,
+    day BIGINT NOT NULL,
+    due TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    claimed_ns BIGINT NOT NULL,
+    sent_ns BIGINT,
+    PRIMARY KEY (agent_ifi, program, day, due, kind)
+);
+CREATE TABLE IF NOT EXISTS calendar_feeds (
+    token_sha256 TEXT PRIMARY KEY,
+    agent_ifi TEXT NOT NULL,
+    program TEXT NOT NULL,
+    created_ns BIGINT NOT NULL,
+    revoked_ns BIGINT
+);
+CREATE INDEX IF NOT EXISTS calendar_feeds_owner ON calendar_feeds(agent_ifi, program);
 "#;
 
 /// Advisory lock keys (arbitrary, fixed: every process must use the same).

@@ -18,7 +18,7 @@ pub const DB_FILE: &str = "lrs.sqlite3";
 
 /// Schema migrations in order: the database's `user_version` counts those applied, and
 /// opening applies the rest, each in its own transaction. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 5] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5];
+const MIGRATIONS: [&str; 6] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6];
 
 /// The first schema (`IF NOT EXISTS`, so databases made before versioning pass through it).
 const SCHEMA_1: &str = "
@@ -149,6 +149,37 @@ CREATE TABLE IF NOT EXISTS lti_grades (
     PRIMARY KEY (lineitem, subject, kind)
 );
 CREATE INDEX IF NOT EXISTS lti_grades_due ON lti_grades(done_ns, next_ns);
+";
+
+/// Nudges: where each learner is reached (and whether they unsubscribed), every message
+/// claimed (so no two processes send the same one), and the learners' calendar feeds.
+const SCHEMA_6: &str = "
+CREATE TABLE IF NOT EXISTS nudge_recipients (
+    agent_ifi TEXT PRIMARY KEY,
+    email TEXT,
+    source TEXT NOT NULL,
+    token TEXT NOT NULL UNIQUE,
+    unsubscribed_ns INTEGER,
+    updated_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS nudges (
+    agent_ifi TEXT NOT NULL,
+    program TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    due TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    claimed_ns INTEGER NOT NULL,
+    sent_ns INTEGER,
+    PRIMARY KEY (agent_ifi, program, day, due, kind)
+);
+CREATE TABLE IF NOT EXISTS calendar_feeds (
+    token_sha256 TEXT PRIMARY KEY,
+    agent_ifi TEXT NOT NULL,
+    program TEXT NOT NULL,
+    created_ns INTEGER NOT NULL,
+    revoked_ns INTEGER
+);
+CREATE INDEX IF NOT EXISTS calendar_feeds_owner ON calendar_feeds(agent_ifi, program);
 ";
 
 /// The open database file.
