@@ -3,8 +3,9 @@
 #   1. native `cargo test` for the pure core, the CLI, the service (its LRS on SQLite) and the demo
 #   2. on a throwaway PostgreSQL cluster (scripts/postgres.sh installs Debian's postgresql): the
 #      service's LRS and LTI tests again, two service processes sharing one database, and the LTI
-#      1.3 Advantage tool against PyPI's lti1p3platform (a platform nobody here wrote, in a Python
-#      virtual environment made in tests/lti-platform/.venv)
+#      1.3 Advantage tool against PyPI's lti1p3platform (a platform nobody here wrote), and the
+#      reflection emails of two service processes through PyPI's aiosmtpd (a real SMTP server);
+#      both in one Python virtual environment made in tests/lti-platform/.venv
 #   3. wasm-bindgen-test in headless Chromium for components and browser storage
 #   4. Playwright end-to-end tests against the running demo
 # Each layer's own runner prints its summary; the last lines add them up.
@@ -28,17 +29,18 @@ step "native tests (cargo test --workspace)"
 cargo test --workspace 2>&1 | tee "$logdir/native.log"
 check "${PIPESTATUS[0]}" "$logdir/native.log" "native tests"
 
-step "on PostgreSQL (a throwaway cluster): the LRS and LTI tests, two processes on one database, and the LTI tool against lti1p3platform"
-# The platform nobody here wrote: PyPI's lti1p3platform, in a virtual environment of our own.
+step "on PostgreSQL (a throwaway cluster): the LRS and LTI tests, two processes on one database, the LTI tool against lti1p3platform, nudges through aiosmtpd"
+# Peers nobody here wrote: PyPI's lti1p3platform (an LTI platform), aiosmtpd (an SMTP server)
+# and icalendar (a calendar parser), in a virtual environment of our own.
 venv=tests/lti-platform/.venv
-has_platform() { "$venv/bin/python" -c "import lti1p3platform, cryptography" 2>/dev/null; }
-has_platform || { python3 -m venv "$venv" && "$venv/bin/pip" install -q "lti1p3platform==0.1.8"; } ||
-  echo "the Python environment for lti1p3platform could not be made: its test will fail"
+has_peers() { "$venv/bin/python" -c "import lti1p3platform, cryptography, aiosmtpd, icalendar" 2>/dev/null; }
+has_peers || { python3 -m venv "$venv" && "$venv/bin/pip" install -q "lti1p3platform==0.1.8" "aiosmtpd==1.4.6" "icalendar==6.1.0"; } ||
+  echo "the Python environment for the test peers could not be made: their tests will fail"
 source scripts/postgres.sh
 if pg_start; then
   # The same selection of the workspace build as above: nothing is compiled again.
   THROUGHLINE_TEST_POSTGRES="$PG_URL" THROUGHLINE_LTI_PYTHON="$PWD/$venv/bin/python" \
-    cargo test --workspace --test lrs --test lti --test shared_database --test lti_platform \
+    cargo test --workspace --test lrs --test lti --test shared_database --test lti_platform --test nudges --test calendar_feed \
     -- --include-ignored 2>&1 | tee "$logdir/postgres.log"
   check "${PIPESTATUS[0]}" "$logdir/postgres.log" "PostgreSQL and LTI platform tests"
   pg_stop

@@ -150,7 +150,7 @@ async fn status_page(
     let o = origin.0;
     let nudges = match crate::lrs::blocking(move || lrs.store().nudge_summary()).await {
         Ok(n) => format!(
-            "{} sent; {} learners reachable, {} unsubscribed",
+            "{} prompts sent; {} learners reachable, {} unsubscribed",
             n.sent, n.reachable, n.unsubscribed
         ),
         Err(_) => "unknown (the database did not answer)".into(),
