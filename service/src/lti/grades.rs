@@ -102,7 +102,19 @@ pub(crate) async fn launch_key(
         roster_url: launch.roster_url.clone(),
     };
     let lrs = lti.0.lrs.clone();
-    blocking(move || lrs.store().lti_launch_save(&record, now_ns())).await?;
+    let email = launch.email.clone();
+    blocking(move || {
+        let store = lrs.store();
+        store.lti_launch_save(&record, now_ns())?;
+        // The platform's address for the learner is where their reflection emails go.
+        if let (Some(email), Some(ifi)) = (email, crate::lrs::validate::ifi_key(&record.agent)) {
+            if email.parse::<lettre::Address>().is_ok() {
+                store.nudge_recipient_set(&ifi, &email, "lti", now_ns())?;
+            }
+        }
+        Ok(())
+    })
+    .await?;
     Ok((key, secret, actor))
 }
 

@@ -77,6 +77,9 @@ pub struct Launch {
     pub subject: String,
     /// Display name, when the platform shares it.
     pub name: Option<String>,
+    /// Email address, when the platform shares it (OpenID Connect's `email` claim): where
+    /// reflection emails go.
+    pub email: Option<String>,
     /// LTI role URIs.
     pub roles: Vec<String>,
     /// Course id.
@@ -94,6 +97,7 @@ struct Claims {
     azp: Option<String>,
     aud: serde_json::Value,
     name: Option<String>,
+    email: Option<String>,
     #[serde(flatten)]
     rest: serde_json::Map<String, serde_json::Value>,
 }
@@ -239,6 +243,7 @@ pub fn validate(
         deployment_id: deployment,
         subject: c.sub.clone(),
         name: c.name.clone(),
+        email: c.email.clone().filter(|e| e.len() <= 320 && e.contains('@')),
         roles: roles
             .iter()
             .filter_map(|r| r.as_str().map(str::to_string))

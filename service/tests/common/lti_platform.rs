@@ -31,7 +31,7 @@ pub fn now() -> i64 {
 
 pub fn claims(nonce: &str) -> Value {
     json!({
-        "iss": ISS, "aud": CLIENT, "sub": "user-17", "name": "Ana Ruiz", "nonce": nonce,
+        "iss": ISS, "aud": CLIENT, "sub": "user-17", "name": "Ana Ruiz", "email": "ana@lms.example.org", "nonce": nonce,
         "iat": now(), "exp": now() + 300,
         "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiResourceLinkRequest",
         "https://purl.imsglobal.org/spec/lti/claim/version": "1.3.0",
