@@ -52,6 +52,8 @@ pub struct Progress {
     pub behaviour: String,
     /// Ratings as `(step day, scale index)`, oldest first.
     pub ratings: Vec<(u32, u8)>,
+    /// The starting rating given at commitment, if any.
+    pub baseline: Option<u8>,
     /// Where the behaviour stands now.
     pub state: State,
 }
@@ -69,6 +71,7 @@ pub fn progress(program: &Program, plan: &Plan) -> Vec<Progress> {
                 .collect();
             let levels: Vec<u8> = ratings.iter().map(|(_, l)| *l).collect();
             Progress {
+                baseline: plan.baselines.get(b).copied(),
                 behaviour: b.to_string(),
                 state: state(program.adoption, &levels),
                 ratings,
@@ -86,26 +89,102 @@ pub struct TrendPoint {
     pub mean: f64,
 }
 
-/// The learner's own trend: one point per answered self-check.
+/// The learner's own trend: it starts at the baseline (day 0: the mean of the starting
+/// ratings of the behaviours committed to, when they gave them), then one point per
+/// answered self-check.
 pub fn trend(program: &Program, plan: &Plan) -> Vec<TrendPoint> {
     let top = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
-    plan.steps
-        .iter()
-        .filter(|(_, r)| !r.ratings.is_empty() && matches!(r.outcome, Outcome::Answered { .. }))
-        .map(|(day, r)| {
-            let sum: f64 = r.ratings.values().map(|l| f64::from(*l)).sum();
-            TrendPoint {
-                day: *day,
-                mean: sum / r.ratings.len() as f64 / top,
-            }
-        })
+    let starts: Vec<f64> = plan
+        .committed_behaviours()
+        .into_iter()
+        .filter_map(|b| plan.baselines.get(b))
+        .map(|l| f64::from(*l))
+        .collect();
+    let baseline = (!starts.is_empty()).then(|| TrendPoint {
+        day: 0,
+        mean: starts.iter().sum::<f64>() / starts.len() as f64 / top,
+    });
+    baseline
+        .into_iter()
+        .chain(
+            plan.steps
+                .iter()
+                .filter(|(_, r)| {
+                    !r.ratings.is_empty() && matches!(r.outcome, Outcome::Answered { .. })
+                })
+                .map(|(day, r)| {
+                    let sum: f64 = r.ratings.values().map(|l| f64::from(*l)).sum();
+                    TrendPoint {
+                        day: *day,
+                        mean: sum / r.ratings.len() as f64 / top,
+                    }
+                }),
+        )
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::{apply, Action, Commitment, Now};
+    use crate::program::{parse, Format};
     use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use time::macros::date;
+
+    #[test]
+    fn the_trend_starts_at_the_baseline() {
+        let p = parse(crate::program::tests::MINIMAL, Format::Toml).expect("valid");
+        let mut plan = Plan::default();
+        let now = Now::local(date!(2027 - 01 - 01), 9, 0);
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now,
+        )
+        .expect("role");
+        let c = Commitment {
+            behaviour: "give-feedback".into(),
+            text: "x".into(),
+            when_where: "y".into(),
+        };
+        let baselines: BTreeMap<String, u8> = [("give-feedback".to_string(), 1)].into();
+        let commit = Action::Commit {
+            commitments: vec![c],
+            baselines,
+            why: String::new(),
+        };
+        apply(&p, &mut plan, commit, now).expect("commit");
+        assert_eq!(trend(&p, &plan), vec![TrendPoint { day: 0, mean: 0.25 }]);
+        let ratings: BTreeMap<String, u8> = [("give-feedback".to_string(), 3)].into();
+        let answer = Action::Answer {
+            day: 7,
+            text: "ok".into(),
+            ratings,
+        };
+        apply(
+            &p,
+            &mut plan,
+            answer,
+            Now::local(date!(2027 - 01 - 08), 9, 0),
+        )
+        .expect("answer");
+        let t = trend(&p, &plan);
+        assert_eq!(t.iter().map(|x| x.day).collect::<Vec<_>>(), [0, 7]);
+        assert_eq!(t[1].mean, 0.75);
+        let pr = progress(&p, &plan);
+        assert_eq!(
+            (pr[0].baseline, pr[0].state),
+            (Some(1), State::Trying),
+            "the baseline is not a self-check"
+        );
+        // A plan from before baselines existed has no starting point.
+        plan.baselines.clear();
+        assert_eq!(trend(&p, &plan).len(), 1);
+    }
 
     const RULE: AdoptionRule = AdoptionRule {
         at_least: 3,

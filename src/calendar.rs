@@ -10,18 +10,21 @@ use std::fmt::Write;
 
 use time::OffsetDateTime;
 
-use crate::plan::Plan;
+use crate::plan::{Outcome, Plan};
 use crate::program::Program;
-use crate::schedule::{due_date, Status};
 
 /// Builds the `.ics` text: one all-day event per step not yet closed, each with
 /// a reminder at 09:00 on the day. `course_url` links each event back to the
 /// course when it is an http(s) URL.
 ///
+/// Dates are the learner's effective ones: their own cadence (moved steps, a
+/// weekday, pauses) and snoozes.
+///
 /// Re-importing a newer download updates events rather than adding copies:
-/// every step keeps its UID, and an event moved later (a snooze) carries a
-/// higher `SEQUENCE` (the days it moved), which calendar clients take as the
-/// newer version of the same event.
+/// every step keeps its UID, and `SEQUENCE` rises with every move (the days a
+/// snooze put it off, plus one for each change the learner made to the
+/// schedule's days), which calendar clients take as the newer version of the
+/// same event.
 pub fn ics(
     program: &Program,
     plan: &Plan,
@@ -49,18 +52,19 @@ pub fn ics(
         utc.minute(),
         utc.second()
     );
-    if let Some(start) = plan.committed.map(|m| m.date) {
+    if plan.committed.is_some() {
         let today = stamp.date();
         for view in crate::schedule::timeline(program, plan, today) {
             if view.status.is_closed() {
                 continue;
             }
-            let due = due_date(start, view.step.day);
-            let date = match view.status {
-                Status::Snoozed { until } => until,
+            let due = view.due;
+            // A snoozed step stays on the day asked for, also once it is due again there.
+            let date = match plan.steps.get(&view.step.day).map(|r| &r.outcome) {
+                Some(Outcome::Snoozed { until, .. }) => *until,
                 _ => due,
             };
-            let sequence = (date - due).whole_days().max(0);
+            let sequence = (date - due).whole_days().max(0) + i64::from(plan.rhythm.changes);
             let next = date.next_day().unwrap_or(date);
             let mut description = format!(
                 "{}\n\n{}",
@@ -190,6 +194,8 @@ mod tests {
             &mut plan,
             Action::Commit {
                 commitments: vec![c],
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             now,
         )
@@ -251,5 +257,77 @@ mod tests {
             cal.components.iter().filter_map(|c| c.as_event()).count(),
             p.schedule.len()
         );
+    }
+
+    #[test]
+    fn every_move_raises_the_sequence_and_events_use_the_learners_dates() {
+        let p = parse(crate::program::tests::MINIMAL, Format::Toml).expect("valid");
+        let mut plan = Plan::default();
+        let now = Now::local(date!(2027 - 01 - 01), 10, 0);
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now,
+        )
+        .expect("role");
+        let c = Commitment {
+            behaviour: "give-feedback".into(),
+            text: "x".into(),
+            when_where: "y".into(),
+        };
+        let commit = Action::Commit {
+            commitments: vec![c],
+            baselines: crate::plan::tests::starts(),
+            why: String::new(),
+        };
+        apply(&p, &mut plan, commit, now).expect("commit");
+        let seq = |plan: &Plan| {
+            let text = ics(&p, plan, "l", None, now.at);
+            text.split("\r\n")
+                .filter_map(|l| l.strip_prefix("SEQUENCE:"))
+                .map(|n| n.parse::<i64>().expect("number"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seq(&plan), [0, 0, 0, 0]);
+        let mut last = seq(&plan);
+        for action in [
+            Action::MoveStep {
+                day: 7,
+                by_days: -2,
+            },
+            Action::ChooseWeekday {
+                weekday: Some(crate::program::Weekday::Thursday),
+            },
+            Action::Pause {
+                until: date!(2027 - 01 - 20),
+            },
+            Action::MoveStep {
+                day: 21,
+                by_days: 0,
+            },
+            Action::Resume,
+        ] {
+            let on = if matches!(action, Action::Resume) {
+                date!(2027 - 01 - 05)
+            } else {
+                now.today
+            };
+            apply(&p, &mut plan, action.clone(), Now::local(on, 10, 0)).expect("accepted");
+            let next = seq(&plan);
+            assert!(
+                next.iter().zip(&last).all(|(n, l)| n > l),
+                "{action:?}: {last:?} -> {next:?}"
+            );
+            last = next;
+        }
+        // Day 2 (Sunday 3 January) waits out the pause (1 to 5 January, four days) and then
+        // falls on the next Thursday, 7 January.
+        let text = ics(&p, &plan, "l", None, now.at);
+        let dues = crate::schedule::timeline(&p, &plan, now.today);
+        assert!(text.contains(&format!("DTSTART;VALUE=DATE:{}", ymd(dues[0].due))));
+        assert_eq!(dues[0].due, date!(2027 - 01 - 07));
     }
 }

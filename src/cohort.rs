@@ -13,8 +13,10 @@ use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
 use uuid::Uuid;
 
 use crate::adoption::{self, State};
-use crate::insights::{self, Share, StepCounts, TermUse, ON_TIME_GRACE_DAYS, SUSTAINED_DAYS};
-use crate::plan::{self, Action, Commitment, Now, Plan};
+use crate::insights::{
+    self, BaselineRow, Share, StepCounts, SuccessRow, TermUse, ON_TIME_GRACE_DAYS, SUSTAINED_DAYS,
+};
+use crate::plan::{self, Action, Commitment, Now, Plan, Rhythm};
 use crate::program::Program;
 use crate::schedule;
 use crate::xapi::{self, Agent, Setting, Statement};
@@ -81,6 +83,12 @@ pub struct TrueLearner {
     pub terms: BTreeMap<String, usize>,
     /// Reflections answered.
     pub reflections: usize,
+    /// Starting self-rating per behaviour, given at commitment.
+    pub baselines: BTreeMap<String, u8>,
+    /// The cadence the learner set (moves, weekday, pauses), as their plan holds it.
+    pub rhythm: Rhythm,
+    /// Due date of each step by step day, with that cadence.
+    pub due: BTreeMap<u32, Date>,
 }
 
 impl TrueLearner {
@@ -134,6 +142,10 @@ pub struct Figures {
     pub behaviours: BTreeMap<String, Share>,
     /// The same on day 7×week after commitment, for learners whose that day has come.
     pub weekly: BTreeMap<(String, u32), Share>,
+    /// Committed learners on a pause on `as_of`.
+    pub paused: usize,
+    /// Change from baseline per program behaviour (rows with no role: all learners counted).
+    pub baseline: BTreeMap<String, BaselineRow>,
 }
 
 /// What really happened in a simulated cohort.
@@ -145,6 +157,8 @@ pub struct Truth {
     pub as_of: Date,
     /// Every learner who chose a role, in arrival order.
     pub learners: Vec<TrueLearner>,
+    /// The LMS's account `homePage` (with the account name, the learner's identity).
+    pub home_page: String,
 }
 
 impl Truth {
@@ -184,6 +198,18 @@ impl Truth {
                 .iter()
                 .map(|b| (b.id.clone(), Share::default()))
                 .collect(),
+            baseline: p
+                .behaviours
+                .iter()
+                .map(|b| {
+                    let row = BaselineRow {
+                        behaviour: b.id.clone(),
+                        title: b.title.clone(),
+                        ..BaselineRow::default()
+                    };
+                    (b.id.clone(), row)
+                })
+                .collect(),
             ..Figures::default()
         };
         for b in &p.behaviours {
@@ -205,9 +231,33 @@ impl Truth {
             }
             let Some(start) = l.committed else { continue };
             f.committed += 1;
+            f.paused += usize::from(l.rhythm.paused_on(as_of).is_some());
+            for b in &l.behaviours {
+                let Some(row) = f.baseline.get_mut(b) else {
+                    continue;
+                };
+                let Some(first) = l.baselines.get(b) else {
+                    row.without_baseline += 1;
+                    continue;
+                };
+                match l.ratings.get(b).and_then(|r| r.last()) {
+                    None => row.not_rated_yet += 1,
+                    Some((_, latest)) => {
+                        row.learners += 1;
+                        row.baseline_sum += u64::from(*first);
+                        row.latest_sum += u64::from(*latest);
+                        match latest.cmp(first) {
+                            std::cmp::Ordering::Greater => row.improved += 1,
+                            std::cmp::Ordering::Equal => row.unchanged += 1,
+                            std::cmp::Ordering::Less => row.declined += 1,
+                        }
+                    }
+                }
+            }
             for s in &p.schedule {
                 let rec = l.steps.get(&s.day).cloned().unwrap_or_default();
-                let due = schedule::due_date(start, s.day);
+                let planned = schedule::due_date(start, s.day);
+                let due = l.due.get(&s.day).copied().unwrap_or(planned);
                 let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
                 let c = f.steps.entry(s.day).or_default();
                 match (rec.answered, rec.skipped) {
@@ -224,6 +274,7 @@ impl Truth {
                     (None, None) => c.open += 1,
                 }
                 c.snoozed += usize::from(rec.snoozed);
+                c.rescheduled += usize::from(due != planned);
             }
             f.self_checked += usize::from(l.ratings.values().any(|r| !r.is_empty()));
             f.adopted += usize::from(l.any_adopted_on(p, as_of));
@@ -253,7 +304,59 @@ impl Truth {
         }
         f
     }
+
+    /// The Success Case sample a correct dashboard shows for the learners `keep` accepts, with
+    /// pseudonyms keyed by `secret`: per behaviour, the `n` strongest and `n` weakest trajectories.
+    pub fn success_cases(
+        &self,
+        secret: &[u8],
+        n: usize,
+        keep: impl Fn(&TrueLearner) -> bool,
+    ) -> Vec<SuccessRow> {
+        let p = &self.program;
+        let mut out = Vec::new();
+        for b in &p.behaviours {
+            let mut candidates = Vec::new();
+            for l in self
+                .learners
+                .iter()
+                .filter(|l| keep(l) && l.committed.is_some())
+            {
+                if !l.behaviours.contains(&b.id) {
+                    continue;
+                }
+                let Some(t) =
+                    insights::trajectory(l.baselines.get(&b.id).copied(), l.ratings.get(&b.id))
+                else {
+                    continue;
+                };
+                let identity = format!("account:{}|{}", self.home_page, l.account);
+                candidates.push(SuccessRow {
+                    behaviour: b.id.clone(),
+                    group: insights::Group::Strongest,
+                    rank: 0,
+                    learner: insights::pseudonym(secret, &identity),
+                    name: Some(l.name.clone()),
+                    role: l.role.clone(),
+                    start: t.start,
+                    latest: t.latest,
+                    checks: t.checks,
+                    adopted: l.adopted_on(p, &b.id, self.as_of),
+                });
+            }
+            out.extend(insights::sample(candidates, n));
+        }
+        out
+    }
 }
+
+/// Why it matters, as some simulated learners put it (never read by the dashboard).
+const WHY: &[&str] = &[
+    "My team deserves clearer expectations.",
+    "I want my next review to be a conversation, not a surprise.",
+    "Coaching is how I want to lead.",
+    "I keep putting this off and it costs us.",
+];
 
 /// Openings of reflections; none contains a glossary word of the demo programs,
 /// so every term in a reflection is one the simulation put there.
@@ -365,6 +468,11 @@ struct Sim<'a> {
 }
 
 impl Sim<'_> {
+    /// `date`, or the day of the last action if that is later: time only moves forward.
+    fn not_before_last(&self, date: Date) -> Date {
+        self.last.map_or(date, |l| l.date().max(date))
+    }
+
     /// Takes `action` on `date` if it is within the simulation and the rules accept it.
     fn act(&mut self, action: Action, date: Date) -> bool {
         if date > self.config.as_of {
@@ -512,6 +620,9 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             ratings: BTreeMap::new(),
             terms: BTreeMap::new(),
             reflections: 0,
+            baselines: BTreeMap::new(),
+            rhythm: Rhythm::default(),
+            due: BTreeMap::new(),
         };
         if sim.rng.f64() < 0.06 {
             learners.push(learner);
@@ -542,9 +653,27 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
                 }
             })
             .collect();
+        let mut behaviours: Vec<String> = Vec::new();
+        for c in &commitments {
+            if !behaviours.contains(&c.behaviour) {
+                behaviours.push(c.behaviour.clone());
+            }
+        }
+        // Where each behaviour starts: the baseline given at commitment.
+        let mut levels: BTreeMap<String, u8> = behaviours
+            .iter()
+            .map(|b| (b.clone(), sim.rng.u8(0..3)))
+            .collect();
+        let why = if sim.rng.f64() < 0.4 {
+            pick(sim.rng, WHY).copied().unwrap_or_default().to_string()
+        } else {
+            String::new()
+        };
         if !sim.act(
             Action::Commit {
                 commitments: commitments.clone(),
+                baselines: levels.clone(),
+                why,
             },
             start,
         ) {
@@ -552,6 +681,7 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             continue;
         }
         learner.committed = Some(start);
+        learner.baselines = sim.plan.baselines.clone();
         learner.behaviours = sim
             .plan
             .committed_behaviours()
@@ -560,16 +690,55 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             .collect();
         let ghost = sim.rng.f64() < 0.2;
         let engagement = 0.45 + 0.5 * sim.rng.f64();
-        let mut levels: BTreeMap<String, u8> = learner
-            .behaviours
-            .iter()
-            .map(|b| (b.clone(), sim.rng.u8(0..3)))
-            .collect();
+        // A few choose a weekday for their reflections the day they commit.
+        if sim.rng.f64() < 0.12 {
+            let offered = &program.cadence.weekdays;
+            if let Some(w) = pick(sim.rng, offered).copied() {
+                sim.act(Action::ChooseWeekday { weekday: Some(w) }, start);
+            }
+        }
         for (index, step) in program.schedule.iter().enumerate() {
             if ghost {
                 break;
             }
-            let due = schedule::due_date(start, step.day);
+            let due_of = |plan: &Plan| {
+                schedule::due_dates(program, start, &plan.rhythm)
+                    .get(index)
+                    .copied()
+                    .unwrap_or(Date::MAX)
+            };
+            let mut due = due_of(&sim.plan);
+            // A few go on leave shortly before a step (some come back early), or move a step.
+            let cadence = &program.cadence;
+            if sim.rng.f64() < 0.07 && cadence.max_pause_days > 0 {
+                let before = sim.rng.i64(0..4);
+                let from = sim.not_before_last(plus(due, -before));
+                let days = sim.rng.i64(5..=i64::from(cadence.max_pause_days.min(30)));
+                if sim.act(
+                    Action::Pause {
+                        until: plus(from, days),
+                    },
+                    from,
+                ) && sim.rng.f64() < 0.3
+                {
+                    let back = plus(from, sim.rng.i64(1..days));
+                    sim.act(Action::Resume, back);
+                }
+                due = due_of(&sim.plan);
+            }
+            if sim.rng.f64() < 0.08 && cadence.max_shift_days > 0 {
+                let max = i32::from(cadence.max_shift_days);
+                let by = [-1, 1][sim.rng.usize(..2)] * sim.rng.i32(1..=max);
+                let on = sim.not_before_last(plus(due, -2));
+                sim.act(
+                    Action::MoveStep {
+                        day: step.day,
+                        by_days: by,
+                    },
+                    on,
+                );
+                due = due_of(&sim.plan);
+            }
             if due > config.as_of {
                 break;
             }
@@ -651,9 +820,12 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
                         if let Some(first) = reworded.first_mut() {
                             first.text = format!("{} (every week)", first.text);
                         }
+                        let why = sim.plan.why.clone().unwrap_or_default();
                         sim.act(
                             Action::Commit {
                                 commitments: reworded,
+                                baselines: BTreeMap::new(),
+                                why,
                             },
                             date,
                         );
@@ -666,6 +838,13 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
                 break; // drops out
             }
         }
+        learner.rhythm = sim.plan.rhythm.clone();
+        learner.due = program
+            .schedule
+            .iter()
+            .map(|s| s.day)
+            .zip(schedule::due_dates(program, start, &sim.plan.rhythm))
+            .collect();
         learners.push(learner);
     }
     Cohort {
@@ -674,6 +853,7 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             program: program.clone(),
             as_of: config.as_of,
             learners,
+            home_page: config.home_page.clone(),
         },
     }
 }

@@ -30,7 +30,8 @@ use time::{Date, OffsetDateTime};
 use serde::Deserialize;
 
 use crate::glossary::{self, Segment};
-use crate::program::Program;
+use crate::plan::{Moment, Pause, Rhythm, WeekdayChoice};
+use crate::program::{Program, Weekday};
 use crate::schedule;
 use crate::xapi::{activity_iri, VERBS};
 
@@ -42,6 +43,9 @@ pub const SUSTAINED_DAYS: [u32; 3] = [30, 60, 90];
 pub const FEW_PERCENT: usize = 10;
 
 const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
+/// Dates in result extensions (`2027-01-05`).
+const DAY: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
 // The extension names `raw::Extensions` reads (serde needs them as literals there); tests pin
 // them to the catalogue's.
 #[cfg(test)]
@@ -125,14 +129,33 @@ pub struct Intake {
 #[derive(Debug, Clone)]
 enum Kind {
     Selected(String),
-    Committed(String),
+    Committed {
+        behaviour: String,
+        baseline: Option<u8>,
+    },
     Answered {
         day: u32,
         terms: Vec<(usize, usize)>,
     },
-    Rated,
+    Rated {
+        behaviour: String,
+        level: Option<u8>,
+    },
     Skipped(u32),
     Snoozed(u32),
+    Moved {
+        day: u32,
+        by: i32,
+    },
+    Weekday(Option<Weekday>),
+    Paused {
+        from: Date,
+        until: Date,
+    },
+    Resumed {
+        from: Date,
+        until: Date,
+    },
     Adoption {
         behaviour: String,
         adopted: bool,
@@ -344,11 +367,35 @@ impl Insights {
         // Look the verb up once; every branch below compares short keys.
         let verb_key = VERBS.iter().find(|v| v.iri == verb).map_or("", |v| v.key);
         let is = |k: &str| verb_key == k;
+        let result = s.result.0.as_ref();
+        let result_ext = result.and_then(|r| r.extensions.0.as_ref());
+        let date_ext = |d: &raw::Str<'_>| d.get().and_then(|d| Date::parse(d, DAY).ok());
         let kind = if is("selected") {
             self.strip(Part::Role, object)
                 .map_or(Kind::Other, |r| Kind::Selected(r.to_string()))
         } else if is("committed") {
-            behaviour.map_or(Kind::Other, Kind::Committed)
+            behaviour.map_or(Kind::Other, |behaviour| Kind::Committed {
+                behaviour,
+                baseline: result_ext.and_then(|e| e.baseline.0),
+            })
+        } else if is("rescheduled") {
+            let weekday = result_ext.and_then(|e| e.weekday.get());
+            match (step, result_ext.and_then(|e| e.moved_by.0), weekday) {
+                (Some(day), Some(by), _) => Kind::Moved { day, by },
+                (None, _, Some("any")) => Kind::Weekday(None),
+                (None, _, Some(w)) => {
+                    Weekday::parse(w).map_or(Kind::Other, |w| Kind::Weekday(Some(w)))
+                }
+                _ => Kind::Other,
+            }
+        } else if is("paused") || is("resumed") {
+            let from = result_ext.and_then(|e| date_ext(&e.from));
+            let until = result_ext.and_then(|e| date_ext(&e.until));
+            match (from, until) {
+                (Some(from), Some(until)) if is("paused") => Kind::Paused { from, until },
+                (Some(from), Some(until)) => Kind::Resumed { from, until },
+                _ => Kind::Other,
+            }
         } else if is("answered") {
             match step {
                 Some(day) => {
@@ -372,7 +419,12 @@ impl Insights {
                 None => Kind::Other,
             }
         } else if is("rated") {
-            behaviour.map_or(Kind::Other, |_| Kind::Rated)
+            behaviour.map_or(Kind::Other, |behaviour| Kind::Rated {
+                behaviour,
+                level: result
+                    .and_then(|r| r.score.0.as_ref())
+                    .and_then(|sc| sc.raw.0),
+            })
         } else if is("skipped") {
             step.map_or(Kind::Other, Kind::Skipped)
         } else if is("snoozed") {
@@ -518,6 +570,10 @@ impl Insights {
             adoption: BTreeMap::new(),
             terms: BTreeMap::new(),
             reflections: 0,
+            baselines: BTreeMap::new(),
+            ratings: BTreeMap::new(),
+            rhythm: Rhythm::default(),
+            due: Vec::new(),
         };
         for e in &events {
             let date = e.at.date();
@@ -530,9 +586,15 @@ impl Insights {
                         f.role = Some(r.clone());
                     }
                 }
-                Kind::Committed(b) => {
+                Kind::Committed {
+                    behaviour,
+                    baseline,
+                } => {
                     f.committed.get_or_insert(date);
-                    f.behaviours.insert(b.clone());
+                    f.behaviours.insert(behaviour.clone());
+                    if let Some(level) = baseline {
+                        f.baselines.entry(behaviour.clone()).or_insert(*level);
+                    }
                 }
                 Kind::Answered { day, terms } => {
                     f.steps
@@ -545,7 +607,53 @@ impl Insights {
                         *f.terms.entry(*i).or_default() += n;
                     }
                 }
-                Kind::Rated => f.rated = true,
+                Kind::Rated { behaviour, level } => {
+                    f.rated = true;
+                    if let Some(level) = level {
+                        f.ratings
+                            .entry(behaviour.clone())
+                            .or_default()
+                            .push((date, *level));
+                    }
+                }
+                Kind::Moved { day, by } => {
+                    if *by == 0 {
+                        f.rhythm.moves.remove(day);
+                    } else {
+                        f.rhythm.moves.insert(*day, *by);
+                    }
+                }
+                Kind::Weekday(weekday) => {
+                    // As `plan::apply` keeps it: the last choice of a day stands for that day.
+                    let weekdays = &mut f.rhythm.weekdays;
+                    if weekdays.last().is_some_and(|c| c.on.date == date) {
+                        weekdays.pop();
+                    }
+                    weekdays.push(WeekdayChoice {
+                        on: Moment { date, at: e.at },
+                        weekday: *weekday,
+                    });
+                }
+                Kind::Paused { from, until } => {
+                    let pause = Pause {
+                        from: *from,
+                        until: *until,
+                        changed: Moment { date, at: e.at },
+                    };
+                    let pauses = &mut f.rhythm.pauses;
+                    match pauses.iter_mut().find(|p| p.from == *from) {
+                        Some(p) => *p = pause,
+                        None => pauses.push(pause),
+                    }
+                }
+                Kind::Resumed { from, until } => {
+                    let pauses = &mut f.rhythm.pauses;
+                    if from >= until {
+                        pauses.retain(|p| p.from != *from);
+                    } else if let Some(p) = pauses.iter_mut().find(|p| p.from == *from) {
+                        p.until = *until;
+                    }
+                }
                 Kind::Skipped(day) => {
                     f.steps.entry(*day).or_default().skipped.get_or_insert(date);
                 }
@@ -557,6 +665,9 @@ impl Insights {
                     .push((date, *adopted)),
                 Kind::Other => {}
             }
+        }
+        if let Some(start) = f.committed {
+            f.due = schedule::due_dates(&self.program, start, &f.rhythm);
         }
         f
     }
@@ -701,10 +812,13 @@ impl Insights {
         let steps = p
             .schedule
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let mut c = StepCounts::default();
                 for (f, start) in &committed {
-                    let due = schedule::due_date(*start, s.day);
+                    let planned = schedule::due_date(*start, s.day);
+                    // The learner's own date: moved, on their weekday, after their pauses.
+                    let due = f.due.get(i).copied().unwrap_or(planned);
                     let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
                     let rec = f.steps.get(&s.day).cloned().unwrap_or_default();
                     match (rec.answered, rec.skipped) {
@@ -715,6 +829,7 @@ impl Insights {
                         (None, None) => c.open += 1,
                     }
                     c.snoozed += usize::from(rec.snoozed);
+                    c.rescheduled += usize::from(due != planned);
                 }
                 StepRow {
                     day: s.day,
@@ -724,6 +839,71 @@ impl Insights {
                 }
             })
             .collect();
+        let paused = committed
+            .iter()
+            .filter(|(f, _)| f.rhythm.paused_on(as_of).is_some())
+            .count();
+
+        // (6) Change from baseline, per role and behaviour.
+        let mut baseline_rows = Vec::new();
+        for role in &groups {
+            let people = of_role(*role);
+            for b in p
+                .behaviours
+                .iter()
+                .filter(|b| role.is_none_or(|r| b.roles.iter().any(|x| x == r)))
+            {
+                let mut row = BaselineRow {
+                    role: role.map(str::to_string),
+                    behaviour: b.id.clone(),
+                    title: b.title.clone(),
+                    ..BaselineRow::default()
+                };
+                for f in people
+                    .iter()
+                    .filter(|f| f.committed.is_some() && f.behaviours.contains(&b.id))
+                {
+                    let Some(start) = f.baselines.get(&b.id) else {
+                        row.without_baseline += 1;
+                        continue;
+                    };
+                    match f.ratings.get(&b.id).and_then(|r| r.last()) {
+                        None => row.not_rated_yet += 1,
+                        Some((_, latest)) => row.add(*start, *latest),
+                    }
+                }
+                baseline_rows.push(row);
+            }
+        }
+
+        // (7) Success cases: per behaviour, the strongest and weakest trajectories.
+        let mut candidates: BTreeMap<&str, Vec<SuccessRow>> = BTreeMap::new();
+        for f in kept.iter().filter(|f| f.committed.is_some()) {
+            for b in &f.behaviours {
+                let Some(t) = trajectory(f.baselines.get(b).copied(), f.ratings.get(b)) else {
+                    continue;
+                };
+                candidates.entry(b.as_str()).or_default().push(SuccessRow {
+                    behaviour: b.clone(),
+                    group: Group::Strongest,
+                    rank: 0,
+                    learner: f.id.clone(),
+                    name: f.name.clone(),
+                    role: f.role.clone().unwrap_or_default(),
+                    start: t.start,
+                    latest: t.latest,
+                    checks: t.checks,
+                    adopted: f.adopted_on(b, as_of),
+                });
+            }
+        }
+        let mut success = Vec::new();
+        for b in &p.behaviours {
+            success.extend(sample(
+                candidates.remove(b.id.as_str()).unwrap_or_default(),
+                SUCCESS_CASES,
+            ));
+        }
 
         // (5) Adoption.
         let sustained = SUSTAINED_DAYS
@@ -811,7 +991,17 @@ impl Insights {
                 rows: role_rows,
             },
             terms: Terms { rows: terms },
-            reinforcement: Reinforcement { rows: steps },
+            reinforcement: Reinforcement {
+                rows: steps,
+                paused,
+            },
+            baseline: Baseline {
+                rows: baseline_rows,
+            },
+            success: SuccessCases {
+                per: SUCCESS_CASES,
+                rows: success,
+            },
             adoption: Adoption {
                 sustained,
                 behaviours,
@@ -842,6 +1032,14 @@ struct Facts {
     adoption: BTreeMap<String, Vec<(Date, bool)>>,
     terms: BTreeMap<usize, usize>,
     reflections: usize,
+    /// Starting self-rating per behaviour (the first committed statement carrying one).
+    baselines: BTreeMap<String, u8>,
+    /// Self-check levels per behaviour, oldest first.
+    ratings: BTreeMap<String, Vec<(Date, u8)>>,
+    /// The cadence the learner set, rebuilt from their statements.
+    rhythm: Rhythm,
+    /// Due dates per schedule step, with that cadence.
+    due: Vec<Date>,
 }
 
 impl Facts {
@@ -872,6 +1070,8 @@ pub struct StepCounts {
     pub open: usize,
     /// Put off at least once, whatever came after (not part of the sum).
     pub snoozed: usize,
+    /// Due on another day than the program's, by the learner's own cadence (not part of the sum).
+    pub rescheduled: usize,
 }
 
 /// Learners counted, and how many of them had adopted.
@@ -1029,6 +1229,197 @@ pub struct StepRow {
 pub struct Reinforcement {
     /// One row per step, in schedule order.
     pub rows: Vec<StepRow>,
+    /// Committed learners on a pause (on leave) on `as_of`; their steps wait, none counts as missed.
+    pub paused: usize,
+}
+
+/// Change from baseline for one behaviour in one role: the latest self-check against the
+/// starting rating given at commitment, over learners who have both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BaselineRow {
+    /// Role id; `None` for all roles together.
+    pub role: Option<String>,
+    /// Behaviour id.
+    pub behaviour: String,
+    /// Behaviour title.
+    pub title: String,
+    /// Learners with a baseline and at least one self-check since.
+    pub learners: usize,
+    /// Sum of their baselines (scale levels), for the mean.
+    pub baseline_sum: u64,
+    /// Sum of their latest self-checks.
+    pub latest_sum: u64,
+    /// Of them, latest above baseline.
+    pub improved: usize,
+    /// Latest equal to baseline.
+    pub unchanged: usize,
+    /// Latest below baseline.
+    pub declined: usize,
+    /// Committed with a baseline, not rated since.
+    pub not_rated_yet: usize,
+    /// Committed without a baseline (plans from before baselines were asked).
+    pub without_baseline: usize,
+}
+
+impl BaselineRow {
+    fn add(&mut self, start: u8, latest: u8) {
+        self.learners += 1;
+        self.baseline_sum += u64::from(start);
+        self.latest_sum += u64::from(latest);
+        match latest.cmp(&start) {
+            std::cmp::Ordering::Greater => self.improved += 1,
+            std::cmp::Ordering::Equal => self.unchanged += 1,
+            std::cmp::Ordering::Less => self.declined += 1,
+        }
+    }
+
+    /// Mean baseline (scale level); `None` when nobody counts.
+    pub fn mean_baseline(&self) -> Option<f64> {
+        (self.learners > 0).then(|| self.baseline_sum as f64 / self.learners as f64)
+    }
+
+    /// Mean latest self-check.
+    pub fn mean_latest(&self) -> Option<f64> {
+        (self.learners > 0).then(|| self.latest_sum as f64 / self.learners as f64)
+    }
+
+    /// Mean change in scale levels (latest minus baseline).
+    pub fn mean_change(&self) -> Option<f64> {
+        (self.learners > 0)
+            .then(|| (self.latest_sum as f64 - self.baseline_sum as f64) / self.learners as f64)
+    }
+}
+
+/// Panel 6: how far self-ratings moved from where learners started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baseline {
+    /// Per role in program order (the behaviours developed in it), then all roles together.
+    pub rows: Vec<BaselineRow>,
+}
+
+/// Learners sampled per behaviour and group for success case interviews.
+pub const SUCCESS_CASES: usize = 5;
+
+/// Which end of the range a sampled learner comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// The largest rise from the start.
+    Strongest,
+    /// The smallest rise (or largest fall).
+    Weakest,
+}
+
+impl Group {
+    /// The group as shown and exported.
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Strongest => "strongest",
+            Group::Weakest => "weakest",
+        }
+    }
+}
+
+/// One learner to interview about one behaviour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuccessRow {
+    /// Behaviour id.
+    pub behaviour: String,
+    /// Strongest or weakest.
+    pub group: Group,
+    /// 1 for the most extreme of the group.
+    pub rank: usize,
+    /// Pseudonymous id (see [`pseudonym`]).
+    pub learner: String,
+    /// Display name from the statements, for views allowed to show it (never exported).
+    pub name: Option<String>,
+    /// Role id.
+    pub role: String,
+    /// Where the trajectory starts: the baseline, else the first self-check.
+    pub start: u8,
+    /// The latest self-check.
+    pub latest: u8,
+    /// Self-checks given.
+    pub checks: usize,
+    /// Whether the behaviour is adopted on `as_of`.
+    pub adopted: bool,
+}
+
+impl SuccessRow {
+    /// Latest minus start, in scale levels.
+    pub fn change(&self) -> i32 {
+        i32::from(self.latest) - i32::from(self.start)
+    }
+}
+
+/// Panel 7: Success Case sampling (after Brinkerhoff's Success Case Method): per behaviour,
+/// the learners with the strongest and the weakest trajectories, whom to interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuccessCases {
+    /// Learners per behaviour and group at most.
+    pub per: usize,
+    /// Per behaviour in program order: strongest by rank, then weakest by rank.
+    pub rows: Vec<SuccessRow>,
+}
+
+/// Where a learner's self-ratings of one behaviour started and stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trajectory {
+    /// The baseline, else the first self-check.
+    pub start: u8,
+    /// The latest self-check.
+    pub latest: u8,
+    /// Self-checks given.
+    pub checks: usize,
+}
+
+/// A trajectory needs a start and a later point: a baseline and one self-check, or two self-checks.
+pub fn trajectory(baseline: Option<u8>, ratings: Option<&Vec<(Date, u8)>>) -> Option<Trajectory> {
+    let ratings = ratings.map_or(&[][..], Vec::as_slice);
+    let (_, latest) = ratings.last()?;
+    let start = match baseline {
+        Some(b) => b,
+        None if ratings.len() >= 2 => ratings[0].1,
+        None => return None,
+    };
+    Some(Trajectory {
+        start,
+        latest: *latest,
+        checks: ratings.len(),
+    })
+}
+
+/// Picks up to `n` strongest and `n` weakest from one behaviour's candidates, no learner in both:
+/// by change (then latest level, then more self-checks as firmer evidence, then id).
+pub fn sample(mut all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
+    all.sort_by(|a, b| {
+        b.change()
+            .cmp(&a.change())
+            .then(b.latest.cmp(&a.latest))
+            .then(b.checks.cmp(&a.checks))
+            .then(a.learner.cmp(&b.learner))
+    });
+    let strong = n.min(all.len());
+    let weak = n.min(all.len() - strong);
+    let mut out: Vec<SuccessRow> = Vec::with_capacity(strong + weak);
+    for (i, mut r) in all.iter().take(strong).cloned().enumerate() {
+        r.group = Group::Strongest;
+        r.rank = i + 1;
+        out.push(r);
+    }
+    let mut tail: Vec<SuccessRow> = all.split_off(strong);
+    tail.sort_by(|a, b| {
+        a.change()
+            .cmp(&b.change())
+            .then(a.latest.cmp(&b.latest))
+            .then(b.checks.cmp(&a.checks))
+            .then(a.learner.cmp(&b.learner))
+    });
+    for (i, mut r) in tail.into_iter().take(weak).enumerate() {
+        r.group = Group::Weakest;
+        r.rank = i + 1;
+        out.push(r);
+    }
+    out
 }
 
 /// Adoption N days after commitment.
@@ -1113,6 +1504,10 @@ pub struct Report {
     pub reinforcement: Reinforcement,
     /// Panel 5.
     pub adoption: Adoption,
+    /// Panel 6.
+    pub baseline: Baseline,
+    /// Panel 7.
+    pub success: SuccessCases,
 }
 
 /// One CSV field, quoted when RFC 4180 needs it.
@@ -1202,8 +1597,16 @@ impl Reinforcement {
     pub fn to_csv(&self) -> String {
         csv(
             &[
-                "day", "title", "learners", "on_time", "late", "skipped", "missed", "open",
+                "day",
+                "title",
+                "learners",
+                "on_time",
+                "late",
+                "skipped",
+                "missed",
+                "open",
                 "snoozed",
+                "rescheduled",
             ],
             self.rows.iter().map(|r| {
                 let c = r.counts;
@@ -1217,6 +1620,7 @@ impl Reinforcement {
                     c.missed.to_string(),
                     c.open.to_string(),
                     c.snoozed.to_string(),
+                    c.rescheduled.to_string(),
                 ]
             }),
         )
@@ -1263,6 +1667,82 @@ impl Adoption {
                 "percent",
             ],
             rows,
+        )
+    }
+}
+
+fn mean(v: Option<f64>) -> String {
+    v.map_or(String::new(), |m| format!("{m:.2}"))
+}
+
+impl Baseline {
+    /// The panel as CSV; means are in scale levels (0 is the scale's lowest).
+    pub fn to_csv(&self) -> String {
+        csv(
+            &[
+                "role",
+                "behaviour",
+                "learners",
+                "mean_baseline",
+                "mean_latest",
+                "mean_change",
+                "improved",
+                "unchanged",
+                "declined",
+                "not_rated_yet",
+                "without_baseline",
+            ],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.role.clone().unwrap_or(ALL_ROLES.into()),
+                    r.behaviour.clone(),
+                    r.learners.to_string(),
+                    mean(r.mean_baseline()),
+                    mean(r.mean_latest()),
+                    mean(r.mean_change()),
+                    r.improved.to_string(),
+                    r.unchanged.to_string(),
+                    r.declined.to_string(),
+                    r.not_rated_yet.to_string(),
+                    r.without_baseline.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl SuccessCases {
+    /// The sample as CSV, learners by pseudonymous id only; `start` and `latest` are scale
+    /// labels of `program`.
+    pub fn to_csv(&self, program: &Program) -> String {
+        let label = |l: u8| program.scale_label(l).unwrap_or_default().to_string();
+        csv(
+            &[
+                "behaviour",
+                "group",
+                "rank",
+                "learner",
+                "role",
+                "start",
+                "latest",
+                "change",
+                "self_checks",
+                "adopted",
+            ],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.behaviour.clone(),
+                    r.group.label().to_string(),
+                    r.rank.to_string(),
+                    r.learner.clone(),
+                    r.role.clone(),
+                    label(r.start),
+                    label(r.latest),
+                    r.change().to_string(),
+                    r.checks.to_string(),
+                    if r.adopted { "yes" } else { "no" }.to_string(),
+                ]
+            }),
         )
     }
 }

@@ -176,15 +176,12 @@ mod tests {
             text: "Do it".into(),
             when_where: "Mondays".into(),
         };
-        apply(
-            program,
-            &mut plan,
-            Action::Commit {
-                commitments: vec![c],
-            },
-            now,
-        )
-        .expect("commit");
+        let commit = Action::Commit {
+            commitments: vec![c],
+            baselines: [("give-feedback".to_string(), 0)].into_iter().collect(),
+            why: String::new(),
+        };
+        apply(program, &mut plan, commit, now).expect("commit");
         plan
     }
 

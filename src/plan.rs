@@ -8,11 +8,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, UtcOffset};
 
-use crate::program::Program;
+use crate::program::{Program, Weekday};
 use crate::schedule::{self, Status};
 
 /// Longest commitment wording or "when / where" line.
 pub const MAX_COMMITMENT_CHARS: usize = 500;
+/// Longest "why this matters to me".
+pub const MAX_WHY_CHARS: usize = 500;
 /// Longest reflection answer.
 pub const MAX_REFLECTION_CHARS: usize = 4000;
 /// Most commitments one learner can hold in a program.
@@ -126,6 +128,88 @@ pub struct Plan {
     /// it, so an older copy kept in the LRS or another browser cannot bring the old plan back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cleared: Option<Moment>,
+    /// Starting self-ratings by behaviour id (index into the program's scale), given when the
+    /// behaviour was first committed to; the learner's trend starts here.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub baselines: BTreeMap<String, u8>,
+    /// Why this matters to the learner, in their own words (only ever in their own statements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// The learner's own cadence: steps moved, a weekday, pauses.
+    #[serde(default, skip_serializing_if = "Rhythm::is_empty")]
+    pub rhythm: Rhythm,
+}
+
+/// The cadence a learner set within the program's bounds (`program::Cadence`).
+/// [`schedule::due_dates`] turns it into due dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rhythm {
+    /// Days each step was moved (negative: earlier), by step day.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub moves: BTreeMap<u32, i32>,
+    /// Weekday choices, oldest first; each applies to steps that fall after the day it was made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weekdays: Vec<WeekdayChoice>,
+    /// Pauses, by start date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
+    /// How many changes were made, so a newer calendar file outranks an older one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub changes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Rhythm {
+    /// Whether the learner kept the program's own days.
+    pub fn is_empty(&self) -> bool {
+        *self == Rhythm::default()
+    }
+
+    /// The weekday in force for a step falling on `date`: the latest choice made before that
+    /// day (a step due the day a choice is made has come due and stays).
+    pub fn weekday_for(&self, date: Date) -> Option<Weekday> {
+        self.weekdays
+            .iter()
+            .rev()
+            .find(|c| c.on.date < date)
+            .and_then(|c| c.weekday)
+    }
+
+    /// The weekday chosen most recently, if any.
+    pub fn weekday(&self) -> Option<Weekday> {
+        self.weekdays.last().and_then(|c| c.weekday)
+    }
+
+    /// The pause `today` falls in, if any.
+    pub fn paused_on(&self, today: Date) -> Option<&Pause> {
+        self.pauses
+            .iter()
+            .find(|p| p.from <= today && today < p.until)
+    }
+}
+
+/// A weekday choice: from the day it was made, steps fall on the next such weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeekdayChoice {
+    /// When the choice was made.
+    pub on: Moment,
+    /// The weekday; `None` goes back to the program's own days.
+    pub weekday: Option<Weekday>,
+}
+
+/// A pause ("on leave until ..."): the schedule's clock stops from `from` until `until`,
+/// so steps that would fall due in between come after it, spaced as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pause {
+    /// First day of the pause.
+    pub from: Date,
+    /// First day back.
+    pub until: Date,
+    /// When the pause was last set or changed.
+    pub changed: Moment,
 }
 
 impl Plan {
@@ -153,6 +237,11 @@ pub enum Action {
     Commit {
         /// The full list of commitments.
         commitments: Vec<Commitment>,
+        /// Starting self-ratings by behaviour id; required for each behaviour newly committed
+        /// to, ignored for behaviours that already have one.
+        baselines: BTreeMap<String, u8>,
+        /// Why this matters to the learner; empty for none.
+        why: String,
     },
     /// Answer the due reflection (and self-check, when the step asks it).
     Answer {
@@ -175,6 +264,27 @@ pub enum Action {
         /// First day it should be due again.
         until: Date,
     },
+    /// Move a step still to come by a few days (within the program's `max_shift_days`); 0 puts it back.
+    MoveStep {
+        /// The step's day offset.
+        day: u32,
+        /// Days from the program's date (negative: earlier).
+        by_days: i32,
+    },
+    /// Have reflections due after today fall on the next chosen weekday; `None` goes back to
+    /// the program's own days.
+    ChooseWeekday {
+        /// The weekday, one of the program's `weekdays`.
+        weekday: Option<Weekday>,
+    },
+    /// Pause from today until `until` (first day back): steps due after today move past the
+    /// pause, a step due now waits; again while paused to change the date.
+    Pause {
+        /// First day back.
+        until: Date,
+    },
+    /// End the pause today.
+    Resume,
     /// Forget everything and start again.
     StartOver,
 }
@@ -206,6 +316,28 @@ pub enum PlanError {
     BadRating(String),
     /// The snooze date is not after today, or passes the next step.
     BadSnooze,
+    /// A newly committed behaviour has no starting self-rating.
+    MissingBaseline(String),
+    /// The schedule can be changed only after committing.
+    NotCommitted,
+    /// The program does not allow this kind of change (what, in words).
+    CadenceOff(&'static str),
+    /// A move further than the program allows (the limit).
+    MoveTooFar(u8),
+    /// The step has come due (or was answered, skipped, snoozed or missed), or does not exist.
+    CannotMove(u32),
+    /// The move would carry the step past its neighbour.
+    MovePastNeighbour,
+    /// The move would put the step before today.
+    MoveIntoPast,
+    /// The weekday is not one the program offers (the ones it offers, in words).
+    WeekdayNotOffered(String),
+    /// The return date is not after today.
+    BadPause,
+    /// The pause is longer than the program allows (the limit).
+    PauseTooLong(u16),
+    /// Resume while not paused.
+    NotPaused,
 }
 
 impl fmt::Display for PlanError {
@@ -223,6 +355,17 @@ impl fmt::Display for PlanError {
             PlanError::MissingRating(b) => write!(f, "Please rate how often “{b}” happened before you save."),
             PlanError::BadRating(b) => write!(f, "The rating for “{b}” is not on the scale."),
             PlanError::BadSnooze => write!(f, "Choose a later day that is before your next reflection."),
+            PlanError::MissingBaseline(b) => write!(f, "Please say how often “{b}” happens now, so you can see your progress from here."),
+            PlanError::NotCommitted => write!(f, "Commit to your plan first; then you can set its days."),
+            PlanError::CadenceOff(what) => write!(f, "This program does not allow {what}."),
+            PlanError::MoveTooFar(max) => write!(f, "A reflection can move at most {max} days from its planned day."),
+            PlanError::CannotMove(_) => write!(f, "Only reflections still to come can be moved."),
+            PlanError::MovePastNeighbour => write!(f, "A reflection cannot move past the one before or after it."),
+            PlanError::MoveIntoPast => write!(f, "Choose a day from today on."),
+            PlanError::WeekdayNotOffered(days) => write!(f, "This program offers these days: {days}."),
+            PlanError::BadPause => write!(f, "Choose a return date after today."),
+            PlanError::PauseTooLong(max) => write!(f, "A pause can last at most {max} days. Choose an earlier return date."),
+            PlanError::NotPaused => write!(f, "Your plan is not paused."),
         }
     }
 }
@@ -258,7 +401,11 @@ pub fn apply(
             }
             plan.role = Some(role);
         }
-        Action::Commit { commitments } => {
+        Action::Commit {
+            commitments,
+            baselines,
+            why,
+        } => {
             let role = plan.role.as_deref().ok_or(PlanError::NoRole)?;
             if commitments.is_empty() {
                 return Err(PlanError::NoCommitments);
@@ -282,7 +429,31 @@ pub fn apply(
                     )?,
                 });
             }
+            let why = why.trim();
+            if why.chars().count() > MAX_WHY_CHARS {
+                return Err(PlanError::TooLong("Why this matters to you", MAX_WHY_CHARS));
+            }
+            let mut starts = plan.baselines.clone();
+            for c in &checked {
+                let b = c.behaviour.as_str();
+                let new = !plan.commitments.iter().any(|o| o.behaviour == b);
+                if !new || starts.contains_key(b) {
+                    continue;
+                }
+                let title = program
+                    .behaviour(b)
+                    .map_or_else(|| b.to_string(), |x| x.title.clone());
+                let level = *baselines
+                    .get(b)
+                    .ok_or_else(|| PlanError::MissingBaseline(title.clone()))?;
+                if program.scale_label(level).is_none() {
+                    return Err(PlanError::BadRating(title));
+                }
+                starts.insert(b.to_string(), level);
+            }
             plan.commitments = checked;
+            plan.baselines = starts;
+            plan.why = (!why.is_empty()).then(|| why.to_string());
             plan.committed.get_or_insert(now.into());
         }
         Action::Answer { day, text, ratings } => {
@@ -347,6 +518,132 @@ pub fn apply(
                     ratings: BTreeMap::new(),
                 },
             );
+        }
+        Action::MoveStep { day, by_days } => {
+            let start = plan.committed.ok_or(PlanError::NotCommitted)?.date;
+            let max = program.cadence.max_shift_days;
+            if max == 0 {
+                return Err(PlanError::CadenceOff("moving reflections"));
+            }
+            if by_days.unsigned_abs() > u32::from(max) {
+                return Err(PlanError::MoveTooFar(max));
+            }
+            let index = program
+                .schedule
+                .iter()
+                .position(|s| s.day == day)
+                .ok_or(PlanError::CannotMove(day))?;
+            let views = schedule::timeline(program, plan, now.today);
+            // Only steps still to come: moving one that has come due could reopen one it closed.
+            let open = views.get(index).is_some_and(|v| {
+                !plan.steps.contains_key(&day) && matches!(v.status, Status::Upcoming)
+            });
+            if !open {
+                return Err(PlanError::CannotMove(day));
+            }
+            let raw = |i: usize, by: i32| {
+                program
+                    .schedule
+                    .get(i)
+                    .map(|s| schedule::shifted(schedule::due_date(start, s.day), by))
+            };
+            let mine = raw(index, by_days);
+            let moved = |i: usize| {
+                let d = program.schedule.get(i).map_or(0, |s| s.day);
+                raw(i, plan.rhythm.moves.get(&d).copied().unwrap_or(0))
+            };
+            let before = index.checked_sub(1).and_then(moved);
+            let after = moved(index + 1);
+            if before.is_some_and(|b| Some(b) >= mine) || after.is_some_and(|a| Some(a) <= mine) {
+                return Err(PlanError::MovePastNeighbour);
+            }
+            let mut next = plan.rhythm.clone();
+            if by_days == 0 {
+                next.moves.remove(&day);
+            } else {
+                next.moves.insert(day, by_days);
+            }
+            let due = schedule::due_dates(program, start, &next);
+            if due.get(index).is_some_and(|d| *d < now.today) {
+                return Err(PlanError::MoveIntoPast);
+            }
+            next.changes += 1;
+            plan.rhythm = next;
+        }
+        Action::ChooseWeekday { weekday } => {
+            plan.committed.ok_or(PlanError::NotCommitted)?;
+            let offered = &program.cadence.weekdays;
+            if offered.is_empty() {
+                return Err(PlanError::CadenceOff("choosing a weekday"));
+            }
+            if weekday.is_some_and(|w| !offered.contains(&w)) {
+                let days: Vec<&str> = offered.iter().map(|d| d.label()).collect();
+                return Err(PlanError::WeekdayNotOffered(days.join(", ")));
+            }
+            let choice = WeekdayChoice {
+                on: now.into(),
+                weekday,
+            };
+            let rhythm = &mut plan.rhythm;
+            // Several choices on one day: the last one is what the learner meant.
+            if rhythm
+                .weekdays
+                .last()
+                .is_some_and(|c| c.on.date == now.today)
+            {
+                rhythm.weekdays.pop();
+            }
+            rhythm.weekdays.push(choice);
+            rhythm.changes += 1;
+        }
+        Action::Pause { until } => {
+            plan.committed.ok_or(PlanError::NotCommitted)?;
+            let max = program.cadence.max_pause_days;
+            if max == 0 {
+                return Err(PlanError::CadenceOff("pausing"));
+            }
+            if until <= now.today {
+                return Err(PlanError::BadPause);
+            }
+            let rhythm = &mut plan.rhythm;
+            let active = rhythm
+                .pauses
+                .iter()
+                .position(|p| p.from <= now.today && now.today < p.until);
+            let from = active
+                .and_then(|i| rhythm.pauses.get(i))
+                .map_or(now.today, |p| p.from);
+            if (until - from).whole_days() > i64::from(max) {
+                return Err(PlanError::PauseTooLong(max));
+            }
+            let pause = Pause {
+                from,
+                until,
+                changed: now.into(),
+            };
+            match active {
+                Some(i) => rhythm.pauses[i] = pause,
+                None => {
+                    rhythm.pauses.push(pause);
+                    rhythm.pauses.sort_by_key(|p| p.from);
+                }
+            }
+            rhythm.changes += 1;
+        }
+        Action::Resume => {
+            let rhythm = &mut plan.rhythm;
+            let i = rhythm
+                .pauses
+                .iter()
+                .position(|p| p.from <= now.today && now.today < p.until)
+                .ok_or(PlanError::NotPaused)?;
+            if rhythm.pauses[i].from == now.today {
+                rhythm.pauses.remove(i);
+            } else {
+                rhythm.pauses[i].until = now.today;
+                rhythm.pauses[i].changed = now.into();
+            }
+            rhythm.changes += 1;
         }
         Action::StartOver => {
             *plan = Plan {
@@ -413,7 +710,20 @@ fn merge_live(local: &Plan, remote: &Plan) -> Plan {
     let mut out = base.clone();
     if newer.committed.is_some() && newer.role == base.role {
         out.commitments = newer.commitments.clone();
+        out.why = newer.why.clone();
     }
+    // The first starting rating given stands: the one in the copy that committed first.
+    for plan in [older, newer].into_iter().filter(|p| p.role == out.role) {
+        for (b, level) in &plan.baselines {
+            out.baselines.entry(b.clone()).or_insert(*level);
+        }
+    }
+    out.rhythm = merge_rhythm(
+        [older, newer]
+            .into_iter()
+            .filter(|p| p.role == out.role)
+            .map(|p| &p.rhythm),
+    );
     for (plan, other) in [(older, newer), (newer, older)] {
         if plan.role != out.role {
             continue;
@@ -430,6 +740,31 @@ fn merge_live(local: &Plan, remote: &Plan) -> Plan {
         }
     }
     out.updated = newer.updated;
+    out
+}
+
+/// Unites the rhythms of several copies, oldest copy first: a later copy's move of a step
+/// wins, weekday choices are kept in the order they were made, a pause changed later wins.
+fn merge_rhythm<'a>(copies: impl Iterator<Item = &'a Rhythm>) -> Rhythm {
+    let mut out = Rhythm::default();
+    for r in copies {
+        out.moves.extend(r.moves.iter().map(|(d, by)| (*d, *by)));
+        for c in &r.weekdays {
+            if !out.weekdays.contains(c) {
+                out.weekdays.push(*c);
+            }
+        }
+        for p in &r.pauses {
+            match out.pauses.iter_mut().find(|o| o.from == p.from) {
+                Some(o) if o.changed.at < p.changed.at => *o = *p,
+                Some(_) => {}
+                None => out.pauses.push(*p),
+            }
+        }
+        out.changes = out.changes.max(r.changes);
+    }
+    out.weekdays.sort_by_key(|c| c.on.at);
+    out.pauses.sort_by_key(|p| p.from);
     out
 }
 
@@ -536,6 +871,43 @@ pub fn restore(program: &Program, raw: Option<&str>) -> Restored {
     for record in plan.steps.values_mut() {
         record.ratings.retain(|_, level| (*level as usize) < scale);
     }
+    plan.baselines
+        .retain(|b, level| (*level as usize) < scale && program.behaviour(b).is_some());
+    // The program's bounds may have tightened since: what no longer fits is set back.
+    let cadence = &program.cadence;
+    let rhythm = &mut plan.rhythm;
+    let moves = rhythm.moves.len();
+    rhythm.moves.retain(|day, by| {
+        program.schedule.iter().any(|s| s.day == *day)
+            && by.unsigned_abs() <= u32::from(cadence.max_shift_days)
+    });
+    let weekdays = rhythm
+        .weekdays
+        .iter()
+        .filter(|c| c.weekday.is_some())
+        .count();
+    for c in &mut rhythm.weekdays {
+        if c.weekday.is_some_and(|w| !cadence.weekdays.contains(&w)) {
+            c.weekday = None;
+        }
+    }
+    let pauses = rhythm.pauses.len();
+    rhythm.pauses.retain(|p| {
+        p.from < p.until && (p.until - p.from).whole_days() <= i64::from(cadence.max_pause_days)
+    });
+    if rhythm.moves.len() < moves
+        || rhythm.pauses.len() < pauses
+        || rhythm
+            .weekdays
+            .iter()
+            .filter(|c| c.weekday.is_some())
+            .count()
+            < weekdays
+    {
+        notes.push(
+            "The program's limits on moving reflections changed, so some of your changes to its days were set back.".into(),
+        );
+    }
     if plan.commitments.is_empty() && plan.committed.is_some() {
         plan.committed = None;
         plan.steps.clear();
@@ -556,10 +928,20 @@ fn reset(notice: &str) -> Restored {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::program::{parse, Format};
     use time::macros::date;
+
+    /// Starting ratings for every behaviour of the test fixture ("Rarely").
+    pub(crate) fn starts() -> BTreeMap<String, u8> {
+        [
+            ("give-feedback".to_string(), 1),
+            ("ask-feedback".to_string(), 1),
+        ]
+        .into_iter()
+        .collect()
+    }
 
     fn program() -> Program {
         parse(crate::program::tests::MINIMAL, Format::Toml).expect("valid fixture")
@@ -594,6 +976,8 @@ mod tests {
             &mut plan,
             Action::Commit {
                 commitments: vec![commitment("give-feedback")],
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             now(),
         )
@@ -610,7 +994,9 @@ mod tests {
                 &p,
                 &mut plan,
                 Action::Commit {
-                    commitments: vec![commitment("give-feedback")]
+                    commitments: vec![commitment("give-feedback")],
+                    baselines: crate::plan::tests::starts(),
+                    why: String::new(),
                 },
                 now()
             ),
@@ -641,7 +1027,9 @@ mod tests {
                 &p,
                 &mut plan,
                 Action::Commit {
-                    commitments: vec![commitment("ask-feedback")]
+                    commitments: vec![commitment("ask-feedback")],
+                    baselines: crate::plan::tests::starts(),
+                    why: String::new(),
                 },
                 now()
             ),
@@ -656,7 +1044,9 @@ mod tests {
                 &p,
                 &mut plan,
                 Action::Commit {
-                    commitments: vec![blank]
+                    commitments: vec![blank],
+                    baselines: crate::plan::tests::starts(),
+                    why: String::new(),
                 },
                 now()
             ),
@@ -671,6 +1061,8 @@ mod tests {
             &mut plan,
             Action::Commit {
                 commitments: vec![commitment("give-feedback")],
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             now(),
         )
@@ -752,6 +1144,8 @@ mod tests {
             &mut phone,
             Action::Commit {
                 commitments: vec![reworded.clone()],
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             day(date!(2027 - 01 - 08)),
         )
@@ -812,6 +1206,8 @@ mod tests {
             &mut laptop,
             Action::Commit {
                 commitments: mine.clone(),
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             day(date!(2027 - 01 - 06)),
         )
@@ -870,5 +1266,262 @@ mod tests {
         let r = restore(&p, Some(&renamed));
         assert!(r.plan.commitments.is_empty() && r.plan.committed.is_none());
         assert!(r.notice.expect("notice").contains("no longer part"));
+    }
+
+    #[test]
+    fn a_new_behaviour_needs_a_baseline_and_the_first_one_stands() {
+        let p = program();
+        let mut plan = Plan::default();
+        apply(
+            &p,
+            &mut plan,
+            Action::ChooseRole {
+                role: "leader".into(),
+            },
+            now(),
+        )
+        .expect("role");
+        let commit = |baselines: BTreeMap<String, u8>, why: &str| Action::Commit {
+            commitments: vec![commitment("give-feedback")],
+            baselines,
+            why: why.into(),
+        };
+        assert!(matches!(
+            apply(&p, &mut plan, commit(BTreeMap::new(), ""), now()),
+            Err(PlanError::MissingBaseline(t)) if t == "Give specific feedback"
+        ));
+        let off_scale = [("give-feedback".to_string(), 5)].into();
+        assert!(matches!(
+            apply(&p, &mut plan, commit(off_scale, ""), now()),
+            Err(PlanError::BadRating(_))
+        ));
+        let long = "x".repeat(MAX_WHY_CHARS + 1);
+        assert!(matches!(
+            apply(&p, &mut plan, commit(starts(), &long), now()),
+            Err(PlanError::TooLong(_, MAX_WHY_CHARS))
+        ));
+        assert_eq!(plan.committed, None);
+        apply(
+            &p,
+            &mut plan,
+            commit(starts(), "  My team needs it. "),
+            now(),
+        )
+        .expect("commit");
+        assert_eq!(
+            plan.baselines,
+            [("give-feedback".to_string(), 1)].into(),
+            "only committed behaviours"
+        );
+        assert_eq!(plan.why.as_deref(), Some("My team needs it."));
+        // Rewording later needs no baseline, and a new one does not replace the first.
+        let later = [("give-feedback".to_string(), 4)].into();
+        apply(&p, &mut plan, commit(later, ""), now()).expect("reword");
+        assert_eq!(plan.baselines["give-feedback"], 1);
+        assert_eq!(plan.why, None, "an empty why clears it");
+        // A plan stored before baselines existed still restores, and rewords without one.
+        let mut old: serde_json::Value = serde_json::from_str(&store(&plan)).expect("json");
+        old["plan"]
+            .as_object_mut()
+            .expect("plan")
+            .remove("baselines");
+        let mut restored = restore(&p, Some(&old.to_string())).plan;
+        assert!(restored.baselines.is_empty() && restored.committed.is_some());
+        apply(&p, &mut restored, commit(BTreeMap::new(), ""), now()).expect("old plans reword");
+    }
+
+    fn day(d: Date) -> Now {
+        Now::local(d, 9, 0)
+    }
+
+    #[test]
+    fn moves_stay_within_the_programs_bounds() {
+        let p = program();
+        let mut plan = leader_plan(&p);
+        let mv = |day, by_days| Action::MoveStep { day, by_days };
+        let on = day(date!(2027 - 01 - 02));
+        assert_eq!(
+            apply(&p, &mut plan, mv(7, 4), on),
+            Err(PlanError::MoveTooFar(3))
+        );
+        assert_eq!(
+            apply(&p, &mut plan, mv(8, 1), on),
+            Err(PlanError::CannotMove(8))
+        );
+        assert_eq!(
+            apply(&p, &mut plan, mv(2, -2), on),
+            Err(PlanError::MoveIntoPast)
+        );
+        apply(&p, &mut plan, mv(2, 3), on).expect("day 2 to day 5");
+        assert_eq!(plan.rhythm.moves, [(2, 3)].into());
+        assert_eq!(
+            apply(&p, &mut plan, mv(7, -2), on),
+            Err(PlanError::MovePastNeighbour)
+        );
+        apply(&p, &mut plan, mv(7, -1), on).expect("day 7 to day 6");
+        let dues: Vec<Date> = schedule::timeline(&p, &plan, on.today)
+            .iter()
+            .map(|v| v.due)
+            .collect();
+        assert_eq!(dues[..2], [date!(2027 - 01 - 06), date!(2027 - 01 - 07)]);
+        apply(&p, &mut plan, mv(2, 0), on).expect("back to the program's day");
+        assert_eq!(plan.rhythm.moves, [(7, -1)].into());
+        assert_eq!(plan.rhythm.changes, 3);
+        // Answered steps stay where they were.
+        apply(
+            &p,
+            &mut plan,
+            Action::Skip { day: 2 },
+            day(date!(2027 - 01 - 03)),
+        )
+        .expect("skip");
+        assert_eq!(
+            apply(&p, &mut plan, mv(2, 1), day(date!(2027 - 01 - 03))),
+            Err(PlanError::CannotMove(2))
+        );
+        let mut strict = p.clone();
+        strict.cadence.max_shift_days = 0;
+        assert_eq!(
+            apply(&strict, &mut plan, mv(21, 1), on),
+            Err(PlanError::CadenceOff("moving reflections"))
+        );
+        assert_eq!(
+            apply(&p, &mut Plan::default(), mv(2, 1), on),
+            Err(PlanError::NotCommitted)
+        );
+    }
+
+    #[test]
+    fn weekdays_are_the_programs_and_pauses_have_a_limit() {
+        let mut p = program();
+        p.cadence.weekdays = vec![Weekday::Tuesday, Weekday::Friday];
+        let mut plan = leader_plan(&p);
+        let on = day(date!(2027 - 01 - 02));
+        let choose = |w| Action::ChooseWeekday { weekday: w };
+        assert_eq!(
+            apply(&p, &mut plan, choose(Some(Weekday::Monday)), on),
+            Err(PlanError::WeekdayNotOffered("Tuesday, Friday".into()))
+        );
+        apply(&p, &mut plan, choose(Some(Weekday::Tuesday)), on).expect("tuesday");
+        apply(&p, &mut plan, choose(Some(Weekday::Friday)), on).expect("friday, same day");
+        assert_eq!(
+            plan.rhythm.weekdays.len(),
+            1,
+            "the day's last choice stands"
+        );
+        assert_eq!(plan.rhythm.weekday(), Some(Weekday::Friday));
+        apply(&p, &mut plan, choose(None), day(date!(2027 - 01 - 04))).expect("program days");
+        assert_eq!(plan.rhythm.weekday(), None);
+        p.cadence.weekdays.clear();
+        assert_eq!(
+            apply(&p, &mut plan, choose(None), on),
+            Err(PlanError::CadenceOff("choosing a weekday"))
+        );
+
+        let p = program();
+        let pause = |until| Action::Pause { until };
+        assert_eq!(
+            apply(&p, &mut plan, pause(on.today), on),
+            Err(PlanError::BadPause)
+        );
+        assert_eq!(
+            apply(&p, &mut plan, pause(date!(2027 - 03 - 04)), on),
+            Err(PlanError::PauseTooLong(60))
+        );
+        assert_eq!(
+            apply(&p, &mut plan, Action::Resume, on),
+            Err(PlanError::NotPaused)
+        );
+        apply(&p, &mut plan, pause(date!(2027 - 01 - 10)), on).expect("pause");
+        // Changing the date while paused counts from the pause's start.
+        let later = day(date!(2027 - 01 - 05));
+        assert_eq!(
+            apply(&p, &mut plan, pause(date!(2027 - 03 - 04)), later),
+            Err(PlanError::PauseTooLong(60))
+        );
+        apply(&p, &mut plan, pause(date!(2027 - 01 - 20)), later).expect("longer");
+        assert_eq!(plan.rhythm.pauses.len(), 1);
+        assert_eq!(
+            (plan.rhythm.pauses[0].from, plan.rhythm.pauses[0].until),
+            (on.today, date!(2027 - 01 - 20))
+        );
+        apply(&p, &mut plan, Action::Resume, later).expect("back early");
+        assert_eq!(plan.rhythm.pauses[0].until, later.today);
+        assert_eq!(plan.rhythm.paused_on(later.today), None);
+        // A pause ended the day it began leaves nothing behind.
+        apply(&p, &mut plan, pause(date!(2027 - 01 - 09)), later).expect("pause again");
+        apply(&p, &mut plan, Action::Resume, later).expect("resume");
+        assert_eq!(plan.rhythm.pauses.len(), 1);
+        let mut no_pause = p.clone();
+        no_pause.cadence.max_pause_days = 0;
+        assert_eq!(
+            apply(&no_pause, &mut plan, pause(date!(2027 - 01 - 09)), later),
+            Err(PlanError::CadenceOff("pausing"))
+        );
+    }
+
+    #[test]
+    fn cadence_survives_storage_and_merges_from_two_devices() {
+        let p = program();
+        let mut laptop = leader_plan(&p);
+        let mut phone = laptop.clone();
+        apply(
+            &p,
+            &mut laptop,
+            Action::MoveStep {
+                day: 21,
+                by_days: 2,
+            },
+            day(date!(2027 - 01 - 02)),
+        )
+        .expect("move");
+        apply(
+            &p,
+            &mut phone,
+            Action::ChooseWeekday {
+                weekday: Some(Weekday::Friday),
+            },
+            day(date!(2027 - 01 - 03)),
+        )
+        .expect("weekday");
+        apply(
+            &p,
+            &mut phone,
+            Action::Pause {
+                until: date!(2027 - 01 - 20),
+            },
+            day(date!(2027 - 01 - 04)),
+        )
+        .expect("pause");
+        let merged = merge(&laptop, &phone);
+        assert_eq!(merged, merge(&phone, &laptop), "order does not matter");
+        assert_eq!(merged.rhythm.moves, [(21, 2)].into());
+        assert_eq!(merged.rhythm.weekday(), Some(Weekday::Friday));
+        assert_eq!(merged.rhythm.pauses.len(), 1);
+        assert_eq!(merged.rhythm.changes, 2);
+        assert_eq!(merged.baselines, laptop.baselines);
+        // The later change of one pause wins.
+        let mut back = merged.clone();
+        apply(&p, &mut back, Action::Resume, day(date!(2027 - 01 - 06))).expect("resume");
+        assert_eq!(
+            merge(&merged, &back).rhythm.pauses[0].until,
+            date!(2027 - 01 - 06)
+        );
+        assert_eq!(
+            merge(&back, &merged).rhythm.pauses[0].until,
+            date!(2027 - 01 - 06)
+        );
+        assert_eq!(restore(&p, Some(&store(&merged))).plan, merged);
+        assert!(
+            !store(&leader_plan(&p)).contains("rhythm"),
+            "nothing stored while unused"
+        );
+        // Bounds tightened since: what no longer fits is set back, with a note.
+        let mut tight = p.clone();
+        tight.cadence.max_shift_days = 1;
+        tight.cadence.weekdays = vec![Weekday::Monday];
+        let r = restore(&tight, Some(&store(&merged)));
+        assert!(r.plan.rhythm.moves.is_empty() && r.plan.rhythm.weekday().is_none());
+        assert!(r.notice.expect("notice").contains("set back"));
     }
 }

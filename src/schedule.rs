@@ -5,11 +5,18 @@
 //! from the day they committed), so a prompt never moves with daylight saving
 //! or travel. A learner who comes back late gets exactly one catch-up prompt:
 //! the latest step that has come due; earlier unresolved steps count as missed.
+//!
+//! Learners set their own cadence within the program's bounds ([`crate::plan::Rhythm`]):
+//! a step moved a few days, a weekday (a step falls on the next chosen weekday on or after
+//! its day), pauses (the schedule's clock stops, so steps that would fall due during a pause
+//! come after it, spaced as before, and a paused learner has nothing due). A change never
+//! moves a step that has already come due, so a closed step never reopens.
+//! [`due_dates`] is the one place that turns these into dates; the dashboard uses it too.
 
-use time::Date;
+use time::{Date, Duration};
 
-use crate::plan::{Outcome, Plan};
-use crate::program::{Program, Step};
+use crate::plan::{Outcome, Plan, Rhythm};
+use crate::program::{Program, Step, Weekday};
 
 /// Where a reflection step stands for one learner on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +45,11 @@ pub enum Status {
     },
     /// Came due but was overtaken by a later step.
     Missed,
+    /// Came due before the learner paused; due again when the pause ends.
+    Paused {
+        /// First day back.
+        until: Date,
+    },
 }
 
 impl Status {
@@ -57,8 +69,10 @@ pub struct StepView<'p> {
     pub index: usize,
     /// The step as the program defines it.
     pub step: &'p Step,
-    /// Calendar date it falls due.
+    /// Calendar date it falls due, with the learner's own cadence (not snoozes).
     pub due: Date,
+    /// The date the program planned, before the learner's cadence.
+    pub planned: Date,
     /// Where it stands today.
     pub status: Status,
 }
@@ -70,11 +84,79 @@ pub fn due_date(start: Date, day: u32) -> Date {
         .unwrap_or(Date::MAX)
 }
 
+/// `date` moved by `days` (negative: earlier), saturating at the calendar's ends.
+pub fn shifted(date: Date, days: i32) -> Date {
+    date.checked_add(Duration::days(days.into()))
+        .unwrap_or(if days < 0 { Date::MIN } else { Date::MAX })
+}
+
+/// The first `weekday` on or after `date`.
+pub fn on_or_after(date: Date, weekday: Weekday) -> Date {
+    let want = weekday.to_time().number_days_from_monday();
+    let have = date.weekday().number_days_from_monday();
+    shifted(date, i32::from((7 + want - have) % 7))
+}
+
+/// Every step's due date in the learner's calendar, in schedule order: the program's day
+/// after `start`, moved as the learner asked, then counted past pauses (the clock stops
+/// while paused), then on the weekday in force. Dates always increase, and none falls
+/// inside a pause (a step due on a pause's first day had come due when it began).
+pub fn due_dates(program: &Program, start: Date, rhythm: &Rhythm) -> Vec<Date> {
+    // Pauses as disjoint spans in date order (two devices may have recorded overlapping ones).
+    let mut spans: Vec<(Date, Date)> = rhythm
+        .pauses
+        .iter()
+        .filter(|p| p.from < p.until)
+        .map(|p| (p.from, p.until))
+        .collect();
+    spans.sort();
+    let mut pauses: Vec<(Date, Date)> = Vec::with_capacity(spans.len());
+    for (from, until) in spans {
+        match pauses.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(until),
+            _ => pauses.push((from, until)),
+        }
+    }
+    let outside = |mut d: Date, weekday: Option<Weekday>| {
+        // Each pass leaves a pause or moves to a later weekday, so this ends.
+        for _ in 0..=pauses.len() * 2 {
+            if let Some(w) = weekday {
+                d = on_or_after(d, w);
+            }
+            match pauses.iter().find(|(from, until)| *from < d && d < *until) {
+                Some((_, until)) => d = *until,
+                None => break,
+            }
+        }
+        d
+    };
+    let mut out: Vec<Date> = Vec::with_capacity(program.schedule.len());
+    for step in &program.schedule {
+        let by = rhythm.moves.get(&step.day).copied().unwrap_or(0);
+        let mut d = shifted(due_date(start, step.day), by);
+        for (from, until) in &pauses {
+            // A step due on the pause's first day has come due: it waits (paused), unmoved.
+            if d > *from {
+                d = d.checked_add(*until - *from).unwrap_or(Date::MAX);
+            }
+        }
+        let weekday = rhythm.weekday_for(d);
+        d = outside(d, weekday);
+        if let Some(prev) = out.last().copied().filter(|p| d <= *p) {
+            d = outside(prev.next_day().unwrap_or(prev), weekday);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Every step of the learner's schedule as of `today`; empty before they commit.
 pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepView<'p>> {
     let Some(start) = plan.committed.as_ref().map(|m| m.date) else {
         return Vec::new();
     };
+    let dues = due_dates(program, start, &plan.rhythm);
+    let paused = plan.rhythm.paused_on(today).map(|p| p.until);
     let records: Vec<Option<&Outcome>> = program
         .schedule
         .iter()
@@ -84,7 +166,7 @@ pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepV
         |o: Option<&Outcome>| matches!(o, Some(Outcome::Answered { .. } | Outcome::Skipped { .. }));
     let effective_due = |i: usize| match records[i] {
         Some(Outcome::Snoozed { until, .. }) => *until,
-        _ => due_date(start, program.schedule[i].day),
+        _ => dues.get(i).copied().unwrap_or(Date::MAX),
     };
     let candidate: Vec<bool> = (0..records.len())
         .map(|i| !resolved(records[i]) && effective_due(i) <= today)
@@ -104,8 +186,11 @@ pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepV
                 {
                     Status::Missed
                 }
-                _ if candidate[i] => Status::Due {
-                    overdue_days: (today - effective_due(i)).whole_days().max(0) as u32,
+                _ if candidate[i] => match paused {
+                    Some(until) => Status::Paused { until },
+                    None => Status::Due {
+                        overdue_days: (today - effective_due(i)).whole_days().max(0) as u32,
+                    },
                 },
                 Some(Outcome::Snoozed { until, .. }) => Status::Snoozed { until: *until },
                 None => Status::Upcoming,
@@ -113,7 +198,8 @@ pub fn timeline<'p>(program: &'p Program, plan: &Plan, today: Date) -> Vec<StepV
             StepView {
                 index: i,
                 step,
-                due: due_date(start, step.day),
+                due: dues.get(i).copied().unwrap_or(Date::MAX),
+                planned: due_date(start, step.day),
                 status,
             }
         })
@@ -138,11 +224,10 @@ pub fn next_up<'a, 'p>(views: &'a [StepView<'p>]) -> Option<&'a StepView<'p>> {
 /// so a snooze never silently swallows a step.
 pub fn latest_snooze(program: &Program, plan: &Plan, index: usize) -> Option<Date> {
     let start = plan.committed.as_ref()?.date;
-    match program.schedule.get(index + 1) {
-        Some(next) => due_date(start, next.day).previous_day(),
-        None => {
-            due_date(start, program.schedule.get(index)?.day).checked_add(time::Duration::days(30))
-        }
+    let dues = due_dates(program, start, &plan.rhythm);
+    match dues.get(index + 1) {
+        Some(next) => next.previous_day(),
+        None => dues.get(index)?.checked_add(time::Duration::days(30)),
     }
 }
 
@@ -150,7 +235,7 @@ pub fn latest_snooze(program: &Program, plan: &Plan, index: usize) -> Option<Dat
 mod tests {
     use super::*;
     use crate::plan::{apply, Action, Commitment, Now};
-    use crate::program::{parse, Format};
+    use crate::program::{parse, Format, Weekday};
     use proptest::prelude::*;
     use time::macros::date;
 
@@ -183,6 +268,8 @@ mod tests {
             &mut plan,
             Action::Commit {
                 commitments: vec![c],
+                baselines: crate::plan::tests::starts(),
+                why: String::new(),
             },
             now(on),
         )
@@ -340,6 +427,143 @@ mod tests {
         assert!(err.is_err());
     }
 
+    #[test]
+    fn a_chosen_weekday_takes_each_step_to_the_next_such_day() {
+        let p = program();
+        // Friday 1 January 2027: steps on days 2, 7, 21, 45 are Sun 3, Fri 8, Fri 22, Mon 15 Feb.
+        let mut plan = committed(&p, date!(2027 - 01 - 01));
+        let w = Action::ChooseWeekday {
+            weekday: Some(Weekday::Tuesday),
+        };
+        apply(&p, &mut plan, w, now(date!(2027 - 01 - 01))).expect("tuesday");
+        let views = timeline(&p, &plan, date!(2027 - 01 - 01));
+        let dues: Vec<Date> = views.iter().map(|v| v.due).collect();
+        assert_eq!(
+            dues,
+            [
+                date!(2027 - 01 - 05),
+                date!(2027 - 01 - 12),
+                date!(2027 - 01 - 26),
+                date!(2027 - 02 - 16)
+            ]
+        );
+        assert_eq!(views[0].planned, date!(2027 - 01 - 03));
+        assert!(dues.iter().all(|d| d.weekday() == time::Weekday::Tuesday));
+        // A later change leaves steps already past where they fell.
+        let mut later = plan.clone();
+        let back = Action::ChooseWeekday { weekday: None };
+        apply(&p, &mut later, back, now(date!(2027 - 01 - 13))).expect("program days");
+        let dues: Vec<Date> = timeline(&p, &later, date!(2027 - 01 - 13))
+            .iter()
+            .map(|v| v.due)
+            .collect();
+        assert_eq!(
+            dues,
+            [
+                date!(2027 - 01 - 05),
+                date!(2027 - 01 - 12),
+                date!(2027 - 01 - 22),
+                date!(2027 - 02 - 15)
+            ]
+        );
+    }
+
+    #[test]
+    fn due_dates_keep_their_order_and_stay_out_of_pauses() {
+        let mut p = program();
+        p.schedule[1].day = 3;
+        let start = date!(2027 - 01 - 01);
+        let at = |d| crate::plan::Moment::from(now(d));
+        let mut r = Rhythm::default();
+        // Days 2 and 3 (Sun 3, Mon 4) would both land on Wednesday 6: the second goes a week on.
+        r.weekdays.push(crate::plan::WeekdayChoice {
+            on: at(start),
+            weekday: Some(Weekday::Wednesday),
+        });
+        let dues = due_dates(&p, start, &r);
+        assert_eq!(dues[..2], [date!(2027 - 01 - 06), date!(2027 - 01 - 13)]);
+        // Two overlapping pauses (from two devices) stop the clock once, not twice.
+        r.weekdays.clear();
+        for (from, until) in [
+            (date!(2027 - 01 - 02), date!(2027 - 01 - 10)),
+            (date!(2027 - 01 - 05), date!(2027 - 01 - 12)),
+        ] {
+            r.pauses.push(crate::plan::Pause {
+                from,
+                until,
+                changed: at(from),
+            });
+        }
+        let dues = due_dates(&p, start, &r);
+        assert_eq!(dues[..2], [date!(2027 - 01 - 13), date!(2027 - 01 - 14)]);
+        assert!(dues.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_paused_learner_has_nothing_due_and_misses_nothing() {
+        let p = program();
+        let mut plan = committed(&p, date!(2027 - 01 - 01));
+        // Day 2 (3 January) came due and waits; on the 5th they go on leave until 1 February.
+        let on = date!(2027 - 01 - 05);
+        apply(
+            &p,
+            &mut plan,
+            Action::Pause {
+                until: date!(2027 - 02 - 01),
+            },
+            now(on),
+        )
+        .expect("pause");
+        let back = date!(2027 - 02 - 01);
+        let s = statuses(&p, &plan, date!(2027 - 01 - 25));
+        assert_eq!(
+            s,
+            [
+                Status::Paused { until: back },
+                Status::Upcoming,
+                Status::Upcoming,
+                Status::Upcoming
+            ]
+        );
+        assert_eq!(current(&timeline(&p, &plan, date!(2027 - 01 - 25))), None);
+        // Steps that fell in the pause come after it, spaced as before (27 days later).
+        let dues: Vec<Date> = timeline(&p, &plan, on).iter().map(|v| v.due).collect();
+        assert_eq!(
+            dues,
+            [
+                date!(2027 - 01 - 03),
+                date!(2027 - 02 - 04),
+                date!(2027 - 02 - 18),
+                date!(2027 - 03 - 14)
+            ]
+        );
+        // Back: the waiting step is the one catch-up prompt, and nothing was missed.
+        assert_eq!(
+            statuses(&p, &plan, back)[..2],
+            [Status::Due { overdue_days: 29 }, Status::Upcoming]
+        );
+        assert_eq!(
+            statuses(&p, &plan, date!(2027 - 02 - 05))[..2],
+            [Status::Missed, Status::Due { overdue_days: 1 }]
+        );
+        assert!(matches!(
+            apply(
+                &p,
+                &mut plan,
+                Action::Skip { day: 2 },
+                now(date!(2027 - 01 - 25))
+            ),
+            Err(crate::plan::PlanError::NotDue(2))
+        ));
+        // Resuming early brings the schedule back sooner; a snooze cannot pass the next step.
+        apply(&p, &mut plan, Action::Resume, now(date!(2027 - 01 - 10))).expect("resume");
+        assert_eq!(
+            timeline(&p, &plan, date!(2027 - 01 - 10))[1].due,
+            date!(2027 - 01 - 13)
+        );
+        assert_eq!(latest_snooze(&p, &plan, 0), Some(date!(2027 - 01 - 12)));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
         /// Whatever the learner does and however long they stay away, at most one
@@ -347,7 +571,7 @@ mod tests {
         #[test]
         fn one_prompt_at_a_time_and_closed_stays_closed(
             gaps in proptest::collection::vec(0u32..40, 1..25),
-            choices in proptest::collection::vec(0u8..4, 25),
+            choices in proptest::collection::vec(0u8..8, 25),
         ) {
             let p = program();
             let mut today = date!(2027 - 06 - 01);
@@ -365,6 +589,22 @@ mod tests {
                     let earlier_closed = views[..v.index].iter().all(|e| e.status.is_closed());
                     let is_due = matches!(v.status, Status::Due { .. });
                     prop_assert!(!is_due || earlier_closed);
+                }
+                // Cadence changes at any time: refused or not, the rules above must hold.
+                match choice {
+                    4 => { let _ = apply(&p, &mut plan, Action::Pause { until: today + time::Duration::days(i64::from(*gap % 20 + 1)) }, now(today)); }
+                    5 => { let _ = apply(&p, &mut plan, Action::Resume, now(today)); }
+                    6 => {
+                        let w = Weekday::ALL[(*gap as usize) % 7];
+                        let _ = apply(&p, &mut plan, Action::ChooseWeekday { weekday: (gap % 3 != 0).then_some(w) }, now(today));
+                    }
+                    7 => {
+                        if let Some(next) = next_up(&views) {
+                            let by = (*gap as i32 % 7) - 3;
+                            let _ = apply(&p, &mut plan, Action::MoveStep { day: next.step.day, by_days: by }, now(today));
+                        }
+                    }
+                    _ => {}
                 }
                 if let Some(cur) = current(&views) {
                     let day = cur.step.day;

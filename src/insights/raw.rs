@@ -121,6 +121,49 @@ impl<'de> Deserialize<'de> for StepNumber {
     }
 }
 
+/// A small whole number (a scale level): an integer, a float with no fraction (`3.0`, as
+/// scores are written), or a string holding one.
+#[derive(Debug, Default)]
+pub(super) struct Level(pub Option<u8>);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Signed::deserialize(d).map(|n| Level(n.0.and_then(|n| u8::try_from(n).ok())))
+    }
+}
+
+/// A whole number that may be negative (days moved): an integer, an integral float, or a
+/// string holding one.
+#[derive(Debug, Default)]
+pub(super) struct Signed(pub Option<i32>);
+
+impl<'de> Deserialize<'de> for Signed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Signed;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Signed, E> {
+                Ok(Signed(i32::try_from(v).ok()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Signed, E> {
+                Ok(Signed(i32::try_from(v).ok()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Signed, E> {
+                let whole = v.is_finite() && v.fract() == 0.0 && v.abs() < 1e9;
+                Ok(Signed(whole.then_some(v as i32)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Signed, E> {
+                Ok(Signed(v.trim().parse::<i32>().ok()))
+            }
+            nothing_for!(Signed(None); visit_bool(bool), visit_unit, visit_none, visit_seq, visit_map);
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// An object field; `None` when missing or not an object.
 #[derive(Debug)]
 pub(super) struct Obj<T>(pub Option<T>);
@@ -284,12 +327,39 @@ pub(super) struct Extensions<'a> {
     pub step: StepNumber,
 }
 
-/// `result`: only the learner's words matter here.
+/// `result`: the learner's words (only for glossary counts), the rating, and the catalogue's
+/// result extensions. The "why" a learner gives is never read.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub(super) struct Outcome<'a> {
     #[serde(borrow)]
     pub response: Str<'a>,
+    pub score: Obj<Score>,
+    #[serde(borrow)]
+    pub extensions: Obj<ResultExtensions<'a>>,
+}
+
+/// `result.score`: the raw score is the scale level of a `rated` statement.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct Score {
+    pub raw: Level,
+}
+
+/// The catalogue's result extensions the dashboard reads (`xapi::catalogue`).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct ResultExtensions<'a> {
+    #[serde(rename = "https://throughline.app/xapi/extensions/baseline")]
+    pub baseline: Level,
+    #[serde(rename = "https://throughline.app/xapi/extensions/moved-by")]
+    pub moved_by: Signed,
+    #[serde(borrow, rename = "https://throughline.app/xapi/extensions/weekday")]
+    pub weekday: Str<'a>,
+    #[serde(borrow, rename = "https://throughline.app/xapi/extensions/from")]
+    pub from: Str<'a>,
+    #[serde(borrow, rename = "https://throughline.app/xapi/extensions/until")]
+    pub until: Str<'a>,
 }
 
 /// One statement, every field optional.

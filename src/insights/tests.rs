@@ -110,6 +110,14 @@ fn figures(p: &Program, r: &Report, role: Option<&str>) -> Figures {
             .iter()
             .map(|x| ((x.behaviour.clone(), x.week), x.share))
             .collect(),
+        paused: r.reinforcement.paused,
+        baseline: r
+            .baseline
+            .rows
+            .iter()
+            .filter(|x| x.role == group)
+            .map(|x| (x.behaviour.clone(), x.clone()))
+            .collect(),
     }
 }
 
@@ -414,6 +422,7 @@ fn csv_round_trips_with_the_same_numbers() {
             c.missed,
             c.open,
             c.snoozed,
+            c.rescheduled,
         ]
         .iter()
         .map(|n| *n as i64)
@@ -827,4 +836,370 @@ fn the_latest_display_name_wins_whatever_the_arrival_order() {
             "role from `selected` when no extension"
         );
     }
+}
+
+#[test]
+fn the_simulation_exercises_cadence_and_baselines() {
+    let p = coaching();
+    let cfg = config(400, 11);
+    let cohort = generate(&p, &cfg);
+    let learners = &cohort.truth.learners;
+    let any = |f: &dyn Fn(&TrueLearner) -> bool| learners.iter().filter(|l| f(l)).count();
+    assert!(
+        any(&|l| !l.rhythm.pauses.is_empty()) > 5,
+        "some go on leave"
+    );
+    assert!(any(&|l| !l.rhythm.moves.is_empty()) > 5, "some move a step");
+    assert!(
+        any(&|l| l.rhythm.weekday().is_some()) > 5,
+        "some choose a weekday"
+    );
+    assert!(
+        any(&|l| l.committed.is_some() && l.baselines.len() == l.behaviours.len()) > 300,
+        "committed learners give a baseline per behaviour"
+    );
+    let f = cohort.truth.overall();
+    assert!(f.steps.values().any(|c| c.rescheduled > 0));
+    assert!(
+        f.baseline.values().all(|r| r.learners > 0),
+        "{:?}",
+        f.baseline
+    );
+    let (up, down) = f
+        .baseline
+        .values()
+        .fold((0, 0), |(u, d), r| (u + r.improved, d + r.declined));
+    assert!(up > down && down > 0, "most improve, some decline");
+    // The learner's own "why" reaches their statements, never the dashboard's figures.
+    assert!(cohort
+        .statements
+        .iter()
+        .any(|s| s.result.as_ref().is_some_and(|r| r
+            .extensions
+            .contains_key(&format!("{}/extensions/why", crate::xapi::NS)))));
+}
+
+#[test]
+fn paused_steps_are_not_missed_and_moved_steps_are_on_time_on_their_new_day() {
+    let p = coaching();
+    let cfg = config(400, 11);
+    let cohort = generate(&p, &cfg);
+    let report = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+    // Every learner paused on the report's day has no missed step after the pause began.
+    let paused: Vec<&TrueLearner> = cohort
+        .truth
+        .learners
+        .iter()
+        .filter(|l| l.rhythm.paused_on(cfg.as_of).is_some())
+        .collect();
+    assert_eq!(report.reinforcement.paused, paused.len());
+    // Counted as the simulation would count it without the learner's cadence, some steps would be missed.
+    let naive_missed: usize = cohort
+        .truth
+        .learners
+        .iter()
+        .filter_map(|l| l.committed.map(|c| (l, c)))
+        .map(|(l, start)| {
+            p.schedule
+                .iter()
+                .filter(|s| {
+                    let rec = l.steps.get(&s.day).cloned().unwrap_or_default();
+                    rec.answered.is_none()
+                        && rec.skipped.is_none()
+                        && schedule::due_date(start, s.day) < cfg.as_of
+                })
+                .count()
+        })
+        .sum();
+    let missed: usize = report
+        .reinforcement
+        .rows
+        .iter()
+        .map(|r| r.counts.missed)
+        .sum();
+    assert!(missed < naive_missed, "{missed} < {naive_missed}");
+
+    // One learner by hand: paused over day 7, nothing missed; day 2 moved and answered on its new day.
+    let mut s = crate::plan::Plan::default();
+    let learner = crate::xapi::Agent::account("https://lms.example.org", "hand", None);
+    let mut out = Vec::new();
+    let mut n = 0u8;
+    let mut ids = || {
+        n += 1;
+        uuid::Builder::from_random_bytes([n; 16]).into_uuid()
+    };
+    let starts: BTreeMap<String, u8> = p.behaviours.iter().map(|b| (b.id.clone(), 1)).collect();
+    let role = &p.roles[0];
+    let c = &role.commitments[0];
+    let actions = [
+        (
+            crate::plan::Action::ChooseRole {
+                role: role.id.clone(),
+            },
+            date!(2027 - 01 - 04),
+        ),
+        (
+            crate::plan::Action::Commit {
+                commitments: vec![crate::plan::Commitment {
+                    behaviour: c.behaviour.clone(),
+                    text: c.text.clone(),
+                    when_where: "Mondays".into(),
+                }],
+                baselines: starts,
+                why: "secret words".into(),
+            },
+            date!(2027 - 01 - 04),
+        ),
+        (
+            crate::plan::Action::MoveStep { day: 2, by_days: 3 },
+            date!(2027 - 01 - 05),
+        ),
+        (
+            crate::plan::Action::Answer {
+                day: 2,
+                text: "Done".into(),
+                ratings: BTreeMap::new(),
+            },
+            date!(2027 - 01 - 09),
+        ),
+        (
+            crate::plan::Action::Pause {
+                until: date!(2027 - 02 - 01),
+            },
+            date!(2027 - 01 - 10),
+        ),
+    ];
+    for (action, on) in actions {
+        let before = s.clone();
+        let now = crate::plan::Now::local(on, 9, 0);
+        crate::plan::apply(&p, &mut s, action.clone(), now).expect("accepted");
+        let setting = crate::xapi::Setting {
+            learner: &learner,
+            registration: None,
+            course: None,
+            now: now.at,
+        };
+        out.extend(crate::xapi::statements_for(
+            &p, &before, &s, &action, &setting, &mut ids,
+        ));
+    }
+    let values: Vec<Value> = out
+        .iter()
+        .map(|x| serde_json::to_value(x).expect("json"))
+        .collect();
+    let r = insights(&p, date!(2027 - 01 - 25), &values).report(&Filter::default());
+    let counts: Vec<StepCounts> = r.reinforcement.rows.iter().map(|x| x.counts).collect();
+    assert_eq!(
+        (counts[0].on_time, counts[0].rescheduled),
+        (1, 1),
+        "answered on its new day"
+    );
+    assert_eq!(
+        (counts[1].missed, counts[1].open, counts[1].rescheduled),
+        (0, 1, 1),
+        "waits out the pause"
+    );
+    assert_eq!(r.reinforcement.paused, 1);
+    let text = values.iter().map(Value::to_string).collect::<String>();
+    assert!(
+        text.contains("secret words"),
+        "the why is in the learner's own statement"
+    );
+    assert!(
+        !format!("{r:?}").contains("secret words"),
+        "but in no figure"
+    );
+}
+
+#[test]
+fn change_from_baseline_per_role_equals_the_truth() {
+    let p = coaching();
+    for seed in [11, 12] {
+        let cfg = config(400, seed);
+        let cohort = generate(&p, &cfg);
+        let report = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+        for role in &p.roles {
+            let truth = cohort.truth.for_role(&role.id);
+            let rows: Vec<&BaselineRow> = report
+                .baseline
+                .rows
+                .iter()
+                .filter(|r| r.role.as_deref() == Some(role.id.as_str()))
+                .collect();
+            let mine: Vec<&str> = p.behaviours_for(&role.id).map(|b| b.id.as_str()).collect();
+            assert_eq!(
+                rows.iter()
+                    .map(|r| r.behaviour.as_str())
+                    .collect::<Vec<_>>(),
+                mine
+            );
+            for r in rows {
+                let t = &truth.baseline[&r.behaviour];
+                assert_eq!(
+                    BaselineRow {
+                        role: r.role.clone(),
+                        ..t.clone()
+                    },
+                    *r,
+                    "seed {seed}"
+                );
+            }
+        }
+        let all = report.baseline.rows.iter().filter(|r| r.role.is_none());
+        let change: Vec<f64> = all.filter_map(BaselineRow::mean_change).collect();
+        assert!(change.iter().any(|c| *c > 0.5), "{change:?}");
+    }
+}
+
+#[test]
+fn success_cases_are_the_strongest_and_weakest_trajectories() {
+    let p = coaching();
+    let cfg = config(400, 13);
+    let cohort = generate(&p, &cfg);
+    let secret = b"dashboard key";
+    let agg = insights(&p, cfg.as_of, &json_of(&cohort)).keyed(secret);
+    let report = agg.report(&Filter::default());
+    let truth = cohort.truth.success_cases(secret, SUCCESS_CASES, |_| true);
+    assert_eq!(report.success.rows, truth);
+    assert_eq!(report.success.per, 5);
+    for b in &p.behaviours {
+        let rows: Vec<&SuccessRow> = report
+            .success
+            .rows
+            .iter()
+            .filter(|r| r.behaviour == b.id)
+            .collect();
+        let strong: Vec<i32> = rows
+            .iter()
+            .filter(|r| r.group == Group::Strongest)
+            .map(|r| r.change())
+            .collect();
+        let weak: Vec<i32> = rows
+            .iter()
+            .filter(|r| r.group == Group::Weakest)
+            .map(|r| r.change())
+            .collect();
+        assert_eq!(strong.len(), rows.len().min(5), "{}", b.id);
+        assert!(weak.len() <= 5 && (weak.len() == 5 || strong.len() + weak.len() == rows.len()));
+        assert!(strong.windows(2).all(|w| w[0] >= w[1]) && weak.windows(2).all(|w| w[0] <= w[1]));
+        assert!(weak.iter().max() <= strong.iter().min());
+        let ids: std::collections::HashSet<&str> =
+            rows.iter().map(|r| r.learner.as_str()).collect();
+        assert_eq!(ids.len(), rows.len(), "nobody in both groups");
+    }
+    // The sample follows the report's filter.
+    let leaders = agg.report(&Filter {
+        role: Some("leader".into()),
+        ..Filter::default()
+    });
+    assert_eq!(
+        leaders.success.rows,
+        cohort
+            .truth
+            .success_cases(secret, 5, |l| l.role == "leader")
+    );
+    assert!(leaders.success.rows.iter().all(|r| r.role == "leader"));
+
+    // CSV: pseudonyms and scale labels, never names.
+    let text = report.success.to_csv(&p);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "behaviour",
+            "group",
+            "rank",
+            "learner",
+            "role",
+            "start",
+            "latest",
+            "change",
+            "self_checks",
+            "adopted"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
+    assert_eq!(records.len(), report.success.rows.len());
+    for (row, rec) in report.success.rows.iter().zip(&records) {
+        assert_eq!(&rec[3], row.learner.as_str());
+        assert_eq!(&rec[5], p.scale_label(row.start).unwrap_or_default());
+        assert_eq!(rec[7].parse::<i32>().expect("number"), row.change());
+        if let Some(name) = &row.name {
+            assert!(!text.contains(name.as_str()), "names stay out of the CSV");
+        }
+    }
+    let base = report.baseline.to_csv();
+    let mut reader = csv::Reader::from_reader(base.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
+    assert_eq!(rows.len(), report.baseline.rows.len());
+    for (row, rec) in report.baseline.rows.iter().zip(&rows) {
+        assert_eq!(rec[2].parse::<usize>().expect("n"), row.learners);
+        match row.mean_change() {
+            Some(m) => assert!((rec[5].parse::<f64>().expect("mean") - m).abs() < 0.006),
+            None => assert_eq!(&rec[5], ""),
+        }
+    }
+}
+
+#[test]
+fn sampling_splits_small_groups_and_breaks_ties_plainly() {
+    let row = |learner: &str, start: u8, latest: u8, checks: usize| SuccessRow {
+        behaviour: "b".into(),
+        group: Group::Strongest,
+        rank: 0,
+        learner: learner.into(),
+        name: None,
+        role: "r".into(),
+        start,
+        latest,
+        checks,
+        adopted: false,
+    };
+    let picked = sample(
+        vec![
+            row("a", 1, 2, 2),
+            row("b", 0, 4, 3),
+            row("c", 2, 2, 1),
+            row("d", 1, 2, 4),
+            row("e", 3, 1, 2),
+        ],
+        2,
+    );
+    let got: Vec<(&str, &str, usize)> = picked
+        .iter()
+        .map(|r| (r.learner.as_str(), r.group.label(), r.rank))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("b", "strongest", 1),
+            ("d", "strongest", 2),
+            ("e", "weakest", 1),
+            ("c", "weakest", 2)
+        ]
+    );
+    let three = sample(
+        vec![row("a", 1, 2, 2), row("b", 0, 4, 3), row("c", 2, 2, 1)],
+        5,
+    );
+    assert_eq!(
+        three.iter().filter(|r| r.group == Group::Weakest).count(),
+        0,
+        "too few: all strongest"
+    );
+    assert_eq!(
+        trajectory(None, Some(&vec![(date!(2027 - 01 - 01), 2)])),
+        None,
+        "one point is no trajectory"
+    );
+    assert_eq!(
+        trajectory(Some(1), Some(&vec![(date!(2027 - 01 - 01), 3)])).map(|t| (t.start, t.latest)),
+        Some((1, 3))
+    );
 }

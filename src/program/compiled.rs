@@ -176,6 +176,16 @@ pub fn verify(p: &Program) -> Result<(), Vec<String>> {
             "must be at least 1 and no more than the steps that ask the self-check",
         );
     }
+    let c = &p.cadence;
+    if c.max_shift_days > super::Cadence::MAX_SHIFT {
+        fail("cadence.max_shift_days".into(), "is more than 14 days");
+    }
+    if c.max_pause_days > super::Cadence::MAX_PAUSE {
+        fail("cadence.max_pause_days".into(), "is more than 365 days");
+    }
+    if c.weekdays.iter().collect::<HashSet<_>>().len() != c.weekdays.len() {
+        fail("cadence.weekdays".into(), "lists a day more than once");
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -218,6 +228,26 @@ mod tests {
             assert!(text.starts_with(r#"{"format":"throughline-program/1","program":{"#));
             assert_eq!(load(&text), Ok(Some(program)));
         }
+    }
+
+    #[test]
+    fn programs_compiled_before_cadence_existed_still_load_with_its_defaults() {
+        let mut p = minimal();
+        p.cadence.max_shift_days = 2;
+        let text = compile(&p);
+        assert!(text.contains(r#""cadence":{"max_shift_days":2,"#));
+        let old = text.replace(
+            r#","cadence":{"max_shift_days":2,"weekdays":["monday","tuesday","wednesday","thursday","friday","saturday","sunday"],"max_pause_days":60}"#,
+            "",
+        );
+        assert!(!old.contains("cadence"), "{old}");
+        let loaded = load(&old).expect("loads").expect("compiled");
+        assert_eq!(loaded.cadence, crate::program::Cadence::default());
+        let mut bad = minimal();
+        bad.cadence.max_shift_days = 20;
+        bad.cadence.weekdays = vec![crate::program::Weekday::Friday; 2];
+        let errors = verify(&bad).unwrap_err().join("\n");
+        assert!(errors.contains("cadence.max_shift_days") && errors.contains("cadence.weekdays"));
     }
 
     #[test]

@@ -41,6 +41,138 @@ pub struct Program {
     pub self_check: SelfCheck,
     /// When a behaviour counts as adopted.
     pub adoption: AdoptionRule,
+    /// How far learners may move their own reflection days (the `[cadence]` table; defaults
+    /// when absent, so programs compiled before it existed still load).
+    #[serde(default)]
+    pub cadence: Cadence,
+}
+
+/// Bounds within which a learner sets their own cadence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cadence {
+    /// How many days a learner may move one step earlier or later; 0 turns moving off.
+    #[serde(default = "Cadence::default_shift")]
+    pub max_shift_days: u8,
+    /// Weekdays a learner may choose for their reflections; empty turns the choice off.
+    #[serde(default = "Weekday::all")]
+    pub weekdays: Vec<Weekday>,
+    /// Longest pause ("on leave until ...") in days; 0 turns pausing off.
+    #[serde(default = "Cadence::default_pause")]
+    pub max_pause_days: u16,
+}
+
+impl Cadence {
+    /// Default for `max_shift_days`.
+    pub const DEFAULT_SHIFT: u8 = 3;
+    /// Default for `max_pause_days`.
+    pub const DEFAULT_PAUSE: u16 = 60;
+    /// Largest `max_shift_days` a program may set.
+    pub const MAX_SHIFT: u8 = 14;
+    /// Largest `max_pause_days` a program may set.
+    pub const MAX_PAUSE: u16 = 365;
+
+    fn default_shift() -> u8 {
+        Self::DEFAULT_SHIFT
+    }
+
+    fn default_pause() -> u16 {
+        Self::DEFAULT_PAUSE
+    }
+}
+
+impl Default for Cadence {
+    fn default() -> Cadence {
+        Cadence {
+            max_shift_days: Self::DEFAULT_SHIFT,
+            weekdays: Weekday::all(),
+            max_pause_days: Self::DEFAULT_PAUSE,
+        }
+    }
+}
+
+/// A day of the week, as program files and stored plans write it (`monday`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    /// Monday.
+    Monday,
+    /// Tuesday.
+    Tuesday,
+    /// Wednesday.
+    Wednesday,
+    /// Thursday.
+    Thursday,
+    /// Friday.
+    Friday,
+    /// Saturday.
+    Saturday,
+    /// Sunday.
+    Sunday,
+}
+
+impl Weekday {
+    /// Monday to Sunday.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// Every day of the week, Monday first.
+    pub fn all() -> Vec<Weekday> {
+        Self::ALL.to_vec()
+    }
+
+    /// The lowercase English name, as written in files and statements.
+    pub fn name(self) -> &'static str {
+        match self {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+    }
+
+    /// The name as shown to learners ("Monday").
+    pub fn label(self) -> &'static str {
+        match self {
+            Weekday::Monday => "Monday",
+            Weekday::Tuesday => "Tuesday",
+            Weekday::Wednesday => "Wednesday",
+            Weekday::Thursday => "Thursday",
+            Weekday::Friday => "Friday",
+            Weekday::Saturday => "Saturday",
+            Weekday::Sunday => "Sunday",
+        }
+    }
+
+    /// Reads a name, ignoring case; three-letter abbreviations are accepted.
+    pub fn parse(s: &str) -> Option<Weekday> {
+        let s = s.trim().to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|d| d.name() == s || (s.len() == 3 && d.name().starts_with(&s)))
+    }
+
+    /// The `time` crate's weekday.
+    pub fn to_time(self) -> time::Weekday {
+        match self {
+            Weekday::Monday => time::Weekday::Monday,
+            Weekday::Tuesday => time::Weekday::Tuesday,
+            Weekday::Wednesday => time::Weekday::Wednesday,
+            Weekday::Thursday => time::Weekday::Thursday,
+            Weekday::Friday => time::Weekday::Friday,
+            Weekday::Saturday => time::Weekday::Saturday,
+            Weekday::Sunday => time::Weekday::Sunday,
+        }
+    }
 }
 
 /// One glossary entry.

@@ -232,3 +232,78 @@ mod props {
         }
     }
 }
+
+#[test]
+fn cadence_defaults_and_bounds() {
+    let p = parse(MINIMAL, Format::Toml).expect("valid");
+    assert_eq!(p.cadence, Cadence::default());
+    assert_eq!(p.cadence.max_shift_days, 3);
+    assert_eq!(p.cadence.weekdays.len(), 7);
+    assert_eq!(p.cadence.max_pause_days, 60);
+    let text = format!(
+        "{MINIMAL}\n[cadence]\nmax_shift_days = 2\nweekdays = [\"Fri\", \"monday\"]\nmax_pause_days = 0\n"
+    );
+    let p = parse(&text, Format::Toml).expect("valid cadence");
+    assert_eq!(p.cadence.max_shift_days, 2);
+    assert_eq!(p.cadence.weekdays, [Weekday::Monday, Weekday::Friday]);
+    assert_eq!(p.cadence.max_pause_days, 0, "0 turns pausing off");
+    let off = format!("{MINIMAL}\n[cadence]\nweekdays = []\n");
+    assert!(parse(&off, Format::Toml)
+        .expect("valid")
+        .cadence
+        .weekdays
+        .is_empty());
+}
+
+#[test]
+fn cadence_mistakes_are_located() {
+    let text = format!(
+        "{MINIMAL}\n[cadence]\nmax_shift_days = 30\nweekdays = [\"Fridy\", \"monday\", \"monday\", 3]\nmax_pause_day = 10\n"
+    );
+    let errs = errors(&text);
+    assert!(
+        has(
+            &errs,
+            "cadence.max_shift_days",
+            "30 is out of range (0 to 14)"
+        ),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "cadence.weekdays[0]", "did you mean `friday`?"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "cadence.weekdays[2]", "more than once"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "cadence.weekdays[3]", "expected text"),
+        "{errs:?}"
+    );
+    assert!(
+        has(
+            &errs,
+            "cadence.max_pause_day",
+            "did you mean `max_pause_days`?"
+        ),
+        "{errs:?}"
+    );
+    let bad = errs
+        .iter()
+        .find(|d| d.path == "cadence.max_shift_days")
+        .expect("located");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("max_shift_days"))
+        .expect("line")
+        + 1;
+    assert_eq!((bad.line, bad.column), (line, 18));
+    let json = r#"{"cadence": {"max_pause_days": -1}}"#;
+    assert!(has(&errors(json), "cadence.max_pause_days", "out of range"));
+    assert!(has(
+        &errors(&format!("cadence = 3\n{MINIMAL}")),
+        "cadence",
+        "expected a table"
+    ));
+}

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::tree::{Key, Kind, Node};
 use super::{
-    AdoptionRule, Behaviour, Diagnostic, Diagnostics, Program, Role, SelfCheck, Step, Suggestion,
-    Term,
+    AdoptionRule, Behaviour, Cadence, Diagnostic, Diagnostics, Program, Role, SelfCheck, Step,
+    Suggestion, Term, Weekday,
 };
 
 /// Longest text accepted in any single field; keeps stored plans and statements bounded.
@@ -187,7 +187,18 @@ impl<'n, 'a> Table<'n, 'a> {
     }
 
     fn whole(&mut self, c: &mut Checker, key: &'static str, range: Range<i64>) -> Option<At<i64>> {
-        let node = self.required(c, key)?;
+        self.required(c, key)?;
+        self.optional_whole(c, key, range)
+    }
+
+    /// A whole number that may be left out (`None` when absent or wrong).
+    fn optional_whole(
+        &mut self,
+        c: &mut Checker,
+        key: &'static str,
+        range: Range<i64>,
+    ) -> Option<At<i64>> {
+        let node = self.get(key)?;
         let path = self.path(key);
         match node.kind {
             Kind::Int(n) if range.contains(&n) => Some(At {
@@ -613,6 +624,10 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             c.err(&n.span, &n.path, format!("needs {} consecutive self-checks but the schedule asks only {checks}; set `self_check = true` on more steps", rule.consecutive));
         }
     }
+    let cadence = top
+        .get("cadence")
+        .map(|node| cadence(&mut c, node))
+        .unwrap_or_default();
     top.finish(&mut c);
 
     // Roles that are expected to change but have nothing to practise.
@@ -644,6 +659,7 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             schedule,
             self_check,
             adoption,
+            cadence,
         }),
         // Unreachable in practice: a missing part always records an error above.
         _ => Err(Diagnostics::new(vec![Diagnostic::at(
@@ -653,4 +669,44 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             "the program is incomplete",
         )])),
     }
+}
+
+/// The optional `[cadence]` table: how far learners may set their own rhythm.
+fn cadence(c: &mut Checker, node: &Node<'_>) -> Cadence {
+    let mut out = Cadence::default();
+    let Some(mut t) = Table::open(c, node, "cadence") else {
+        return out;
+    };
+    if let Some(n) = t.optional_whole(c, "max_shift_days", 0..i64::from(Cadence::MAX_SHIFT) + 1) {
+        out.max_shift_days = n.value as u8;
+    }
+    if let Some(n) = t.optional_whole(c, "max_pause_days", 0..i64::from(Cadence::MAX_PAUSE) + 1) {
+        out.max_pause_days = n.value as u16;
+    }
+    if t.get("weekdays").is_some() {
+        let days = t.text_list(c, "weekdays", false);
+        let mut chosen = Vec::new();
+        for d in days {
+            match Weekday::parse(&d.value) {
+                Some(w) if chosen.contains(&w) => c.err(
+                    &d.span,
+                    &d.path,
+                    format!("`{}` appears more than once", d.value),
+                ),
+                Some(w) => chosen.push(w),
+                None => {
+                    let hint = suggest(&d.value, Weekday::ALL.iter().map(|w| w.name()));
+                    c.err(
+                        &d.span,
+                        &d.path,
+                        format!("`{}` is not a day of the week{hint}", d.value),
+                    );
+                }
+            }
+        }
+        chosen.sort();
+        out.weekdays = chosen;
+    }
+    t.finish(c);
+    out
 }

@@ -12,6 +12,7 @@ use super::model::*;
 use crate::adoption::{self, State};
 use crate::plan::{Action, Plan};
 use crate::program::Program;
+use crate::schedule;
 
 /// Throughline's namespace for its own verbs, activity types and extensions.
 pub const NS: &str = "https://throughline.app/xapi";
@@ -78,6 +79,24 @@ pub const VERBS: &[Verbs] = &[
         iri: "https://throughline.app/xapi/verbs/snoozed",
         display: "snoozed",
         when: "put a reflection off",
+    },
+    Verbs {
+        key: "rescheduled",
+        iri: "https://throughline.app/xapi/verbs/rescheduled",
+        display: "rescheduled",
+        when: "moved a reflection or chose a weekday",
+    },
+    Verbs {
+        key: "paused",
+        iri: "https://throughline.app/xapi/verbs/paused",
+        display: "paused",
+        when: "paused the schedule (on leave until a date)",
+    },
+    Verbs {
+        key: "resumed",
+        iri: "https://throughline.app/xapi/verbs/resumed",
+        display: "resumed",
+        when: "ended a pause",
     },
 ];
 
@@ -160,6 +179,28 @@ fn reflection_activity(program: &Program, day: u32, role: &str) -> Activity {
         "http://adlnet.gov/expapi/activities/cmi.interaction".into(),
         Some("long-fill-in"),
     )
+}
+
+/// The program's reflection schedule as a whole, the object of cadence statements.
+fn schedule_activity(program: &Program) -> Activity {
+    activity(
+        format!("{}/schedule", program.id.trim_end_matches('/')),
+        text(program, &format!("Reflection schedule: {}", program.title)),
+        None,
+        format!("{NS}/activities/schedule"),
+        None,
+    )
+}
+
+/// The learner's due dates after a cadence change: `{"<step day>": "YYYY-MM-DD"}` for every
+/// step not yet answered, skipped or missed.
+fn due_dates(program: &Program, plan: &Plan, today: time::Date) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = schedule::timeline(program, plan, today)
+        .into_iter()
+        .filter(|v| !v.status.is_closed())
+        .map(|v| (v.step.day.to_string(), json!(v.due.to_string())))
+        .collect();
+    serde_json::Value::Object(map)
 }
 
 struct Builder<'a, 'b> {
@@ -248,16 +289,26 @@ pub fn statements_for(
             b.push("selected", object, None, None);
         }
         Action::Commit { .. } => {
-            for c in after
-                .commitments
-                .iter()
-                .filter(|c| !before.commitments.contains(c))
-            {
+            // A changed "why" is sent again with every commitment it belongs to.
+            let why_changed = before.why != after.why;
+            for c in after.commitments.iter().filter(|c| {
+                why_changed
+                    || !before.commitments.contains(c)
+                    || before.baselines.get(&c.behaviour) != after.baselines.get(&c.behaviour)
+            }) {
+                let mut extensions: BTreeMap<String, serde_json::Value> =
+                    [(format!("{NS}/extensions/when-where"), json!(c.when_where))]
+                        .into_iter()
+                        .collect();
+                if let Some(level) = after.baselines.get(&c.behaviour) {
+                    extensions.insert(format!("{NS}/extensions/baseline"), json!(level));
+                }
+                if let Some(why) = &after.why {
+                    extensions.insert(format!("{NS}/extensions/why"), json!(why));
+                }
                 let result = Outcome {
                     response: Some(c.text.clone()),
-                    extensions: [(format!("{NS}/extensions/when-where"), json!(c.when_where))]
-                        .into_iter()
-                        .collect(),
+                    extensions,
                     ..Outcome::default()
                 };
                 b.push(
@@ -359,6 +410,83 @@ pub fn statements_for(
                 Some(result),
                 Some(*day),
             );
+        }
+        Action::MoveStep { day, by_days } => {
+            let due = schedule::timeline(program, after, setting.now.date())
+                .into_iter()
+                .find(|v| v.step.day == *day)
+                .map(|v| v.due.to_string());
+            let result = Outcome {
+                extensions: [
+                    (format!("{NS}/extensions/moved-by"), json!(by_days)),
+                    (format!("{NS}/extensions/due"), json!(due)),
+                    (
+                        format!("{NS}/extensions/due-dates"),
+                        due_dates(program, after, setting.now.date()),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
+                ..Outcome::default()
+            };
+            b.push(
+                "rescheduled",
+                reflection_activity(program, *day, role.unwrap_or_default()),
+                Some(result),
+                Some(*day),
+            );
+        }
+        Action::ChooseWeekday { weekday } => {
+            let result = Outcome {
+                extensions: [
+                    (
+                        format!("{NS}/extensions/weekday"),
+                        json!(weekday.map_or("any", |w| w.name())),
+                    ),
+                    (
+                        format!("{NS}/extensions/due-dates"),
+                        due_dates(program, after, setting.now.date()),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
+                ..Outcome::default()
+            };
+            b.push(
+                "rescheduled",
+                schedule_activity(program),
+                Some(result),
+                None,
+            );
+        }
+        Action::Pause { .. } | Action::Resume => {
+            let today = setting.now.date();
+            // The pause this action set or ended: the one holding today, else the one ended today.
+            let pause = after
+                .rhythm
+                .paused_on(today)
+                .or_else(|| after.rhythm.pauses.iter().find(|p| p.until == today))
+                .map(|p| (p.from, p.until))
+                .unwrap_or((today, today));
+            let result = Outcome {
+                extensions: [
+                    (format!("{NS}/extensions/from"), json!(pause.0.to_string())),
+                    (format!("{NS}/extensions/until"), json!(pause.1.to_string())),
+                    (
+                        format!("{NS}/extensions/due-dates"),
+                        due_dates(program, after, today),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
+                ..Outcome::default()
+            };
+            let key = if matches!(action, Action::Resume) {
+                "resumed"
+            } else {
+                "paused"
+            };
+            b.push(key, schedule_activity(program), Some(result), None);
         }
         Action::ChooseRole { .. } | Action::StartOver => {}
     }

@@ -203,6 +203,8 @@ mod tests {
                         text: "One specific note per check-in".into(),
                         when_where: "Mondays".into(),
                     }],
+                    baselines: crate::plan::tests::starts(),
+                    why: String::new(),
                 },
                 day(date!(2027 - 01 - 01)),
             ),
@@ -386,5 +388,134 @@ mod tests {
                 "{needle} not in {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn cadence_changes_baselines_and_why_are_recorded() {
+        let day = |d| Now::local(d, 9, 30);
+        let statements = journey(vec![
+            (
+                Action::ChooseRole {
+                    role: "leader".into(),
+                },
+                day(date!(2027 - 01 - 01)),
+            ),
+            (
+                Action::Commit {
+                    commitments: vec![Commitment {
+                        behaviour: "give-feedback".into(),
+                        text: "One note per check-in".into(),
+                        when_where: "Mondays".into(),
+                    }],
+                    baselines: [("give-feedback".to_string(), 2)].into(),
+                    why: "My team asked for it".into(),
+                },
+                day(date!(2027 - 01 - 01)),
+            ),
+            (
+                Action::MoveStep { day: 7, by_days: 2 },
+                day(date!(2027 - 01 - 02)),
+            ),
+            (
+                Action::ChooseWeekday {
+                    weekday: Some(crate::program::Weekday::Friday),
+                },
+                day(date!(2027 - 01 - 02)),
+            ),
+            (
+                Action::Pause {
+                    until: date!(2027 - 01 - 20),
+                },
+                day(date!(2027 - 01 - 04)),
+            ),
+            (Action::Resume, day(date!(2027 - 01 - 10))),
+        ]);
+        let keys: Vec<&str> = statements
+            .iter()
+            .map(|s| {
+                VERBS
+                    .iter()
+                    .find(|v| v.iri == s.verb.id)
+                    .map_or("?", |v| v.key)
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "selected",
+                "committed",
+                "rescheduled",
+                "rescheduled",
+                "paused",
+                "resumed"
+            ]
+        );
+        for s in &statements {
+            assert_eq!(validate(s), Ok(()), "{s:?}");
+        }
+        let ext = |i: usize, name: &str| {
+            statements[i]
+                .result
+                .as_ref()
+                .and_then(|r| {
+                    r.extensions
+                        .get(&format!("{NS}/extensions/{name}"))
+                        .cloned()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(ext(1, "baseline"), serde_json::json!(2));
+        assert_eq!(ext(1, "why"), serde_json::json!("My team asked for it"));
+        assert_eq!(ext(2, "moved-by"), serde_json::json!(2));
+        assert_eq!(ext(2, "due"), serde_json::json!("2027-01-10"));
+        assert_eq!(
+            statements[2].object.id,
+            "https://example.org/programs/feedback/reflections/day-7"
+        );
+        assert_eq!(ext(3, "weekday"), serde_json::json!("friday"));
+        assert_eq!(ext(3, "due-dates")["7"], serde_json::json!("2027-01-15"));
+        assert_eq!(
+            statements[3].object.id,
+            "https://example.org/programs/feedback/schedule"
+        );
+        assert_eq!(
+            (ext(4, "from"), ext(4, "until")),
+            (
+                serde_json::json!("2027-01-04"),
+                serde_json::json!("2027-01-20")
+            )
+        );
+        assert_eq!(
+            (ext(5, "from"), ext(5, "until")),
+            (
+                serde_json::json!("2027-01-04"),
+                serde_json::json!("2027-01-10")
+            )
+        );
+        // Rewording without changing the why or baseline sends only the changed commitment.
+        let more = journey(vec![
+            (
+                Action::ChooseRole {
+                    role: "leader".into(),
+                },
+                day(date!(2027 - 01 - 01)),
+            ),
+            (
+                Action::Commit {
+                    commitments: vec![Commitment {
+                        behaviour: "give-feedback".into(),
+                        text: "a".into(),
+                        when_where: "b".into(),
+                    }],
+                    baselines: crate::plan::tests::starts(),
+                    why: String::new(),
+                },
+                day(date!(2027 - 01 - 01)),
+            ),
+        ]);
+        assert!(more[1]
+            .result
+            .as_ref()
+            .is_some_and(|r| !r.extensions.contains_key(&format!("{NS}/extensions/why"))));
     }
 }
