@@ -227,9 +227,15 @@ async fn login_then_launch_over_http_and_replays_are_refused() {
                 && page.contains("mount(")
         );
         // The platform's email claim is where the learner's reflection emails go.
-        let reached = store_view.store().nudge_recipients("", "~").expect("recipients");
+        let reached = store_view
+            .store()
+            .nudge_recipients("", "~")
+            .expect("recipients");
         assert_eq!(reached.len(), 1);
-        assert_eq!((reached[0].email.as_deref(), reached[0].source.as_str()), (Some("ana@lms.example.org"), "lti"));
+        assert_eq!(
+            (reached[0].email.as_deref(), reached[0].source.as_str()),
+            (Some("ana@lms.example.org"), "lti")
+        );
         let (status, page) = post(&params["state"], &token);
         assert_eq!(status, 401, "the same state twice");
         assert!(page.contains("already used") && !page.contains("mount("));

@@ -243,7 +243,10 @@ pub fn validate(
         deployment_id: deployment,
         subject: c.sub.clone(),
         name: c.name.clone(),
-        email: c.email.clone().filter(|e| e.len() <= 320 && e.contains('@')),
+        email: c
+            .email
+            .clone()
+            .filter(|e| e.len() <= 320 && e.contains('@')),
         roles: roles
             .iter()
             .filter_map(|r| r.as_str().map(str::to_string))

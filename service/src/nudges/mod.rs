@@ -327,9 +327,49 @@ impl Nudger {
         if owed.is_empty() {
             return Ok(());
         }
-        let store = self.lrs.store();
+        // Mail servers answer each command in turn: several connections at once (lettre's
+        // pool) keep the pass from waiting on one round trip after another.
         let now_ns = store::now_ns();
-        for (ifi, items) in owed {
+        let mut lanes: Vec<Vec<(String, Vec<Owed>)>> = (0..SENDERS).map(|_| Vec::new()).collect();
+        for (i, entry) in owed.into_iter().enumerate() {
+            lanes[i % SENDERS].push(entry);
+        }
+        let results: Vec<Result<Pass, String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = lanes
+                .into_iter()
+                .map(|lane| scope.spawn(move || self.deliver_lane(programs, lane, now_ns)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a sender thread stopped".into()))
+                })
+                .collect()
+        });
+        for r in results {
+            let p = r?;
+            report.no_address += p.no_address;
+            report.unsubscribed += p.unsubscribed;
+            report.taken += p.taken;
+            report.messages += p.messages;
+            report.failed += p.failed;
+            if p.last_error.is_some() {
+                report.last_error = p.last_error;
+            }
+        }
+        Ok(())
+    }
+
+    fn deliver_lane(
+        &self,
+        programs: &[Program],
+        lane: Vec<(String, Vec<Owed>)>,
+        now_ns: i64,
+    ) -> Result<Pass, String> {
+        let store = self.lrs.store();
+        let mut report = Pass::default();
+        for (ifi, items) in lane {
             let Some(recipient) = recipient(store, &ifi, now_ns)? else {
                 report.no_address += 1;
                 continue;
@@ -381,9 +421,12 @@ impl Nudger {
                 }
             }
         }
-        Ok(())
+        Ok(report)
     }
 }
+
+/// Messages in flight at once in a pass (within lettre's pool of ten connections).
+const SENDERS: usize = 8;
 
 /// A nudge owed, before it is claimed.
 struct Owed {
