@@ -152,6 +152,8 @@ async fn learner_chooses_role_commits_and_returns_to_their_plan() {
     click(&el, "input[type=checkbox]");
     settle().await;
     set_value(&el, "input[type=text]", "In my Monday check-ins");
+    // Where the learner starts: the baseline for the chosen behaviour.
+    click(&el, ".tl-commitment-body input[type=radio]");
     button(&el, "Commit to my plan").click();
     settle().await;
     assert!(text(&el).contains("My commitments"), "{}", text(&el));
@@ -272,6 +274,7 @@ async fn injected_markup_in_learner_text_stays_text() {
         "input[type=text]",
         "<script>document.body.dataset.owned=1</script>",
     );
+    click(&el, ".tl-commitment-body input[type=radio]");
     button(&el, "Commit to my plan").click();
     settle().await;
     assert!(

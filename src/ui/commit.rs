@@ -1,9 +1,11 @@
 //! Step 2: the learner picks and words their commitments.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use super::{marked::Marked, use_ctx};
-use crate::plan::{Action, Commitment};
+use crate::plan::{Action, Commitment, MAX_WHY_CHARS};
 
 /// One commitment being drafted; fields are separate signals so typing never re-renders the list.
 #[derive(Clone, Copy)]
@@ -32,9 +34,19 @@ impl Draft {
 pub fn CommitStep() -> impl IntoView {
     let ctx = use_ctx();
     let program = ctx.program();
-    let (role, existing) = ctx
-        .plan
-        .with_untracked(|p| (p.role.clone().unwrap_or_default(), p.commitments.clone()));
+    let (role, existing, known, why_before) = ctx.plan.with_untracked(|p| {
+        (
+            p.role.clone().unwrap_or_default(),
+            p.commitments.clone(),
+            p.baselines.clone(),
+            p.why.clone().unwrap_or_default(),
+        )
+    });
+    // Behaviours that need a starting rating: new to the plan and without one yet.
+    let had: Vec<String> = existing.iter().map(|c| c.behaviour.clone()).collect();
+    let baselines: RwSignal<BTreeMap<String, u8>> = RwSignal::new(BTreeMap::new());
+    let why = RwSignal::new(why_before);
+    let why_id = ctx.id("why");
     let editing = !existing.is_empty();
     let mut drafts: Vec<Draft> = existing
         .iter()
@@ -73,10 +85,12 @@ pub fn CommitStep() -> impl IntoView {
                 when_where: d.when_where.get_untracked(),
             })
             .collect();
-        if ctx.dispatch(
-            Action::Commit { commitments },
-            "Your commitments are saved.",
-        ) {
+        let action = Action::Commit {
+            commitments,
+            baselines: baselines.get_untracked(),
+            why: why.get_untracked(),
+        };
+        if ctx.dispatch(action, "Your commitments are saved.") {
             ctx.editing.set(false);
         }
     };
@@ -84,6 +98,8 @@ pub fn CommitStep() -> impl IntoView {
     let list = move || {
         let program = ctx.program();
         let role_behaviours = role_behaviours.clone();
+        let had = had.clone();
+        let known = known.clone();
         drafts
             .get()
             .into_iter()
@@ -109,6 +125,38 @@ pub fn CommitStep() -> impl IntoView {
                         <select class="tl-input" id=behaviour_id.clone() on:change=move |ev| d.behaviour.set(event_target_value(&ev))>{options}</select>
                     }
                 });
+                // "How often now?" for a behaviour new to the plan: the start of the learner's trend.
+                let scale = program.self_check.scale.clone();
+                let (had, known) = (had.clone(), known.clone());
+                let start = move || {
+                    let b = d.behaviour.get();
+                    if had.contains(&b) || known.contains_key(&b) {
+                        return None;
+                    }
+                    let name = ctx.id(&format!("c{i}-start"));
+                    let options = scale
+                        .iter()
+                        .enumerate()
+                        .map(|(level, label)| {
+                            let id = format!("{name}-{level}");
+                            let (mine, checked) = (b.clone(), b.clone());
+                            view! {
+                                <span class="tl-scale-option">
+                                    <input type="radio" name=name.clone() id=id.clone() value=level.to_string()
+                                        prop:checked=move || baselines.with(|m| m.get(&checked) == Some(&(level as u8)))
+                                        on:change=move |_| baselines.update(|m| { m.insert(mine.clone(), level as u8); })/>
+                                    <label for=id>{label.clone()}</label>
+                                </span>
+                            }
+                        })
+                        .collect_view();
+                    Some(view! {
+                        <fieldset class="tl-fieldset tl-scale">
+                            <legend class="tl-legend-small">"How often do you do this now, before you start?"</legend>
+                            <div class="tl-scale-options">{options}</div>
+                        </fieldset>
+                    })
+                };
                 view! {
                     <li class="tl-commitment" class:tl-selected=move || d.selected.get()>
                         <div class="tl-commitment-head">
@@ -127,6 +175,7 @@ pub fn CommitStep() -> impl IntoView {
                             <label class="tl-label" for=when_id.clone()>"When or where I will do it"</label>
                             <input class="tl-input" id=when_id type="text" maxlength="500" placeholder="e.g. in my Monday one-to-ones"
                                 prop:value=move || d.when_where.get() on:input=move |ev| d.when_where.set(event_target_value(&ev))/>
+                            {start}
                         </div>
                     </li>
                 }
@@ -140,6 +189,10 @@ pub fn CommitStep() -> impl IntoView {
             <h3 class="tl-heading">"Commit to what you will do at work"</h3>
             <p class="tl-help">"Pick one to three. Make each one yours: reword it, then say when or where you will do it. Plans with a time and place are the ones that happen."</p>
             <ul class="tl-commitments">{list}</ul>
+            <label class="tl-label" for=why_id.clone()>"Why this matters to me (optional)"</label>
+            <textarea class="tl-input" id=why_id rows="2" maxlength=MAX_WHY_CHARS.to_string()
+                prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))></textarea>
+            <p class="tl-help">"Kept in your own plan and records. The program's dashboard never shows it."</p>
             <div class="tl-actions">
                 <button type="button" class="tl-button" on:click=add_own>"Add my own commitment"</button>
             </div>

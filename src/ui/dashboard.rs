@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::chart::{Bar, Bars, Stack, Stacked};
-use crate::insights::{Coverage, Filter, Insights, Report};
+use crate::insights::{Coverage, Filter, Group, Insights, Report};
 use crate::launch::admin::statements_query;
 use crate::program::Program;
 use crate::shell::lrs::Lrs;
@@ -192,7 +192,9 @@ pub fn Dashboard(
                     <RolesPanel report=r.clone()/>
                     <TermsPanel report=r.clone() role=filter.get().role/>
                     <ReinforcementPanel report=r.clone()/>
-                    <AdoptionPanel report=r.clone() program=p/>
+                    <AdoptionPanel report=r.clone() program=p.clone()/>
+                    <BaselinePanel report=r.clone() program=p.clone() role=filter.get().role/>
+                    <SuccessPanel report=r.clone() program=p show_names/>
                     <LearnersPanel report=r names_allowed show_names/>
                 }
             }}
@@ -408,6 +410,7 @@ fn ReinforcementPanel(report: Report) -> impl IntoView {
                 c.missed.to_string(),
                 c.open.to_string(),
                 c.snoozed.to_string(),
+                c.rescheduled.to_string(),
             ]
         })
         .collect();
@@ -415,7 +418,10 @@ fn ReinforcementPanel(report: Report) -> impl IntoView {
         <Panel id="reinforcement" title="Reinforcement over time" question="For each reflection step: answered on time, late, skipped, missed, or not due yet." csv=report.reinforcement.to_csv()>
             <Stacked title="Reflection prompts by outcome" names=vec!["On time", "Late", "Skipped", "Missed", "Not due"]
                 classes=vec!["tl-seg-ok", "tl-seg-late", "tl-seg-skip", "tl-seg-miss", "tl-seg-open"] stacks=stacks/>
-            {table("Reflection prompts by outcome", vec!["Step", "On time", "Late", "Skipped", "Missed", "Not due yet", "Snoozed at least once"], rows)}
+            {(report.reinforcement.paused > 0).then(|| view! {
+                <p class="tl-help">{format!("{} learner(s) are on leave today: their reflections wait until they are back and none counts as missed.", report.reinforcement.paused)}</p>
+            })}
+            {table("Reflection prompts by outcome", vec!["Step", "On time", "Late", "Skipped", "Missed", "Not due yet", "Snoozed at least once", "On the learner's own day"], rows)}
         </Panel>
     }
 }
@@ -507,6 +513,111 @@ fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
                     }).collect_view()}</tbody>
                 </table>
             </details>
+        </Panel>
+    }
+}
+
+/// The scale label nearest a mean level.
+fn level_name(program: &Program, mean: Option<f64>) -> String {
+    mean.and_then(|m| program.scale_label(m.round().clamp(0.0, 255.0) as u8))
+        .unwrap_or("–")
+        .to_string()
+}
+
+#[component]
+fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) -> impl IntoView {
+    let mine: Vec<_> = report
+        .baseline
+        .rows
+        .iter()
+        .filter(|r| r.role == role)
+        .cloned()
+        .collect();
+    let bars = mine
+        .iter()
+        .map(|r| {
+            let change = r.mean_change();
+            Bar {
+                label: r.title.clone(),
+                value: change.unwrap_or(0.0).abs(),
+                text: match change {
+                    Some(c) => format!(
+                        "{c:+.1} levels, {} → {} ({} learners)",
+                        level_name(&program, r.mean_baseline()),
+                        level_name(&program, r.mean_latest()),
+                        r.learners
+                    ),
+                    None => "no self-check since the start yet".into(),
+                },
+                flagged: change.is_some_and(|c| c < 0.0),
+            }
+        })
+        .collect();
+    let fmt = |v: Option<f64>| v.map_or("–".to_string(), |m| format!("{m:.2}"));
+    let rows = mine
+        .iter()
+        .map(|r| {
+            vec![
+                r.title.clone(),
+                r.learners.to_string(),
+                fmt(r.mean_baseline()),
+                fmt(r.mean_latest()),
+                r.mean_change()
+                    .map_or("–".to_string(), |m| format!("{m:+.2}")),
+                r.improved.to_string(),
+                r.unchanged.to_string(),
+                r.declined.to_string(),
+                r.not_rated_yet.to_string(),
+            ]
+        })
+        .collect();
+    let scale = program.self_check.scale.join(", ");
+    view! {
+        <Panel id="baseline" title="Change from baseline" question=format!("Per behaviour: the latest self-check against the starting rating learners gave when they committed, in levels of the scale ({scale}). Falls are highlighted.") csv=report.baseline.to_csv()>
+            <Bars title="Mean change from baseline per behaviour" bars=bars/>
+            {table("Change from baseline per behaviour (levels: 0 is the lowest)", vec!["Behaviour", "Learners", "Mean start", "Mean latest", "Mean change", "Improved", "Unchanged", "Declined", "Not rated since"], rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn SuccessPanel(
+    report: Report,
+    program: Arc<Program>,
+    show_names: RwSignal<bool>,
+) -> impl IntoView {
+    let csv = report.success.to_csv(&program);
+    let rows = report.success.rows.clone();
+    let per = report.success.per;
+    let body = move || {
+        rows.iter()
+            .map(|r| {
+                let who = if show_names.get() { r.name.clone().unwrap_or_else(|| r.learner.clone()) } else { r.learner.clone() };
+                let title = program.behaviour(&r.behaviour).map_or(r.behaviour.clone(), |b| b.title.clone());
+                let label = |l: u8| program.scale_label(l).unwrap_or("–").to_string();
+                view! {
+                    <tr>
+                        <th scope="row">{title}</th>
+                        <td>{format!("{} #{}", if r.group == Group::Strongest { "Strongest" } else { "Weakest" }, r.rank)}</td>
+                        <td>{who}</td>
+                        <td>{r.role.clone()}</td>
+                        <td>{label(r.start)}</td>
+                        <td>{label(r.latest)}</td>
+                        <td>{format!("{:+}", r.change())}</td>
+                        <td>{r.checks.to_string()}</td>
+                        <td>{if r.adopted { "Yes" } else { "No" }}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Panel id="success-cases" title="Whom to interview (Success Case sampling)" question=format!("Per behaviour, up to {per} learners with the strongest and {per} with the weakest trajectories from their start, after Brinkerhoff's Success Case Method: ask both what helped and what got in the way.") csv=csv>
+            <table class="tl-table">
+                <caption>"Learners to interview, by behaviour"</caption>
+                <thead><tr><th scope="col">"Behaviour"</th><th scope="col">"Group"</th><th scope="col">"Learner"</th><th scope="col">"Role"</th><th scope="col">"Start"</th><th scope="col">"Latest"</th><th scope="col">"Change"</th><th scope="col">"Self-checks"</th><th scope="col">"Adopted"</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
         </Panel>
     }
 }

@@ -17,6 +17,16 @@ pub fn DueCard() -> impl IntoView {
         let plan = ctx.plan.get();
         let today = ctx.now.today;
         let views = schedule::timeline(&program, &plan, today);
+        if let Some(back) = plan.rhythm.paused_on(today).map(|p| p.until) {
+            return view! {
+                <section class="tl-card tl-due-none" aria-labelledby=ctx.id("due-h")>
+                    <h3 class="tl-heading" id=ctx.id("due-h")>"Your plan is paused"</h3>
+                    <p>{format!("You are on leave until {}. Your reflections wait and none counts as missed.", format::date(back))}</p>
+                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, "Welcome back: your plan continues."); }>"I'm back: resume my plan"</button>
+                </section>
+            }
+            .into_any();
+        }
         let Some(current) = schedule::current(&views).cloned() else {
             let next = schedule::next_up(&views).map(|v| (v.step.title.clone(), v.due));
             return view! {

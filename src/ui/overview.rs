@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{format, marked::Marked, use_ctx};
 use crate::adoption::{self, State};
 use crate::plan::Action;
+use crate::program::Weekday;
 use crate::schedule::{self, Status};
 use crate::shell;
 
@@ -87,11 +88,13 @@ fn Schedule() -> impl IntoView {
                     Status::Answered { .. } => ("Done".to_string(), "tl-status tl-status-done"),
                     Status::Skipped { .. } => ("Skipped".to_string(), "tl-status"),
                     Status::Missed => ("Missed".to_string(), "tl-status tl-status-missed"),
+                    Status::Paused { until } => (format!("Waiting until {}", format::date(until)), "tl-status"),
                 };
                 let check = if v.step.self_check { " · with self-check" } else { "" };
+                let moved = (v.due != v.planned).then(|| format!(" (planned {})", format::date(v.planned)));
                 view! {
                     <li class="tl-timeline-item">
-                        <span class="tl-timeline-date">{format::date(v.due)}</span>
+                        <span class="tl-timeline-date">{format::date(v.due)}{moved}</span>
                         <span class="tl-timeline-title">{format!("Day {}: {}{check}", v.step.day, v.step.title)}</span>
                         <span class=class>{label}</span>
                     </li>
@@ -125,7 +128,157 @@ fn Schedule() -> impl IntoView {
             <p class="tl-help">"Short reflections, spaced over the weeks after the course. Add them to your calendar so they find you."</p>
             <ol class="tl-timeline">{rows}</ol>
             <button type="button" class="tl-button" on:click=download>"Add to my calendar (.ics)"</button>
+            <Cadence/>
         </section>
+    }
+}
+
+/// The learner's own cadence, within the program's bounds: move a step, a weekday, a pause.
+#[component]
+fn Cadence() -> impl IntoView {
+    let ctx = use_ctx();
+    let program = ctx.program();
+    let bounds = program.cadence.clone();
+    let today = ctx.now.today;
+    let max = i32::from(bounds.max_shift_days);
+    // Move one step still to come.
+    let step = RwSignal::new(String::new());
+    let by = RwSignal::new(String::from("1"));
+    let mover = (max > 0).then(|| {
+        let options = move || {
+            let program = ctx.program();
+            let plan = ctx.plan.get();
+            schedule::timeline(&program, &plan, today)
+                .into_iter()
+                .filter(|v| v.status == Status::Upcoming)
+                .map(|v| {
+                    let value = v.step.day.to_string();
+                    view! { <option value=value>{format!("Day {}: {} ({})", v.step.day, v.step.title, format::date(v.due))}</option> }
+                })
+                .collect_view()
+        };
+        let shifts = (-max..=max)
+            .map(|n| {
+                let label = match n {
+                    0 => "On the planned day".to_string(),
+                    n if n < 0 => format!("{} day{} earlier", -n, if n == -1 { "" } else { "s" }),
+                    n => format!("{n} day{} later", if n == 1 { "" } else { "s" }),
+                };
+                view! { <option value=n.to_string() selected=n == 1>{label}</option> }
+            })
+            .collect_view();
+        let move_step = move |_| {
+            let program = ctx.program();
+            let first = ctx.plan.with_untracked(|p| {
+                schedule::timeline(&program, p, today)
+                    .into_iter()
+                    .find(|v| v.status == Status::Upcoming)
+                    .map(|v| v.step.day)
+            });
+            let day = step.get_untracked().parse::<u32>().ok().or(first);
+            let Some(day) = day else {
+                ctx.error.set(Some("There is no reflection still to come to move.".into()));
+                return;
+            };
+            let by_days = by.get_untracked().parse::<i32>().unwrap_or(0);
+            ctx.dispatch(Action::MoveStep { day, by_days }, "Reflection moved.");
+        };
+        let (step_id, by_id) = (ctx.id("move-step"), ctx.id("move-by"));
+        view! {
+            <fieldset class="tl-fieldset">
+                <legend class="tl-legend-small">{format!("Move a reflection (up to {max} days)")}</legend>
+                <label class="tl-label" for=step_id.clone()>"Reflection"</label>
+                <select class="tl-input" id=step_id on:change=move |ev| step.set(event_target_value(&ev))>{options}</select>
+                <label class="tl-label" for=by_id.clone()>"New day"</label>
+                <select class="tl-input" id=by_id on:change=move |ev| by.set(event_target_value(&ev))>{shifts}</select>
+                <button type="button" class="tl-button" on:click=move_step>"Move reflection"</button>
+            </fieldset>
+        }
+    });
+    // Choose a weekday.
+    let weekday = RwSignal::new(
+        ctx.plan
+            .with_untracked(|p| p.rhythm.weekday())
+            .map_or(String::new(), |w| w.name().to_string()),
+    );
+    let days = (!bounds.weekdays.is_empty()).then(|| {
+        let current = weekday.get_untracked();
+        let options = bounds
+            .weekdays
+            .iter()
+            .map(|w| view! { <option value=w.name() selected=current == w.name()>{w.label()}</option> })
+            .collect_view();
+        let save = move |_| {
+            let weekday = Weekday::parse(&weekday.get_untracked());
+            ctx.dispatch(Action::ChooseWeekday { weekday }, "Your reflection day is saved.");
+        };
+        let id = ctx.id("weekday");
+        view! {
+            <fieldset class="tl-fieldset">
+                <legend class="tl-legend-small">"My reflection day"</legend>
+                <label class="tl-label" for=id.clone()>"Reflections fall on"</label>
+                <select class="tl-input" id=id on:change=move |ev| weekday.set(event_target_value(&ev))>
+                    <option value="" selected=current.is_empty()>"The program's own days"</option>
+                    {options}
+                </select>
+                <button type="button" class="tl-button" on:click=save>"Save my day"</button>
+            </fieldset>
+        }
+    });
+    // Pause ("on leave until ...") and resume.
+    let max_pause = bounds.max_pause_days;
+    let until = RwSignal::new(String::new());
+    let pause = (max_pause > 0).then(|| {
+        let id = ctx.id("leave");
+        let latest = today
+            .checked_add(time::Duration::days(i64::from(max_pause)))
+            .unwrap_or(today);
+        let first = today.next_day().unwrap_or(today);
+        let body = move || {
+            let paused = ctx.plan.with(|p| p.rhythm.paused_on(today).map(|p| p.until));
+            let id = id.clone();
+            let save = move |_| match format::parse_date(&until.get_untracked()) {
+                Some(until) => {
+                    ctx.dispatch(Action::Pause { until }, "Your plan is paused until you are back.");
+                }
+                None => ctx.error.set(Some("Please choose the date you are back.".into())),
+            };
+            view! {
+                {paused.map(|back| view! {
+                    <p>{format!("Your plan is paused: you are on leave until {}. Nothing is due and nothing counts as missed until then.", format::date(back))}</p>
+                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, "Welcome back: your plan continues."); }>"I'm back: resume my plan"</button>
+                })}
+                <label class="tl-label" for=id.clone()>{if paused.is_some() { "Change the date I am back" } else { "I'm on leave until" }}</label>
+                <input class="tl-input" id=id type="date" min=format::input_date(first) max=format::input_date(latest)
+                    prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
+                <button type="button" class="tl-button" on:click=save>{if paused.is_some() { "Change my return date" } else { "Pause my plan" }}</button>
+            }
+        };
+        view! {
+            <fieldset class="tl-fieldset">
+                <legend class="tl-legend-small">{format!("On leave? Pause for up to {max_pause} days")}</legend>
+                {body}
+            </fieldset>
+        }
+    });
+    (mover.is_some() || days.is_some() || pause.is_some()).then(|| {
+        view! {
+            <details class="tl-details">
+                <summary>"Change my reflection days"</summary>
+                {mover}
+                {days}
+                {pause}
+            </details>
+        }
+    })
+}
+
+/// "Start" for the baseline (day 0), else "Day N".
+fn day_name(day: u32) -> String {
+    if day == 0 {
+        "Start".into()
+    } else {
+        format!("Day {day}")
     }
 }
 
@@ -138,6 +291,9 @@ fn Trend() -> impl IntoView {
         let points = adoption::trend(&program, &plan);
         if points.is_empty() {
             return view! { <p class="tl-help">"Your trend appears after your first self-check."</p> }.into_any();
+        }
+        if points.len() == 1 && points[0].day == 0 {
+            return view! { <p class="tl-help">"Your trend starts from where you said you are now; it continues after your first self-check."</p> }.into_any();
         }
         let scale = program.self_check.scale.clone();
         // Whole SVG units: the chart needs no finer grain, and integers keep
@@ -169,14 +325,20 @@ fn Trend() -> impl IntoView {
         };
         let summary = points
             .iter()
-            .map(|p| format!("day {}: about “{}”", p.day, level_name(p.mean)))
+            .map(|p| {
+                format!(
+                    "{}: about “{}”",
+                    day_name(p.day).to_lowercase(),
+                    level_name(p.mean)
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ");
         let progress = adoption::progress(&program, &plan);
         let days: Vec<u32> = points.iter().map(|p| p.day).collect();
         let header = days
             .iter()
-            .map(|d| view! { <th scope="col">{format!("Day {d}")}</th> })
+            .map(|d| view! { <th scope="col">{day_name(*d)}</th> })
             .collect_view();
         let table_rows = progress
             .iter()
@@ -188,11 +350,13 @@ fn Trend() -> impl IntoView {
                 let cells = days
                     .iter()
                     .map(|d| {
-                        let label = p
-                            .ratings
-                            .iter()
-                            .find(|(day, _)| day == d)
-                            .and_then(|(_, l)| program.scale_label(*l))
+                        let level = if *d == 0 {
+                            p.baseline
+                        } else {
+                            p.ratings.iter().find(|(day, _)| day == d).map(|(_, l)| *l)
+                        };
+                        let label = level
+                            .and_then(|l| program.scale_label(l))
                             .unwrap_or("–")
                             .to_string();
                         view! { <td>{label}</td> }
@@ -205,7 +369,7 @@ fn Trend() -> impl IntoView {
         let labels = points
             .iter()
             .zip(&xy)
-            .map(|(p, (x, _))| view! { <text x=x.to_string() y=(h - 8).to_string() text-anchor="middle" class="tl-chart-label">{format!("Day {}", p.day)}</text> })
+            .map(|(p, (x, _))| view! { <text x=x.to_string() y=(h - 8).to_string() text-anchor="middle" class="tl-chart-label">{day_name(p.day)}</text> })
             .collect_view();
         let desc_id = ctx.id("trend-desc");
         let labelled_by = desc_id.clone();
@@ -220,7 +384,7 @@ fn Trend() -> impl IntoView {
                 {dots}
                 {labels}
             </svg>
-            <p class="tl-help">{format!("Lowest level: {bottom}. Each point is the average of your self-ratings at that check.")}</p>
+            <p class="tl-help">{format!("Lowest level: {bottom}. Each point is the average of your self-ratings at that check; “Start” is where you said you were when you committed.")}</p>
             <table class="tl-table">
                 <caption>"Your self-checks by behaviour"</caption>
                 <thead><tr><th scope="col">"Behaviour"</th>{header}</tr></thead>

@@ -32,7 +32,7 @@ test('panels render from the seeded cohort, filters change figures, CSV matches 
   await ready(page);
   const statements = Number(await page.locator('[data-dashboard-ready]').getAttribute('data-statements'));
   assert.ok(statements > 500, `statements loaded: ${statements}`);
-  for (const panel of ['funnel', 'roles', 'terms', 'reinforcement', 'adoption']) {
+  for (const panel of ['funnel', 'roles', 'terms', 'reinforcement', 'adoption', 'baseline']) {
     const chart = page.locator(`[data-panel=${panel}] svg[role=img]`).first();
     assert.ok(await chart.isVisible(), `${panel} chart`);
     assert.ok((await chart.locator('title').textContent()).length > 20, `${panel} chart has a text alternative`);
@@ -60,6 +60,33 @@ test('panels render from the seeded cohort, filters change figures, CSV matches 
   const leaderTable = await tableOf(page, 'roles');
   assert.deepEqual(leaderTable.slice(1).map((r) => r[0]), ['Leader']);
   assert.equal(Number(leaderTable[1][1]), fromTable.Leader);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('change from baseline and the success case sample, with their CSVs', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  await page.goto(`${demo.url}/admin?as=admin`);
+  await ready(page);
+  // Change from baseline: one row per behaviour, the same counts in the table and the CSV.
+  const table = await tableOf(page, 'baseline');
+  const csv = await csvOf(page, 'baseline');
+  assert.deepEqual(table[0].slice(0, 5), ['Behaviour', 'Learners', 'Mean start', 'Mean latest', 'Mean change']);
+  const all = csv.slice(1).filter((r) => r[0] === '(all roles)');
+  assert.equal(all.length, table.length - 1, 'one row per behaviour');
+  assert.deepEqual(all.map((r) => Number(r[2])), table.slice(1).map((r) => Number(r[1])));
+  assert.ok(all.some((r) => Number(r[2]) > 0), 'some learners have a baseline and a self-check');
+  // Success cases: the learners to interview, by pseudonym, as in the CSV.
+  const rows = await page.locator('[data-panel=success-cases] tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].map((c) => c.textContent.trim())));
+  const sample = await csvOf(page, 'success-cases');
+  assert.deepEqual(sample[0], ['behaviour', 'group', 'rank', 'learner', 'role', 'start', 'latest', 'change', 'self_checks', 'adopted']);
+  assert.ok(rows.length > 0 && rows.length === sample.length - 1, `${rows.length} rows`);
+  assert.deepEqual(rows.map((r) => r[2]), sample.slice(1).map((r) => r[3]), 'the same learners in the same order');
+  assert.ok(sample.slice(1).every((r) => /^learner-[0-9a-f]{12}$/.test(r[3])), 'pseudonyms only');
+  assert.ok(rows.some((r) => r[1].startsWith('Strongest')) && rows.some((r) => r[1].startsWith('Weakest')));
+  assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'new panels have no accessibility violations');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -81,12 +81,20 @@ export async function eventually(check, ms = 20000, what = 'condition') {
   throw new Error(`timed out waiting for ${what}: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
 }
 
+/** The starting rating ("how often now?") for every commitment chosen so far: required at commitment. */
+export async function giveBaselines(page, level = 'Rarely') {
+  const groups = page.getByRole('group', { name: 'How often do you do this now, before you start?' });
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio', { name: level, exact: true }).check();
+}
+
 /** The learner's first visit: picks `role`, commits to the first behaviour, waits for the plan. */
 export async function commitOne(page, role) {
   await page.getByRole('radio', { name: new RegExp(role) }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('checkbox').first().check();
   await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('Every Friday');
+  await giveBaselines(page);
   await page.getByRole('button', { name: 'Commit to my plan' }).click();
   await page.getByRole('heading', { name: 'My commitments' }).waitFor();
 }

@@ -1,7 +1,7 @@
 // End-to-end: a learner walks the whole flow in the demo course page in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -42,11 +42,24 @@ test('a learner picks a role, commits, reloads, answers a due prompt and a self-
   await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('After every ride-along with my manager');
   await boxes.nth(1).check();
   await page.getByRole('textbox', { name: 'When or where I will do it' }).nth(1).fill('The Friday before each performance discussion');
+  // Where each behaviour starts: required, one radio group on the program's scale per behaviour.
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /how often .* happens now/);
+  const starts = page.getByRole('group', { name: 'How often do you do this now, before you start?' });
+  assert.equal(await starts.count(), 2, 'a baseline per chosen behaviour');
+  // Keyboard only: Space selects the first level, an arrow key moves to the next.
+  await starts.nth(0).getByRole('radio', { name: 'Never', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await starts.nth(0).getByRole('radio', { name: 'Rarely', exact: true }).isChecked());
+  await starts.nth(1).getByRole('radio', { name: 'Sometimes', exact: true }).check();
+  await page.getByRole('textbox', { name: 'Why this matters to me (optional)' }).fill('My reviews should be conversations, not surprises.');
   assert.deepEqual(await axeViolations(page), [], 'commit step has no accessibility violations');
   await page.getByRole('button', { name: 'Commit to my plan' }).click();
 
   await page.getByRole('heading', { name: 'My commitments' }).waitFor();
   await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  await page.getByText(/Your trend starts from where you said you are now/).waitFor();
   const schedule = page.locator('.tl-timeline-item');
   assert.equal(await schedule.count(), 5, 'five reflection steps');
   assert.match(await schedule.nth(0).innerText(), /Wed 6 Jan 2027/);
@@ -101,8 +114,39 @@ test('a learner picks a role, commits, reloads, answers a due prompt and a self-
   const states = await page.locator('.tl-plan-item .tl-state').allInnerTexts();
   assert.deepEqual(states, ['Adopted', 'Trying']);
   const chart = page.getByRole('img', { name: /average self-rating over time/ });
-  assert.equal(await chart.locator('circle').count(), 2, 'two self-checks on the trend');
+  assert.equal(await chart.locator('circle').count(), 3, 'the start and two self-checks on the trend');
+  assert.match(await chart.locator('title').textContent(), /^Your average self-rating over time: start: about “Sometimes”/);
   assert.deepEqual(await axeViolations(page), [], 'trend has no accessibility violations');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a learner on leave pauses the plan: nothing is due or missed meanwhile, and resuming brings it back', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(coursePage('e2e-lee', '2027-01-04'));
+  await commitOne(page, 'Leader');
+  await page.getByText('Change my reflection days').click();
+  await page.getByLabel("I'm on leave until").fill('2027-01-20');
+  await page.getByRole('button', { name: 'Pause my plan' }).click();
+  await page.getByRole('heading', { name: 'Your plan is paused' }).waitFor();
+  assert.match(await page.locator('.tl-due-none').innerText(), /on leave until Wed 20 Jan 2027/);
+  assert.deepEqual(await axeViolations(page), [], 'paused plan has no accessibility violations');
+
+  // A week on, still on leave: nothing due, nothing missed, the first step waits until after the pause.
+  await page.goto(coursePage('e2e-lee', '2027-01-10'));
+  await page.getByRole('heading', { name: 'Your plan is paused' }).waitFor();
+  const timeline = await page.locator('.tl-timeline').innerText();
+  assert.doesNotMatch(timeline, /Missed|Due now/);
+  assert.match(timeline, /Fri 22 Jan 2027 \(planned Wed 6 Jan 2027\)/);
+
+  // Back early: the schedule continues from today, spaced as before.
+  await page.getByRole('button', { name: "I'm back: resume my plan" }).click();
+  await page.getByRole('heading', { name: 'Nothing due today' }).waitFor();
+  assert.match(await page.locator('.tl-timeline').innerText(), /Tue 12 Jan 2027 \(planned Wed 6 Jan 2027\)/);
+  await page.goto(coursePage('e2e-lee', '2027-01-12'));
+  await page.getByRole('heading', { name: 'First try' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

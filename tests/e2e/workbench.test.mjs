@@ -2,7 +2,7 @@
 // the widget as a role and downloads a cmi5 package, in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, giveBaselines } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -56,6 +56,7 @@ test('a designer checks, previews and packages a program in the workbench', asyn
 
   await preview.getByRole('checkbox').first().check();
   await preview.getByRole('textbox', { name: 'When or where I will do it' }).first().fill('At the weekly brand meeting');
+  await giveBaselines(preview);
   await preview.getByRole('button', { name: 'Commit to my plan' }).click();
   await preview.getByRole('heading', { name: 'My commitments' }).waitFor();
 

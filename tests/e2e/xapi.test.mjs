@@ -2,7 +2,7 @@
 // through server errors, an LRS crash and restart, a tab closed mid-send and two open tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, credentials, allStatements, eventually } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, credentials, allStatements, eventually, giveBaselines } from './harness.mjs';
 
 const VERB = {
   'http://id.tincanapi.com/verb/selected': 'selected',
@@ -13,6 +13,9 @@ const VERB = {
   'https://throughline.app/xapi/verbs/lapsed': 'lapsed',
   'http://id.tincanapi.com/verb/skipped': 'skipped',
   'https://throughline.app/xapi/verbs/snoozed': 'snoozed',
+  'https://throughline.app/xapi/verbs/rescheduled': 'rescheduled',
+  'https://throughline.app/xapi/verbs/paused': 'paused',
+  'https://throughline.app/xapi/verbs/resumed': 'resumed',
   'http://adlnet.gov/expapi/verbs/initialized': 'initialized',
   'http://adlnet.gov/expapi/verbs/completed': 'completed',
   'http://adlnet.gov/expapi/verbs/terminated': 'terminated',
@@ -43,6 +46,7 @@ async function chooseAndCommit(page, role, count = 2) {
     await boxes.nth(i).check();
     await page.getByRole('textbox', { name: 'When or where I will do it' }).nth(i).fill(`Slot ${i + 1}`);
   }
+  await giveBaselines(page);
   await page.getByRole('button', { name: 'Commit to my plan' }).click();
   await page.getByRole('heading', { name: 'My commitments' }).waitFor();
 }
@@ -73,6 +77,7 @@ test('a learner journey lands in the LRS as exactly the catalogued statements, a
   assert.equal(selected.object.id, `${PROGRAM}/roles/leader`);
   assert.equal(committed.result.response.length > 0, true);
   assert.equal(committed.result.extensions['https://throughline.app/xapi/extensions/when-where'], 'Slot 1');
+  assert.equal(committed.result.extensions['https://throughline.app/xapi/extensions/baseline'], 1, 'the starting rating, "Rarely"');
   assert.equal(answered.result.response, 'Gave two pieces of specific feedback after ride-alongs.');
   assert.deepEqual({ raw: rated.result.score.raw, min: rated.result.score.min, max: rated.result.score.max, scaled: rated.result.score.scaled }, { raw: 3, min: 0, max: 4, scaled: 0.75 });
   for (const s of statements) {
