@@ -177,8 +177,10 @@ impl Store {
         })
     }
 
-    /// Every message claimed about `program` for learners from `first` to `last`:
-    /// (learner, day, due, kind).
+    /// Every message sent about `program` to learners from `first` to `last`:
+    /// (learner, day, due, kind). Claims still in flight are left out: a reminder waits until
+    /// the first message is known to be sent (one the server refused is let go and comes again
+    /// first), and a message in flight cannot be claimed twice anyway.
     pub fn nudge_history(
         &self,
         program: &str,
@@ -187,7 +189,7 @@ impl Store {
     ) -> Result<Vec<(String, Claim)>, ApiError> {
         self.read(|db| {
             db.rows(
-                "SELECT agent_ifi, day, due, kind FROM nudges WHERE agent_ifi >= ?1 AND agent_ifi <= ?2 AND program = ?3",
+                "SELECT agent_ifi, day, due, kind FROM nudges WHERE agent_ifi >= ?1 AND agent_ifi <= ?2 AND program = ?3 AND sent_ns IS NOT NULL",
                 &[Arg::Text(first), Arg::Text(last), Arg::Text(program)],
             )
             .map_err(db_err("reading sent nudges"))?
