@@ -3,7 +3,6 @@
 //! course page can show what is due across programs. Concurrency by ETag:
 //! a 412 means someone else wrote first, so fetch, merge and try again.
 
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::lrs::{query, Call, Lrs};
