@@ -67,7 +67,7 @@ fn read(dir: &Path) -> Vec<Letter> {
             })
         })
         .collect();
-    letters.sort_by(|a, b| b.modified.cmp(&a.modified));
+    letters.sort_by_key(|l| std::cmp::Reverse(l.modified));
     letters.truncate(SHOWN);
     letters
 }

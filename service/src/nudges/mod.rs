@@ -250,7 +250,7 @@ impl Nudger {
         &self,
         now: time::OffsetDateTime,
         report: &mut Pass,
-    ) -> Result<(Vec<Program>, BTreeMap<String, Vec<Owed>>), String> {
+    ) -> Result<(Vec<Program>, OwedByLearner), String> {
         let store = self.lrs.store();
         let programs: Vec<Program> = crate::lti::programs_parsed(&self.programs)
             .into_iter()
@@ -427,6 +427,9 @@ impl Nudger {
 
 /// Messages in flight at once in a pass (within lettre's pool of ten connections).
 const SENDERS: usize = 8;
+
+/// Nudges owed, by learner (IFI).
+type OwedByLearner = BTreeMap<String, Vec<Owed>>;
 
 /// A nudge owed, before it is claimed.
 struct Owed {
