@@ -10,8 +10,8 @@ use crate::plan::{self, Plan};
 use crate::program::Program;
 use crate::xapi::Agent;
 
-pub use crate::enrolment::{Enrolment, PLAN_STATE, PROGRAMS_PROFILE};
 use crate::enrolment::Programs;
+pub use crate::enrolment::{Enrolment, PLAN_STATE, PROGRAMS_PROFILE};
 const ATTEMPTS: usize = 4;
 
 /// Why syncing did not finish, in words for the learner (never containing credentials).
