@@ -108,6 +108,73 @@ pub fn ics(
     out
 }
 
+/// Where the learner asks the Throughline service for a calendar feed: the service that
+/// holds the LRS endpoint (`…/xapi/`), with the program's id. `None` when the endpoint is
+/// not a Throughline service's (another LRS has no feeds, and guessing would send the
+/// learner's key elsewhere).
+pub fn feed_request(endpoint: &str, program_id: &str) -> Option<String> {
+    let base = endpoint.strip_suffix("xapi/")?;
+    if !is_plain_http_url(base) || !base.ends_with('/') {
+        return None;
+    }
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("program", program_id)
+        .finish();
+    Some(format!("{base}calendar/feeds?{query}"))
+}
+
+/// Why a calendar feed could not be started or stopped, in words for the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedError(pub String);
+
+impl std::fmt::Display for FeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads the service's answer to starting a feed (`status` is `None` when no answer came):
+/// the feed's address, which must be an http(s) URL ending in `.ics`.
+pub fn feed_started(status: Option<u16>, body: &str) -> Result<String, FeedError> {
+    match status {
+        Some(200 | 201) => {
+            let url = serde_json::from_str::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| v.get("url").and_then(|u| u.as_str()).map(str::to_owned))
+                .filter(|u| is_plain_http_url(u) && u.ends_with(".ics"));
+            url.ok_or_else(|| FeedError("The service's answer held no calendar link. Download the calendar file instead.".into()))
+        }
+        other => Err(feed_failed(other)),
+    }
+}
+
+/// Reads the service's answer to stopping a feed.
+pub fn feed_stopped(status: Option<u16>) -> Result<(), FeedError> {
+    match status {
+        Some(200 | 204) => Ok(()),
+        other => Err(feed_failed(other)),
+    }
+}
+
+fn feed_failed(status: Option<u16>) -> FeedError {
+    FeedError(match status {
+        None => "No answer from the service (offline or unreachable). Try again when you are connected.".into(),
+        Some(401 | 403) => "The service did not accept this page's sign-in for calendar links. Download the calendar file instead.".into(),
+        Some(404 | 405) => "This course's record store does not offer calendar links. Download the calendar file instead.".into(),
+        Some(s) if s >= 500 => format!("The service had a problem (error {s}). Try again in a few minutes."),
+        Some(s) => format!("The service refused the calendar link (error {s})."),
+    })
+}
+
+/// The feed's address for calendar apps that subscribe from a link (`webcal://`).
+pub fn webcal(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    format!("webcal://{rest}")
+}
+
 fn ymd(d: time::Date) -> String {
     format!("{:04}{:02}{:02}", d.year(), u8::from(d.month()), d.day())
 }
@@ -168,6 +235,72 @@ mod tests {
     use crate::program::{parse, Format};
     use icalendar::{Calendar, Component};
     use time::macros::date;
+
+    #[test]
+    fn feed_requests_go_only_to_a_throughline_service() {
+        assert_eq!(
+            feed_request("https://lrs.example/xapi/", "urn:p:coaching").as_deref(),
+            Some("https://lrs.example/calendar/feeds?program=urn%3Ap%3Acoaching")
+        );
+        assert_eq!(
+            feed_request("http://127.0.0.1:9/tl/xapi/", "https://x.example/p?a=1&b").as_deref(),
+            Some("http://127.0.0.1:9/tl/calendar/feeds?program=https%3A%2F%2Fx.example%2Fp%3Fa%3D1%26b")
+        );
+        for other in [
+            "https://lrs.example/data/xAPI/",
+            "https://lrs.example/cmi5/",
+            "javascript:xapi/",
+            "xapi/",
+        ] {
+            assert_eq!(feed_request(other, "urn:p"), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn feed_answers_read_into_a_link_or_plain_words() {
+        assert_eq!(
+            feed_started(
+                Some(201),
+                r#"{"url":"https://lrs.example/calendar/abc.ics"}"#
+            ),
+            Ok("https://lrs.example/calendar/abc.ics".to_string())
+        );
+        for body in [
+            "",
+            "{}",
+            r#"{"url":"javascript:alert(1)//.ics"}"#,
+            r#"{"url":"https://x.example/a b.ics"}"#,
+            r#"{"url":"https://x.example/page"}"#,
+        ] {
+            assert!(
+                feed_started(Some(201), body)
+                    .unwrap_err()
+                    .0
+                    .contains("no calendar link"),
+                "{body}"
+            );
+        }
+        assert!(feed_started(None, "").unwrap_err().0.contains("No answer"));
+        assert!(feed_started(Some(404), "")
+            .unwrap_err()
+            .0
+            .contains("does not offer"));
+        assert!(feed_started(Some(403), "")
+            .unwrap_err()
+            .0
+            .contains("sign-in"));
+        assert!(feed_started(Some(503), "")
+            .unwrap_err()
+            .0
+            .contains("error 503"));
+        assert_eq!(feed_stopped(Some(204)), Ok(()));
+        assert!(feed_stopped(Some(500)).is_err());
+        assert_eq!(
+            webcal("https://a.example/calendar/t.ics"),
+            "webcal://a.example/calendar/t.ics"
+        );
+        assert_eq!(webcal("http://a.example/c.ics"), "webcal://a.example/c.ics");
+    }
 
     #[test]
     fn calendar_parses_back_with_one_event_per_open_step() {

@@ -114,6 +114,12 @@ impl Lrs {
             method: "GET",
             ..Call::default()
         };
+        self.send_to(url, call).await
+    }
+
+    /// Sends one request to an absolute URL of the same service (its calendar feeds, beside
+    /// the LRS), with the same credentials; `call.path` is not used.
+    pub async fn send_to(&self, url: &str, call: Call<'_>) -> Answer {
         self.busy.set(self.busy.get() + 1);
         let result = self.try_send_to(url, &call).await;
         self.busy.set(self.busy.get().saturating_sub(1));

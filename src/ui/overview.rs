@@ -128,9 +128,125 @@ fn Schedule() -> impl IntoView {
             <p class="tl-help">"Short reflections, spaced over the weeks after the course. Add them to your calendar so they find you."</p>
             <ol class="tl-timeline">{rows}</ol>
             <button type="button" class="tl-button" on:click=download>"Add to my calendar (.ics)"</button>
+            <CalendarFeed/>
             <Cadence/>
         </section>
     }
+}
+
+/// A calendar link the learner's calendar app subscribes to, so moves and snoozes follow by
+/// themselves. Offered only when the widget talks to a Throughline service with the learner's
+/// own key (a cmi5 player's session token cannot start one). The link is a secret: it is kept
+/// in this browser only, and stopping it makes the old address answer "stopped".
+#[component]
+fn CalendarFeed() -> impl IntoView {
+    let ctx = use_ctx();
+    let program_id = ctx.program().id.clone();
+    let target = ctx.live().filter(|l| l.cmi5.is_none()).and_then(|live| {
+        crate::calendar::feed_request(&live.lrs.endpoint, &program_id).map(|url| (live.lrs, url))
+    });
+    let (lrs, url) = target?;
+    let key = ctx.with_session(|s| format!("{}:calendar-feed", s.key));
+    let link = RwSignal::new(
+        shell::storage::load(&key)
+            .ok()
+            .flatten()
+            .filter(|l| !l.is_empty()),
+    );
+    let working = RwSignal::new(false);
+    let send = send_wrapper::SendWrapper::new((lrs, url, key));
+    let send = StoredValue::new(send);
+    let start = move |_| {
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        let (lrs, url, key) = send.with_value(|s| (**s).clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let call = shell::lrs::Call {
+                method: "POST",
+                ..Default::default()
+            };
+            let answer = lrs.send_to(&url, call).await;
+            working.set(false);
+            match crate::calendar::feed_started(answer.status, &answer.body) {
+                Ok(feed) => {
+                    let _ = shell::storage::save(&key, &feed);
+                    link.set(Some(feed));
+                    ctx.status.set(Some("Your calendar link is ready. Add it to your calendar app as a subscription.".into()));
+                }
+                Err(e) => ctx.error.set(Some(e.0)),
+            }
+        });
+    };
+    let stop = move |_| {
+        if working.get_untracked() {
+            return;
+        }
+        working.set(true);
+        let (lrs, url, key) = send.with_value(|s| (**s).clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let call = shell::lrs::Call {
+                method: "DELETE",
+                ..Default::default()
+            };
+            let answer = lrs.send_to(&url, call).await;
+            working.set(false);
+            match crate::calendar::feed_stopped(answer.status) {
+                Ok(()) => {
+                    let _ = shell::storage::save(&key, "");
+                    link.set(None);
+                    ctx.status.set(Some(
+                        "Your calendar link is stopped. Calendars that used it stop updating."
+                            .into(),
+                    ));
+                }
+                Err(e) => ctx.error.set(Some(e.0)),
+            }
+        });
+    };
+    let copy = move |_| {
+        let Some(feed) = link.get_untracked() else {
+            return;
+        };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&feed);
+        wasm_bindgen_futures::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => ctx.status.set(Some("Calendar link copied.".into())),
+                Err(_) => ctx.error.set(Some(
+                    "The browser did not let the page copy. Select the link and copy it yourself."
+                        .into(),
+                )),
+            }
+        });
+    };
+    let field = ctx.id("feed-link");
+    let help = ctx.id("feed-help");
+    Some(view! {
+        <div class="tl-feed">
+            {move || match link.get() {
+                None => view! {
+                    <p class="tl-help">"Or get a link your calendar app follows, so changes to your days show up by themselves."</p>
+                    <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>"Get a calendar link"</button>
+                }.into_any(),
+                Some(feed) => {
+                    let webcal = crate::calendar::webcal(&feed);
+                    view! {
+                        <label class="tl-label" for=field.clone()>"My calendar link"</label>
+                        <p class="tl-help" id=help.clone()>"Add it in your calendar app as a subscription (\"from URL\"). It is private to you: anyone with it sees your reflection days."</p>
+                        <input class="tl-input" id=field.clone() type="url" readonly prop:value=feed aria-describedby=help.clone()/>
+                        <button type="button" class="tl-button" on:click=copy>"Copy the link"</button>
+                        <a class="tl-button" href=webcal>"Open in my calendar app"</a>
+                        <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>"Make a new link"</button>
+                        <button type="button" class="tl-button" on:click=stop aria-disabled=move || working.get().to_string()>"Stop my calendar link"</button>
+                    }.into_any()
+                }
+            }}
+        </div>
+    })
 }
 
 /// The learner's own cadence, within the program's bounds: move a step, a weekday, a pause.

@@ -1,7 +1,7 @@
 // End-to-end: a learner walks the whole flow in the demo course page in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne, eventually } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -147,6 +147,50 @@ test('a learner on leave pauses the plan: nothing is due or missed meanwhile, an
   assert.match(await page.locator('.tl-timeline').innerText(), /Tue 12 Jan 2027 \(planned Wed 6 Jan 2027\)/);
   await page.goto(coursePage('e2e-lee', '2027-01-12'));
   await page.getByRole('heading', { name: 'First try' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a calendar link follows the learner\'s changes, survives a reload and stops when asked', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  const course = `${demo.url}/course/coaching-leaders?as=ben&now=2027-01-04`;
+  await page.goto(course);
+  await commitOne(page, 'Team member');
+  await page.getByRole('button', { name: 'Get a calendar link' }).click();
+  const field = page.getByRole('textbox', { name: 'My calendar link' });
+  await field.waitFor();
+  const link = await field.inputValue();
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/calendar\/[0-9a-f]{64}\.ics$/);
+  assert.equal(await page.getByRole('link', { name: 'Open in my calendar app' }).getAttribute('href'), link.replace('http://', 'webcal://'));
+  assert.deepEqual(await axeViolations(page), [], 'calendar link has no accessibility violations');
+  const feed = async () => { const r = await fetch(link); return { status: r.status, text: (await r.text()).replace(/\r\n /g, '') }; };
+  // The service reads the plan the widget synced: five open steps, the first on its planned day.
+  await eventually(async () => { const f = await feed(); return f.status === 200 && (f.text.match(/BEGIN:VEVENT/g) || []).length === 5; }, 20000, 'the feed shows the plan');
+  assert.match((await feed()).text, /DTSTART;VALUE=DATE:20270106/);
+
+  // On leave: the feed moves the steps by itself, as newer versions of the same events.
+  await page.getByText('Change my reflection days').click();
+  await page.getByLabel("I'm on leave until").fill('2027-01-20');
+  await page.getByRole('button', { name: 'Pause my plan' }).click();
+  await page.getByRole('heading', { name: 'Your plan is paused' }).waitFor();
+  await eventually(async () => /DTSTART;VALUE=DATE:20270122/.test((await feed()).text), 20000, 'the feed follows the pause');
+  assert.match((await feed()).text, /SEQUENCE:[1-9]/);
+
+  // The link is remembered in this browser; stopping it makes the old address answer 404.
+  await page.reload();
+  assert.equal(await page.getByRole('textbox', { name: 'My calendar link' }).inputValue(), link);
+  await page.getByRole('button', { name: 'Stop my calendar link' }).click();
+  await page.getByRole('button', { name: 'Get a calendar link' }).waitFor();
+  const stopped = await feed();
+  assert.equal(stopped.status, 404);
+  assert.match(stopped.text, /stopped/);
+  // A learner without an LRS connection (no service) is offered the file only.
+  const other = await context.newPage();
+  await other.goto(coursePage('e2e-nolrs', '2027-01-04'));
+  await commitOne(other, 'Leader');
+  assert.equal(await other.getByRole('button', { name: 'Get a calendar link' }).count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
