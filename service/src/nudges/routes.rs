@@ -15,7 +15,7 @@ use throughline::enrolment::{Programs, PLAN_STATE, PROGRAMS_PROFILE};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::http::{escape, Origin};
-use crate::lrs::store::{now_ns, DocKey, DocKind};
+use crate::lrs::store::{self, now_ns, DocKey, DocKind};
 use crate::lrs::{blocking, validate, ApiError, Lrs, Scope};
 
 /// What the routes share.
@@ -114,13 +114,27 @@ fn error(e: ApiError) -> Response {
 const MAX_RECIPIENTS: usize = 10_000;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Address {
     agent: Value,
-    email: String,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    chat: Option<ChatHook>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChatHook {
+    format: String,
+    url: String,
 }
 
 /// The host (an LMS, an HR system) says where its learners are reached:
 /// `[{"agent": {xAPI Agent}, "email": "ana@example.com"}, …]`, with the LRS admin key.
+/// An entry may give a chat webhook instead of or beside the address,
+/// `"chat": {"format": "slack" | "teams", "url": "https://…"}`; nudges then go there.
+/// Each entry replaces what was recorded for the learner.
 async fn recipients(
     State(ctx): State<Ctx>,
     headers: HeaderMap,
@@ -139,7 +153,7 @@ async fn recipients(
         Ok(l) => l,
         Err(e) => {
             return error(ApiError::bad_request(format!(
-                "the body must be a JSON list of {{\"agent\": …, \"email\": …}}: {e}"
+                "the body must be a JSON list of {{\"agent\": …, \"email\": …, \"chat\": …}}: {e}"
             )))
         }
     };
@@ -155,20 +169,42 @@ async fn recipients(
                 "entry {i}: agent has no identifier (mbox, openid or account)"
             )));
         };
-        if a.email.parse::<lettre::Address>().is_err() {
+        if let Some(email) = &a.email {
+            if email.parse::<lettre::Address>().is_err() {
+                return error(ApiError::bad_request(format!(
+                    "entry {i}: “{email}” is not an email address"
+                )));
+            }
+        }
+        let chat = match a.chat {
+            Some(c) if !super::chat::FORMATS.contains(&c.format.as_str()) => {
+                return error(ApiError::bad_request(format!(
+                    "entry {i}: chat format “{}” is not slack or teams",
+                    c.format
+                )))
+            }
+            Some(c) if !super::chat::webhook_ok(&c.url) => {
+                return error(ApiError::bad_request(format!(
+                    "entry {i}: the chat webhook must be an https:// URL (http:// only to this machine)"
+                )))
+            }
+            Some(c) => Some(store::Chat { format: c.format, url: c.url }),
+            None => None,
+        };
+        if a.email.is_none() && chat.is_none() {
             return error(ApiError::bad_request(format!(
-                "entry {i}: “{}” is not an email address",
-                a.email
+                "entry {i}: give an email, a chat webhook, or both"
             )));
         }
-        checked.push((ifi, a.email));
+        checked.push((ifi, a.email, chat));
     }
     let lrs = ctx.lrs.clone();
     let n = checked.len();
     match blocking(move || {
         let now = now_ns();
-        for (ifi, email) in &checked {
-            lrs.store().nudge_recipient_set(ifi, email, "host", now)?;
+        for (ifi, email, chat) in &checked {
+            lrs.store()
+                .nudge_recipient_host(ifi, email.as_deref(), chat.as_ref(), now)?;
         }
         Ok(())
     })

@@ -31,7 +31,7 @@ use crate::lrs::validate;
 pub use index::same_statement;
 use index::{merge_definition, Index};
 pub use lti::{GradeSend, GradeSummary, LaunchRecord};
-pub use nudges::{Claim, NudgeSummary, Recipient};
+pub use nudges::{Chat, Claim, NudgeSummary, Recipient};
 use sql::{list, values, Arg, DbError, Serial, Sql, ROWS_PER_STATEMENT};
 pub use sqlite::DB_FILE;
 

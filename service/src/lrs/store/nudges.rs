@@ -20,6 +20,17 @@ pub struct Recipient {
     pub token: String,
     /// Whether they unsubscribed.
     pub unsubscribed: bool,
+    /// The chat webhook the host gave; when set, nudges go there instead of by email.
+    pub chat: Option<Chat>,
+}
+
+/// A chat channel reached by an incoming webhook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chat {
+    /// The message format the webhook takes: `slack` or `teams`.
+    pub format: String,
+    /// The webhook's URL (a secret: never shown).
+    pub url: String,
 }
 
 /// One message about one step, as claimed in the database.
@@ -53,11 +64,15 @@ fn recipient_from(mut r: Row) -> Result<Recipient, ApiError> {
         source: r.text(2)?,
         token: r.text(3)?,
         unsubscribed: r.0.get(4).is_some_and(|c| *c != super::sql::Cell::Null),
+        chat: match (r.opt_text(5)?, r.opt_text(6)?) {
+            (Some(format), Some(url)) => Some(Chat { format, url }),
+            _ => None,
+        },
     })
 }
 
 const RECIPIENT: &str =
-    "SELECT agent_ifi, email, source, token, unsubscribed_ns FROM nudge_recipients";
+    "SELECT agent_ifi, email, source, token, unsubscribed_ns, chat_format, chat_url FROM nudge_recipients";
 
 fn new_token() -> String {
     uuid::Uuid::new_v4().simple().to_string() + &uuid::Uuid::new_v4().simple().to_string()
@@ -152,6 +167,36 @@ impl Store {
                 .map(recipient_from)
                 .transpose()?
                 .ok_or_else(|| ApiError::internal("storage error: the recipient just written is missing"))
+        })
+    }
+
+    /// Records how the host reaches `agent_ifi`: an address, a chat webhook, or both (what
+    /// the host leaves out is cleared). The unsubscribe token and an unsubscription are kept.
+    pub fn nudge_recipient_host(
+        &self,
+        agent_ifi: &str,
+        email: Option<&str>,
+        chat: Option<&Chat>,
+        now_ns: i64,
+    ) -> Result<(), ApiError> {
+        let token = new_token();
+        self.write(Serial::None, |db| {
+            db.exec(
+                "INSERT INTO nudge_recipients (agent_ifi, email, source, token, updated_ns, chat_format, chat_url) \
+                 VALUES (?1, ?2, 'host', ?3, ?4, ?5, ?6) \
+                 ON CONFLICT (agent_ifi) DO UPDATE SET email = excluded.email, source = excluded.source, \
+                 updated_ns = excluded.updated_ns, chat_format = excluded.chat_format, chat_url = excluded.chat_url",
+                &[
+                    Arg::Text(agent_ifi),
+                    Arg::OptText(email),
+                    Arg::Text(&token),
+                    Arg::Int(now_ns),
+                    Arg::OptText(chat.map(|c| c.format.as_str())),
+                    Arg::OptText(chat.map(|c| c.url.as_str())),
+                ],
+            )
+            .map_err(db_err("recording a nudge recipient"))?;
+            Ok(())
         })
     }
 
@@ -282,7 +327,7 @@ impl Store {
                 .ok_or_else(|| ApiError::internal("storage error: no count row"))?;
             let mut people = db
                 .first(
-                    "SELECT COALESCE(SUM(CASE WHEN email IS NOT NULL AND unsubscribed_ns IS NULL THEN 1 ELSE 0 END), 0), \
+                    "SELECT COALESCE(SUM(CASE WHEN (email IS NOT NULL OR chat_url IS NOT NULL) AND unsubscribed_ns IS NULL THEN 1 ELSE 0 END), 0), \
                             COALESCE(SUM(CASE WHEN unsubscribed_ns IS NOT NULL THEN 1 ELSE 0 END), 0) FROM nudge_recipients",
                     &[],
                 )
@@ -437,6 +482,40 @@ mod tests {
         assert_eq!(c.email.as_deref(), Some("ana@new.example"));
         let s = store.nudge_summary().expect("summary");
         assert_eq!((s.reachable, s.unsubscribed), (0, 1));
+    }
+
+    #[test]
+    fn the_host_sets_a_chat_webhook_and_clears_what_it_leaves_out() {
+        let (_dir, store) = store();
+        let first = store
+            .nudge_recipient_set("account:h|ben", "ben@x.org", "mbox", 1)
+            .expect("set");
+        let chat = Chat {
+            format: "slack".into(),
+            url: "https://hooks.example/T/B/x".into(),
+        };
+        store
+            .nudge_recipient_host("account:h|ben", None, Some(&chat), 2)
+            .expect("host");
+        let r = &store
+            .nudge_recipients("account:h|ben", "account:h|ben")
+            .expect("read")[0];
+        assert_eq!(
+            (r.email.as_deref(), r.chat.as_ref(), r.source.as_str()),
+            (None, Some(&chat), "host")
+        );
+        assert_eq!(r.token, first.token, "the unsubscribe link keeps working");
+        assert_eq!(store.nudge_summary().expect("summary").reachable, 1);
+        store
+            .nudge_recipient_host("account:h|ben", Some("ben@lms.example"), None, 3)
+            .expect("host");
+        let r = &store
+            .nudge_recipients("account:h|ben", "account:h|ben")
+            .expect("read")[0];
+        assert_eq!(
+            (r.email.as_deref(), r.chat.as_ref()),
+            (Some("ben@lms.example"), None)
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::{ApiError, LrsError};
 
 /// Schema migrations in order; `throughline_schema.version` counts those
 /// applied. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 3] = [SCHEMA_1, SCHEMA_2, SCHEMA_3];
+const MIGRATIONS: [&str; 4] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4];
 
 /// The schema as SQLite's four migrations left it, in PostgreSQL's types
 /// (the few statements that void or refer to others indexed alone).
@@ -161,6 +161,12 @@ CREATE TABLE IF NOT EXISTS calendar_feeds (
     revoked_ns BIGINT
 );
 CREATE INDEX IF NOT EXISTS calendar_feeds_owner ON calendar_feeds(agent_ifi, program);
+"#;
+
+/// As SQLite's migration 7: a learner's chat webhook.
+const SCHEMA_4: &str = r#"
+ALTER TABLE nudge_recipients ADD COLUMN chat_format TEXT;
+ALTER TABLE nudge_recipients ADD COLUMN chat_url TEXT;
 "#;
 
 /// Advisory lock keys (arbitrary, fixed: every process must use the same).

@@ -18,7 +18,9 @@ pub const DB_FILE: &str = "lrs.sqlite3";
 
 /// Schema migrations in order: the database's `user_version` counts those applied, and
 /// opening applies the rest, each in its own transaction. Never edit one that shipped; add one.
-const MIGRATIONS: [&str; 6] = [SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6];
+const MIGRATIONS: [&str; 7] = [
+    SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_6, SCHEMA_7,
+];
 
 /// The first schema (`IF NOT EXISTS`, so databases made before versioning pass through it).
 const SCHEMA_1: &str = "
@@ -180,6 +182,12 @@ CREATE TABLE IF NOT EXISTS calendar_feeds (
     revoked_ns INTEGER
 );
 CREATE INDEX IF NOT EXISTS calendar_feeds_owner ON calendar_feeds(agent_ifi, program);
+";
+
+/// Nudges by chat: the incoming webhook the host gave for a learner (`slack` or `teams`).
+const SCHEMA_7: &str = "
+ALTER TABLE nudge_recipients ADD COLUMN chat_format TEXT;
+ALTER TABLE nudge_recipients ADD COLUMN chat_url TEXT;
 ";
 
 /// The open database file.
