@@ -278,6 +278,8 @@ const PAGE: &str = r##"<!doctype html>
       </div>
       <p class="wb-note">The preview is a learner of its own per role, kept in this browser: pick and commit as a learner would, then move the week to see what is due later. Week 1 is today.</p>
       <div id="wb-preview" class="wb-preview"><p class="wb-note">Loading the widget…</p></div>
+      <h3 id="wb-connections-title">How this role is connected to the others</h3>
+      <ul id="wb-connections" aria-labelledby="wb-connections-title"></ul>
     </section>
   </main>
   <script type="module">
@@ -395,10 +397,12 @@ const PAGE: &str = r##"<!doctype html>
         roleSelect.disabled = true;
         mounted = '';
         previewHost.replaceChildren(note('Fix the problems to see the preview'));
+        $('wb-connections').replaceChildren();
         return;
       }
       roleSelect.disabled = false;
       const role = roleSelect.value;
+      showConnections(role);
       const options = { programText: editor.value, role, learner: { id: learnerId(role) }, now: previewDate() };
       const key = JSON.stringify(options);
       if (key === mounted && !force) return;
@@ -408,6 +412,17 @@ const PAGE: &str = r##"<!doctype html>
       previewHost.replaceChildren(el);
       // On a bad program or options the widget shows what is wrong itself.
       mount(el, options).catch(() => {});
+    }
+
+    /** The role's pairs and observations, as the checker words them (text only, never markup). */
+    function showConnections(role) {
+      const list = $('wb-connections');
+      const items = (last && last.connections && last.connections[role]) || [];
+      list.replaceChildren(...(items.length ? items : [{ text: 'No pairs or observations involve this role.' }]).map((c) => {
+        const li = document.createElement('li');
+        li.textContent = c.text;
+        return li;
+      }));
     }
 
     function check() {

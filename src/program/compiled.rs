@@ -186,6 +186,56 @@ pub fn verify(p: &Program) -> Result<(), Vec<String>> {
     if c.weekdays.iter().collect::<HashSet<_>>().len() != c.weekdays.len() {
         fail("cadence.weekdays".into(), "lists a day more than once");
     }
+    let mut pair_ids = HashSet::new();
+    for (i, pair) in p.pairs.iter().enumerate() {
+        if pair.id.is_empty() || !pair_ids.insert(pair.id.as_str()) {
+            fail(format!("pairs[{i}].id"), "must be present and unique");
+        }
+        let found: Vec<_> = pair
+            .behaviours
+            .iter()
+            .filter_map(|b| p.behaviour(b))
+            .collect();
+        let distinct: HashSet<&str> = pair.behaviours.iter().map(String::as_str).collect();
+        let two_roles = found.iter().enumerate().any(|(j, a)| {
+            found[j + 1..]
+                .iter()
+                .any(|b| a.roles.iter().any(|ra| b.roles.iter().any(|rb| ra != rb)))
+        });
+        if found.len() != pair.behaviours.len() || distinct.len() < 2 || !two_roles {
+            fail(
+                format!("pairs[{i}].behaviours"),
+                "must name two or more distinct behaviours of different roles",
+            );
+        }
+    }
+    for (i, o) in p.observations.iter().enumerate() {
+        if !p
+            .behaviour(&o.behaviour)
+            .is_some_and(|b| b.roles.contains(&o.about))
+        {
+            fail(
+                format!("observations[{i}]"),
+                "must observe a behaviour developed in the role observed",
+            );
+        }
+        if o.by.is_empty() || o.by.iter().any(|r| !role_ids.contains(r.as_str())) {
+            fail(format!("observations[{i}].by"), "must name existing roles");
+        }
+        if o.days.is_empty()
+            || o.days
+                .iter()
+                .any(|d| !p.schedule.iter().any(|s| s.day == *d))
+        {
+            fail(format!("observations[{i}].days"), "must be schedule days");
+        }
+        if o.min_raters < super::Observation::LEAST_MIN_RATERS {
+            fail(
+                format!("observations[{i}].min_raters"),
+                "must be at least 3",
+            );
+        }
+    }
     if errors.is_empty() {
         Ok(())
     } else {
@@ -312,6 +362,27 @@ mod tests {
         let errors = verify(&empty).unwrap_err().join("\n");
         for path in ["roles:", "schedule:", "self_check.scale:"] {
             assert!(errors.contains(path), "{path} missing from:\n{errors}");
+        }
+    }
+
+    #[test]
+    fn verify_refuses_broken_pairs_and_observations() {
+        let mut p = coaching();
+        p.pairs[0].behaviours = vec!["set-expectations".into(), "give-specific-feedback".into()];
+        p.observations[0].days = vec![3];
+        p.observations[1].min_raters = 1;
+        p.observations[1].about = "stakeholder".into();
+        let errors = verify(&p).expect_err("broken");
+        for path in [
+            "pairs[0].behaviours",
+            "observations[0].days",
+            "observations[1].min_raters",
+            "observations[1]:",
+        ] {
+            assert!(
+                errors.iter().any(|e| e.starts_with(path)),
+                "{path}: {errors:#?}"
+            );
         }
     }
 }

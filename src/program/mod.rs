@@ -7,6 +7,7 @@
 //! list of every problem found, each with its field path and position.
 
 pub mod compiled;
+pub mod connections;
 mod diagnostic;
 pub mod tree;
 mod validate;
@@ -45,6 +46,54 @@ pub struct Program {
     /// when absent, so programs compiled before it existed still load).
     #[serde(default)]
     pub cadence: Cadence,
+    /// Behaviours of different roles that are two sides of one conversation.
+    #[serde(default)]
+    pub pairs: Vec<Pair>,
+    /// Who is asked about whom: others' view of how often a behaviour shows up.
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+}
+
+/// Behaviours of different roles that are two sides of one conversation (the leader's
+/// "give specific feedback" and the team member's "receive feedback openly"), so each
+/// side sees what the other committed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Stable identifier.
+    pub id: String,
+    /// What the conversation is, for people ("The feedback conversation").
+    pub title: String,
+    /// The behaviours, at least two, spanning at least two roles.
+    pub behaviours: Vec<String>,
+}
+
+/// Others rating how often someone's behaviour shows up at work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Observation {
+    /// The behaviour observed.
+    pub behaviour: String,
+    /// The role of the people observed (the behaviour is developed in it).
+    pub about: String,
+    /// Roles whose members are asked; may include `about` itself (peers).
+    pub by: Vec<String>,
+    /// Schedule days (step `day`s) at which raters are asked.
+    pub days: Vec<u32>,
+    /// The question, with `{name}` where the observed person's name goes.
+    pub question: String,
+    /// Fewest distinct raters before anything observed is shown (at least 3).
+    pub min_raters: u8,
+}
+
+impl Observation {
+    /// Default for `min_raters`.
+    pub const DEFAULT_MIN_RATERS: u8 = 3;
+    /// The fewest `min_raters` a program may set: with two, each rater could work out the other's answer.
+    pub const LEAST_MIN_RATERS: u8 = 3;
+
+    /// The question about `name`.
+    pub fn question_about(&self, name: &str) -> String {
+        self.question.replace("{name}", name)
+    }
 }
 
 /// Bounds within which a learner sets their own cadence.
@@ -326,6 +375,24 @@ impl Program {
         self.roles
             .iter()
             .find(|r| r.lms_roles.iter().any(|l| l.eq_ignore_ascii_case(lms_role)))
+    }
+
+    /// The pairs `behaviour` is part of, with the other behaviours of each.
+    pub fn pairs_of<'a>(&'a self, behaviour: &'a str) -> impl Iterator<Item = &'a Pair> + 'a {
+        self.pairs
+            .iter()
+            .filter(move |p| p.behaviours.iter().any(|b| b == behaviour))
+    }
+
+    /// What a rater in `role` is asked at the step on `day`.
+    pub fn observations_at<'a>(
+        &'a self,
+        day: u32,
+        role: &'a str,
+    ) -> impl Iterator<Item = &'a Observation> + 'a {
+        self.observations
+            .iter()
+            .filter(move |o| o.days.contains(&day) && o.by.iter().any(|r| r == role))
     }
 
     /// The label of scale level `level`, if it exists.

@@ -307,3 +307,147 @@ fn cadence_mistakes_are_located() {
         "expected a table"
     ));
 }
+
+#[test]
+fn pairs_and_observations_are_read_with_defaults() {
+    let p = coaching();
+    assert_eq!(p.pairs.len(), 3);
+    assert_eq!(
+        p.pairs_of("receive-feedback")
+            .map(|x| x.id.as_str())
+            .collect::<Vec<_>>(),
+        ["feedback"]
+    );
+    let asked: Vec<&str> = p
+        .observations_at(45, "team-member")
+        .map(|o| o.behaviour.as_str())
+        .collect();
+    assert_eq!(asked, ["give-specific-feedback", "receive-feedback"]);
+    assert_eq!(p.observations_at(7, "team-member").count(), 0);
+    assert_eq!(p.observations_at(21, "leader").count(), 0);
+    let member = &p.observations[1];
+    assert_eq!(member.min_raters, Observation::DEFAULT_MIN_RATERS);
+    assert!(member
+        .question_about("Ben")
+        .contains("how often did Ben take feedback"));
+    // Programs written before pairs existed have none.
+    assert!(parse(MINIMAL, Format::Toml)
+        .expect("valid")
+        .pairs
+        .is_empty());
+}
+
+#[test]
+fn pair_and_observation_mistakes_are_located() {
+    let base = COACHING.split("# --- Pairs").next().expect("head");
+    let schedule = COACHING.split("# --- Schedule").nth(1).expect("schedule");
+    let with = |extra: &str| format!("{base}{extra}\n# --- Schedule{schedule}");
+    let errs = errors(&with(
+        r#"
+[[pairs]]
+id = "same-role"
+title = "Two leader behaviours"
+behaviours = ["set-expectations", "give-specific-feedback"]
+
+[[pairs]]
+id = "typo"
+title = "A typo"
+behaviours = ["give-specific-feedbak", "receive-feedback"]
+
+[[pairs]]
+id = "lonely"
+title = "One side"
+behaviours = ["receive-feedback"]
+
+[[observations]]
+behaviour = "give-specific-feedback"
+about = "team-member"
+by = ["team-member"]
+days = [21]
+
+[[observations]]
+behaviour = "receive-feedback"
+about = "team-member"
+by = ["leaders"]
+days = [22, 45]
+min_raters = 2
+
+[[observations]]
+behaviour = "set-expectations"
+about = "leader"
+by = ["team-member"]
+days = []
+"#,
+    ));
+    assert!(
+        has(
+            &errs,
+            "pairs[0].behaviours",
+            "developed only in role `leader`"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            &errs,
+            "pairs[1].behaviours[0]",
+            "did you mean `give-specific-feedback`?"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(&errs, "pairs[2].behaviours", "at least two behaviours"),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            &errs,
+            "observations[0].about",
+            "nobody in it can be observed"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(&errs, "observations[1].by[0]", "did you mean `leader`?"),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            &errs,
+            "observations[1].days[0]",
+            "no schedule step is on day 22"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(
+            &errs,
+            "observations[1].min_raters",
+            "out of range (3 to 100)"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        has(&errs, "observations[2].days", "nobody is ever asked"),
+        "{errs:#?}"
+    );
+    // Every problem has a line: the designer can find it.
+    assert!(errs.iter().all(|d| d.line > 0), "{errs:#?}");
+}
+
+#[test]
+fn one_behaviour_of_one_role_is_observed_once() {
+    let extra = r#"
+[[observations]]
+behaviour = "receive-feedback"
+about = "team-member"
+by = ["leader"]
+days = [45]
+"#;
+    let text = COACHING.replace("# --- Schedule", &format!("{extra}\n# --- Schedule"));
+    let errs = errors(&text);
+    assert!(
+        has(&errs, "observations[2]", "already observed above"),
+        "{errs:#?}"
+    );
+}

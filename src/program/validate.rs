@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::tree::{Key, Kind, Node};
 use super::{
-    AdoptionRule, Behaviour, Cadence, Diagnostic, Diagnostics, Program, Role, SelfCheck, Step,
-    Suggestion, Term, Weekday,
+    AdoptionRule, Behaviour, Cadence, Diagnostic, Diagnostics, Observation, Pair, Program, Role,
+    SelfCheck, Step, Suggestion, Term, Weekday,
 };
 
 /// Longest text accepted in any single field; keeps stored plans and statements bounded.
@@ -628,6 +628,8 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
         .get("cadence")
         .map(|node| cadence(&mut c, node))
         .unwrap_or_default();
+    let pairs = pairs(&mut c, &mut top, &behaviours);
+    let observations = observations(&mut c, &mut top, &roles, &behaviours, &schedule);
     top.finish(&mut c);
 
     // Roles that are expected to change but have nothing to practise.
@@ -660,6 +662,8 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             self_check,
             adoption,
             cadence,
+            pairs,
+            observations,
         }),
         // Unreachable in practice: a missing part always records an error above.
         _ => Err(Diagnostics::new(vec![Diagnostic::at(
@@ -708,5 +712,227 @@ fn cadence(c: &mut Checker, node: &Node<'_>) -> Cadence {
         out.weekdays = chosen;
     }
     t.finish(c);
+    out
+}
+
+/// `[[pairs]]`: behaviours of different roles that are two sides of one conversation.
+fn pairs(c: &mut Checker, top: &mut Table<'_, '_>, behaviours: &[Behaviour]) -> Vec<Pair> {
+    let mut out = Vec::new();
+    let mut ids = Vec::new();
+    for (path, node) in top.tables(c, "pairs", false) {
+        let Some(mut t) = Table::open(c, node, &path) else {
+            continue;
+        };
+        let id = t.text(c, "id", true);
+        let title = t.text(c, "title", true);
+        let members = t.text_list(c, "behaviours", true);
+        let span = t.span.clone();
+        t.finish(c);
+        let mut ok = true;
+        let mut found: Vec<&Behaviour> = Vec::new();
+        for m in &members {
+            match behaviours.iter().find(|b| b.id == m.value) {
+                None => {
+                    ok = false;
+                    let hint = suggest(&m.value, behaviours.iter().map(|b| b.id.as_str()));
+                    c.err(
+                        &m.span,
+                        &m.path,
+                        format!("no behaviour has the id `{}`{hint}", m.value),
+                    );
+                }
+                Some(b) if found.iter().any(|f| f.id == b.id) => {
+                    ok = false;
+                    c.err(
+                        &m.span,
+                        &m.path,
+                        format!("`{}` appears more than once in this pair", m.value),
+                    );
+                }
+                Some(b) => found.push(b),
+            }
+        }
+        if ok && members.len() == 1 {
+            ok = false;
+            c.err(
+                &span,
+                &format!("{path}.behaviours"),
+                "a pair needs at least two behaviours, one for each side of the conversation",
+            );
+        }
+        // Two sides means two roles: some two behaviours must be practised by different roles.
+        let spans_roles = found.iter().enumerate().any(|(i, a)| {
+            found[i + 1..]
+                .iter()
+                .any(|b| a.roles.iter().any(|ra| b.roles.iter().any(|rb| ra != rb)))
+        });
+        if ok && found.len() >= 2 && !spans_roles {
+            let role = found[0].roles.first().cloned().unwrap_or_default();
+            c.err(&span, &format!("{path}.behaviours"), format!("every behaviour in this pair is developed only in role `{role}`: a pair joins the sides of different roles"));
+            ok = false;
+        }
+        if let (Some(id), Some(title), true) = (id, title, ok) {
+            check_id(c, &id);
+            out.push(Pair {
+                id: id.value.clone(),
+                title: title.value,
+                behaviours: members.into_iter().map(|m| m.value).collect(),
+            });
+            ids.push(id);
+        }
+    }
+    unique(c, &ids, "pair id");
+    out
+}
+
+/// `[[observations]]`: who is asked about whom, when, and how many raters it takes.
+fn observations(
+    c: &mut Checker,
+    top: &mut Table<'_, '_>,
+    roles: &[Role],
+    behaviours: &[Behaviour],
+    schedule: &[Step],
+) -> Vec<Observation> {
+    let mut out: Vec<Observation> = Vec::new();
+    for (path, node) in top.tables(c, "observations", false) {
+        let Some(mut t) = Table::open(c, node, &path) else {
+            continue;
+        };
+        let behaviour = t.text(c, "behaviour", true);
+        let about = t.text(c, "about", true);
+        let by = t.text_list(c, "by", true);
+        let days_node = t.required(c, "days");
+        let question = t.text(c, "question", false);
+        let min_raters = t.optional_whole(
+            c,
+            "min_raters",
+            i64::from(Observation::LEAST_MIN_RATERS)..101,
+        );
+        let span = t.span.clone();
+        t.finish(c);
+        let mut ok = true;
+        let role_known = |c: &mut Checker, r: &At<String>| {
+            let known = roles.iter().any(|x| x.id == r.value);
+            if !known {
+                let hint = suggest(&r.value, roles.iter().map(|x| x.id.as_str()));
+                c.err(
+                    &r.span,
+                    &r.path,
+                    format!("no role has the id `{}`{hint}", r.value),
+                );
+            }
+            known
+        };
+        let found = behaviour.as_ref().and_then(|b| {
+            let found = behaviours.iter().find(|x| x.id == b.value);
+            if found.is_none() {
+                let hint = suggest(&b.value, behaviours.iter().map(|x| x.id.as_str()));
+                c.err(
+                    &b.span,
+                    &b.path,
+                    format!("no behaviour has the id `{}`{hint}", b.value),
+                );
+            }
+            found
+        });
+        ok &= found.is_some();
+        if let Some(a) = &about {
+            ok &= role_known(c, a);
+            if let Some(b) = found {
+                if ok && !b.roles.contains(&a.value) {
+                    ok = false;
+                    c.err(&a.span, &a.path, format!("behaviour `{}` is not developed in role `{}`, so nobody in it can be observed doing it; add `{}` to the behaviour's roles or observe another role", b.id, a.value, a.value));
+                }
+            }
+        }
+        for r in &by {
+            ok &= role_known(c, r);
+        }
+        let mut days = Vec::new();
+        if let Some(node) = days_node {
+            let dpath = format!("{path}.days");
+            match &node.kind {
+                Kind::Array(items) if items.is_empty() => {
+                    ok = false;
+                    c.err(
+                        &node.span,
+                        &dpath,
+                        "must list at least one schedule day, or nobody is ever asked",
+                    );
+                }
+                Kind::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let ipath = format!("{dpath}[{i}]");
+                        match item.kind {
+                            Kind::Int(d) if schedule.iter().any(|s| i64::from(s.day) == d) => {
+                                if days.contains(&(d as u32)) {
+                                    c.err(
+                                        &item.span,
+                                        &ipath,
+                                        format!("day {d} appears more than once"),
+                                    );
+                                    ok = false;
+                                } else {
+                                    days.push(d as u32);
+                                }
+                            }
+                            Kind::Int(d) => {
+                                ok = false;
+                                let known: Vec<String> =
+                                    schedule.iter().map(|s| s.day.to_string()).collect();
+                                c.err(&item.span, &ipath, format!("no schedule step is on day {d}, so nobody would be asked then; steps are on days {}", known.join(", ")));
+                            }
+                            ref other => {
+                                ok = false;
+                                c.err(
+                                    &item.span,
+                                    &ipath,
+                                    format!("expected a schedule day, found {}", other.describe()),
+                                );
+                            }
+                        }
+                    }
+                }
+                other => {
+                    ok = false;
+                    c.err(
+                        &node.span,
+                        &dpath,
+                        format!(
+                            "expected a list of schedule days, found {}",
+                            other.describe()
+                        ),
+                    );
+                }
+            }
+        }
+        if let (Some(b), Some(a)) = (&behaviour, &about) {
+            if out
+                .iter()
+                .any(|o| o.behaviour == b.value && o.about == a.value)
+            {
+                ok = false;
+                c.err(&span, &path, format!("behaviour `{}` of role `{}` is already observed above; list every rater role in one observation's `by`", b.value, a.value));
+            }
+        }
+        if let (true, Some(b), Some(a), Some(found)) =
+            (ok && !by.is_empty(), behaviour, about, found)
+        {
+            days.sort_unstable();
+            out.push(Observation {
+                behaviour: b.value,
+                about: a.value,
+                by: by.into_iter().map(|r| r.value).collect(),
+                days,
+                question: question.map(|q| q.value).unwrap_or_else(|| {
+                    format!(
+                        "In the last two weeks, how often did {{name}} do this: {}?",
+                        found.title.to_lowercase()
+                    )
+                }),
+                min_raters: min_raters.map_or(Observation::DEFAULT_MIN_RATERS, |m| m.value as u8),
+            });
+        }
+    }
     out
 }

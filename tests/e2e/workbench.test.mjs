@@ -46,6 +46,12 @@ test('a designer checks, previews and packages a program in the workbench', asyn
   const role = page.getByRole('combobox', { name: 'Preview as role' });
   await role.selectOption({ label: 'Stakeholder' });
   assert.equal(await role.inputValue(), 'stakeholder');
+  // How the role is connected: its side of each pair, and for a leader who rates them.
+  const connections = page.getByRole('list', { name: 'How this role is connected to the others' });
+  assert.match(await connections.innerText(), /^Peer coaching: your side is “Offer peer coaching” and “Ask for and accept peer coaching”; the Team member side is “Offer peer coaching”\./);
+  await role.selectOption({ label: 'Leader' });
+  await connections.getByText(/people in the role Team member rate how often you show “Give specific, timely feedback” on days 21, 45 and 90/).waitFor();
+  await role.selectOption({ label: 'Stakeholder' });
   const preview = page.locator('#wb-preview');
   await preview.locator('.tl-widget').waitFor();
   // The preview is a real learner: the designer clicks through the role step and commitments.
