@@ -19,6 +19,7 @@ pub mod package;
 pub mod plan;
 pub mod program;
 pub mod schedule;
+pub mod team;
 pub mod xapi;
 
 #[cfg(all(target_arch = "wasm32", feature = "admin"))]

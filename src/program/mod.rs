@@ -248,6 +248,9 @@ pub struct Role {
     pub lms_roles: Vec<String>,
     /// Suggested commitments offered to learners in this role.
     pub commitments: Vec<Suggestion>,
+    /// Whether people in this role lead a team (create one and share its code).
+    #[serde(default)]
+    pub leads: bool,
 }
 
 /// A suggested commitment: a ready wording the learner may adapt.

@@ -386,6 +386,7 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
         let label = t.text(&mut c, "label", true);
         let rdesc = t.text(&mut c, "description", true);
         let lms_roles = t.text_list(&mut c, "lms_roles", false);
+        let leads = t.flag(&mut c, "leads");
         let commitment_nodes = t.tables(&mut c, "commitments", false);
         if commitment_nodes.is_empty() {
             c.err(
@@ -419,6 +420,7 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
                 description: rdesc.value,
                 lms_roles: lms_roles.into_iter().map(|l| l.value).collect(),
                 commitments,
+                leads,
             });
             role_ids.push(rid);
         }
