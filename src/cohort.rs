@@ -493,6 +493,7 @@ impl Sim<'_> {
             registration: Some(self.registration),
             course: self.course.as_deref(),
             now: now.at,
+            team: None,
         };
         let rng = &mut *self.rng;
         let mut ids = || uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid();

@@ -12,7 +12,7 @@ use time::Date;
 
 use crate::plan::Plan;
 use crate::program::Program;
-use crate::xapi::Agent;
+use crate::xapi::{Agent, AgentAccount, Group};
 
 /// Activity Profile id of a team document (on the team's activity, [`Team::iri`]).
 pub const TEAM_PROFILE: &str = "https://throughline.app/xapi/profiles/team";
@@ -197,12 +197,15 @@ impl Team {
 
     /// The team as an xAPI Group (statements' `context.team`): an identified group, so the
     /// LRS can tell teams apart, named for people.
-    pub fn group(&self) -> serde_json::Value {
-        serde_json::json!({
-            "objectType": "Group",
-            "name": self.name,
-            "account": { "homePage": self.program, "name": format!("team:{}", self.id) }
-        })
+    pub fn group(&self) -> Group {
+        Group {
+            object_type: "Group".into(),
+            name: Some(self.name.clone()),
+            account: AgentAccount {
+                home_page: self.program.clone(),
+                name: format!("team:{}", self.id),
+            },
+        }
     }
 }
 
@@ -285,6 +288,16 @@ pub fn join_link(page: &str, code: &str) -> Option<String> {
         out.push_str(f);
     }
     Some(out)
+}
+
+/// The Throughline service holding the LRS endpoint `…/xapi/` (ending in `/`), where its
+/// team endpoints are; `None` for an endpoint of another shape.
+pub fn service_base(endpoint: &str) -> Option<String> {
+    let base = endpoint.strip_suffix("xapi/")?;
+    let plain = (base.starts_with("https://") || base.starts_with("http://"))
+        && base.ends_with('/')
+        && !base.chars().any(|c| c.is_whitespace() || c.is_control());
+    plain.then(|| base.to_string())
 }
 
 /// The page parameter a join link carries.
@@ -680,6 +693,11 @@ mod tests {
             Some("https://lms.example/course/7?x=1&throughline-team=K7QFM2XP#top")
         );
         assert_eq!(join_link("javascript:alert(1)", "K7QFM2XP"), None);
+        assert_eq!(
+            service_base("https://t.example/xapi/").as_deref(),
+            Some("https://t.example/")
+        );
+        assert_eq!(service_base("https://t.example/cmi5/"), None);
     }
 
     #[test]
@@ -710,5 +728,43 @@ mod tests {
         assert_eq!(mine.of("p").collect::<Vec<_>>(), ["t1"]);
         mine.remove("p", "t1");
         assert_eq!(mine.of("p").count(), 0);
+    }
+
+    #[test]
+    fn statements_of_a_team_member_name_the_team_and_its_leader() {
+        let (p, t) = team();
+        let ben = person("Ben", "team-member");
+        let (group, leader) = (t.group(), t.leader().expect("leader").agent.clone());
+        let before = Plan::default();
+        let mut after = before.clone();
+        let now = crate::plan::Now {
+            today: TODAY,
+            at: TODAY.midnight().assume_utc(),
+        };
+        let action = crate::plan::Action::ChooseRole {
+            role: "team-member".into(),
+        };
+        crate::plan::apply(&p, &mut after, action.clone(), now).expect("role");
+        let setting = crate::xapi::Setting {
+            learner: &ben.agent,
+            registration: None,
+            course: None,
+            now: now.at,
+            team: Some((&group, &leader)),
+        };
+        let mut n = 0u8;
+        let statements =
+            crate::xapi::statements_for(&p, &before, &after, &action, &setting, &mut || {
+                n += 1;
+                uuid::Builder::from_random_bytes([n; 16]).into_uuid()
+            });
+        assert!(!statements.is_empty());
+        for s in &statements {
+            assert_eq!(crate::xapi::validate(s), Ok(()));
+            let json = serde_json::to_value(s).expect("json");
+            assert_eq!(json["context"]["team"]["objectType"], "Group");
+            assert_eq!(json["context"]["team"]["account"]["name"], "team:a1b2");
+            assert_eq!(json["context"]["instructor"]["account"]["name"], "ana");
+        }
     }
 }

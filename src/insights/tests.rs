@@ -978,6 +978,7 @@ fn paused_steps_are_not_missed_and_moved_steps_are_on_time_on_their_new_day() {
             registration: None,
             course: None,
             now: now.at,
+            team: None,
         };
         out.extend(crate::xapi::statements_for(
             &p, &before, &s, &action, &setting, &mut ids,

@@ -13,6 +13,7 @@ pub mod session;
 pub mod statements;
 pub mod storage;
 pub mod sync;
+pub mod teams;
 
 /// Writes a message to the browser console, where page authors look first.
 pub fn console_error(message: &str) {

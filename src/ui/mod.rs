@@ -12,6 +12,7 @@ mod marked;
 mod overview;
 mod role;
 mod sync;
+mod team;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -60,6 +61,8 @@ pub struct Ctx {
     pub plan_sync: RwSignal<Option<(String, shell::sync::Retry)>>,
     plan_syncing: StoredValue<bool>,
     plan_resync: StoredValue<bool>,
+    /// The team statements name (`context.team`, `context.instructor`), once teams are read.
+    pub team: RwSignal<Option<(xapi::Group, xapi::Agent)>>,
     prefix: usize,
 }
 
@@ -82,6 +85,7 @@ impl Ctx {
             plan_sync: RwSignal::new(None),
             plan_syncing: StoredValue::new(false),
             plan_resync: StoredValue::new(false),
+            team: RwSignal::new(None),
             prefix: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             session: StoredValue::new(session),
         }
@@ -175,11 +179,13 @@ impl Ctx {
                     .err()
                     .map(|e| e.0);
                 if let Some(live) = self.live() {
+                    let team = self.team.get_untracked();
                     let setting = xapi::Setting {
                         learner: &live.actor,
                         registration: Some(live.registration),
                         course: live.course.as_deref(),
                         now: now.at,
+                        team: team.as_ref().map(|(g, a)| (g, a)),
                     };
                     let statements = xapi::statements_for(
                         &program,

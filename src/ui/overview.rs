@@ -15,6 +15,7 @@ use crate::shell;
 pub fn Overview() -> impl IntoView {
     view! {
         <Commitments/>
+        <super::team::Teams/>
         <Schedule/>
         <Trend/>
         <Glossary/>

@@ -121,6 +121,8 @@ pub struct Setting<'a> {
     pub course: Option<&'a str>,
     /// When the learner acted.
     pub now: OffsetDateTime,
+    /// The learner's team and its leader, when they are in one.
+    pub team: Option<(&'a Group, &'a Agent)>,
 }
 
 /// IRIs of the program's parts, derived from the program id so they are stable across versions of the file.
@@ -244,6 +246,8 @@ impl Builder<'_, '_> {
             platform: Some("Throughline".into()),
             language: Some(program.locale.clone()),
             extensions,
+            team: self.setting.team.map(|(g, _)| g.clone()),
+            instructor: self.setting.team.map(|(_, leader)| leader.clone()),
         };
         self.out.push(Statement {
             id: (self.ids)(),

@@ -11,8 +11,8 @@ mod rules;
 
 pub use catalogue::{activity_iri, statements_for, Setting, Verbs, NS, VERBS};
 pub use model::{
-    Activity, Agent, AgentAccount, Context, ContextActivities, Definition, LanguageMap, Outcome,
-    Score, Statement, Verb,
+    Activity, Agent, AgentAccount, Context, ContextActivities, Definition, Group, LanguageMap,
+    Outcome, Score, Statement, Verb,
 };
 pub use rules::validate;
 

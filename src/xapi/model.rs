@@ -213,6 +213,25 @@ pub struct Context {
     /// Role and schedule step, keyed by IRI.
     #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
     pub extensions: BTreeMap<String, serde_json::Value>,
+    /// The learner's team, as an identified Group (xAPI's `context.team`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub team: Option<Group>,
+    /// The team's leader (xAPI's `context.instructor`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub instructor: Option<Agent>,
+}
+
+/// An identified Group: a team, known by an account so LRSs tell teams apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// Always "Group".
+    pub object_type: String,
+    /// Shown to people.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+    /// The group's identifier.
+    pub account: AgentAccount,
 }
 
 /// Context activities.

@@ -123,6 +123,21 @@ pub fn validate(s: &Statement) -> Result<(), Vec<String>> {
             }
         }
         extensions(&c.extensions, "context.extensions", &mut errors);
+        if let Some(t) = &c.team {
+            if t.object_type != "Group" {
+                errors.push("context.team must be a Group".into());
+            }
+            if !is_absolute_iri(&t.account.home_page) || t.account.name.is_empty() {
+                errors.push(
+                    "context.team must be identified by an account (homePage IRI and name)".into(),
+                );
+            }
+        }
+        if let Some(i) = &c.instructor {
+            if i.identifier_count() != 1 {
+                errors.push("context.instructor must have exactly one identifier".into());
+            }
+        }
     }
     if errors.is_empty() {
         Ok(())
@@ -171,6 +186,7 @@ mod tests {
                 registration,
                 course: Some("https://lms.example.org/course/7"),
                 now: now.at,
+                team: None,
             };
             out.extend(statements_for(
                 &p,

@@ -1,0 +1,341 @@
+//! The learner's teams: start one (roles that lead), join by link or code, see who is in
+//! it and what the other side of each pair committed to, choose what to share, leave,
+//! and (for the leader) remove someone. Shown when the widget has an LRS to keep teams in.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::use_ctx;
+use crate::shell::teams::Backend;
+use crate::team::{self, Op, Person, Team};
+
+/// The team card.
+#[component]
+pub fn Teams() -> impl IntoView {
+    let ctx = use_ctx();
+    let live = ctx.live()?;
+    let program = ctx.program();
+    let teams = RwSignal::new(Vec::<Team>::new());
+    let loaded = RwSignal::new(false);
+    let backend: StoredValue<Option<SendWrapper<Backend>>> = StoredValue::new(None);
+    let working = RwSignal::new(false);
+    let invited = RwSignal::new(crate::shell::teams::invited_code());
+    let name = RwSignal::new(
+        ctx.with_session(|s| s.learner_name.clone())
+            .unwrap_or_default(),
+    );
+    let code = RwSignal::new(String::new());
+    let actor = live.actor.clone();
+    let through_player = live.cmi5.is_some();
+    {
+        let (lrs, program, actor) = (live.lrs.clone(), program.clone(), actor.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let found = Backend::find(&lrs, &program, through_player).await;
+            match found.mine(&program, &actor).await {
+                Ok(list) => teams.set(list),
+                Err(e) => ctx.error.set(Some(e)),
+            }
+            backend.set_value(Some(SendWrapper::new(found)));
+            loaded.set(true);
+        });
+    }
+    let me = {
+        let actor = actor.clone();
+        move || -> Option<Person> {
+            let role = ctx.plan.with_untracked(|p| p.role.clone())?;
+            let shown = name.get_untracked().trim().to_string();
+            let shown = if shown.is_empty() {
+                actor.name.clone().unwrap_or_default()
+            } else {
+                shown
+            };
+            (!shown.is_empty()).then(|| Person {
+                agent: actor.clone(),
+                name: shown.chars().take(120).collect(),
+                role,
+            })
+        }
+    };
+    let me = StoredValue::new(SendWrapper::new(me));
+    let person = move || me.with_value(|f| f());
+    // Runs one team call, then replaces (or drops) the team in the list.
+    let run = move |what: Action| {
+        if working.get_untracked() {
+            return;
+        }
+        let Some(backend) = backend.with_value(|b| b.as_ref().map(|b| (**b).clone())) else {
+            ctx.error.set(Some(
+                "The team is still loading; try again in a moment.".into(),
+            ));
+            return;
+        };
+        let Some(who) = person() else {
+            ctx.error
+                .set(Some("Write the name your team will see first.".into()));
+            return;
+        };
+        let program = ctx.program();
+        let today = ctx.now.today;
+        working.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match &what {
+                Action::Create => backend.create(&program, &who, today).await.map(Some),
+                Action::Join(code) => backend.join(&program, code, &who, today).await.map(Some),
+                Action::Change(id, op) => backend.change(&program, id, &who, op, today).await,
+            };
+            working.set(false);
+            match result {
+                Ok(team) => {
+                    let message = match (&what, &team) {
+                        (Action::Create, _) => {
+                            "Your team is ready. Share its code or link with the people you lead."
+                        }
+                        (Action::Join(_), _) => "You joined the team.",
+                        (Action::Change(_, Op::Leave), _) => "You left the team.",
+                        (Action::Change(_, Op::Remove(_)), _) => "They are no longer in your team.",
+                        _ => "Saved for your team.",
+                    };
+                    if matches!(what, Action::Join(_)) {
+                        invited.set(None);
+                    }
+                    let gone = match &what {
+                        Action::Change(id, Op::Leave) => Some(id.clone()),
+                        _ => None,
+                    };
+                    teams.update(|list| {
+                        if let Some(id) = gone {
+                            list.retain(|t| t.id != id);
+                        }
+                        if let Some(t) = team {
+                            match list.iter_mut().find(|x| x.id == t.id) {
+                                Some(slot) => *slot = t,
+                                None => list.push(t),
+                            }
+                        }
+                    });
+                    ctx.error.set(None);
+                    ctx.status.set(Some(message.into()));
+                }
+                Err(e) => ctx.error.set(Some(e)),
+            }
+        });
+    };
+    // The team statements name: the one this learner leads when their role leads, else the
+    // first they joined.
+    Effect::new({
+        let key = actor.key();
+        move |_| {
+            let list = teams.get();
+            let pick = list
+                .iter()
+                .find(|t| t.leader().is_some_and(|m| m.key == key))
+                .or_else(|| list.first())
+                .and_then(|t| Some((t.group(), t.leader()?.agent.clone())));
+            ctx.team.set(pick);
+        }
+    });
+    // Keep what each team sees of this learner's plan up to date as their commitments change.
+    Effect::new(move |_| {
+        let plan = ctx.plan.get();
+        let key = actor.key();
+        for t in teams.get_untracked() {
+            let Some(mine) = t.member(&key) else { continue };
+            let shared = team::sharing(&plan, &mine.private);
+            if shared != mine.shared {
+                run(Action::Change(
+                    t.id.clone(),
+                    Op::Share {
+                        shared,
+                        private: mine.private.clone(),
+                    },
+                ));
+                break; // one call at a time: the next run of this effect catches the rest
+            }
+        }
+    });
+    let leads = move || {
+        let program = ctx.program();
+        ctx.plan.with(|p| {
+            p.role
+                .as_deref()
+                .and_then(|r| program.role(r))
+                .is_some_and(|r| r.leads)
+        })
+    };
+    let name_id = ctx.id("team-name");
+    let code_id = ctx.id("team-code");
+    let body = move || {
+        if !loaded.get() {
+            return view! { <p class="tl-help">"Looking for your teams…"</p> }.into_any();
+        }
+        let list = teams.get();
+        let invite = invited.get().map(|c| {
+            let shown = team::show_code(&c);
+            view! {
+                <div class="tl-notice" role="region" aria-label="Team invitation">
+                    <p>{format!("You were invited to join a team (code {shown}). Joining shares your commitments with it; you can choose which below, and your reflections stay private.")}</p>
+                    <button type="button" class="tl-button tl-primary" on:click=move |_| run(Action::Join(c.clone()))>"Join this team"</button>
+                </div>
+            }
+        });
+        let views = list
+            .into_iter()
+            .map(|t| view! { <TeamView team=t run=Callback::new(run)/> })
+            .collect_view();
+        let start = (leads() && teams.with(|l| !l.iter().any(|t| t.leader().is_some_and(|m| m.key == actor_key(&ctx))))).then(|| view! {
+            <p class="tl-help">"Start a team so the people you lead see what you committed to, and you see theirs."</p>
+            <button type="button" class="tl-button" on:click=move |_| run(Action::Create)>"Start a team"</button>
+        });
+        view! {
+            {invite}
+            {views}
+            {start}
+            <details class="tl-details">
+                <summary>"Join a team with a code"</summary>
+                <label class="tl-label" for=code_id.clone()>"Team code"</label>
+                <input class="tl-input" id=code_id.clone() autocomplete="off" spellcheck="false" maxlength="20"
+                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+                <button type="button" class="tl-button" on:click=move |_| run(Action::Join(code.get_untracked()))>"Join the team"</button>
+            </details>
+        }
+        .into_any()
+    };
+    Some(view! {
+        <section class="tl-card" aria-labelledby=ctx.id("team-h")>
+            <h3 class="tl-heading" id=ctx.id("team-h")>"My team"</h3>
+            <label class="tl-label" for=name_id.clone()>"My name as my team sees it"</label>
+            <input class="tl-input" id=name_id autocomplete="name" maxlength="120"
+                prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            {body}
+        </section>
+    })
+}
+
+fn actor_key(ctx: &super::Ctx) -> String {
+    ctx.live().map(|l| l.actor.key()).unwrap_or_default()
+}
+
+/// A call the team card makes.
+#[derive(Clone)]
+pub enum Action {
+    /// Start a team.
+    Create,
+    /// Join by code.
+    Join(String),
+    /// Change team `id`.
+    Change(String, Op),
+}
+
+#[component]
+fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
+    let ctx = use_ctx();
+    let program = ctx.program();
+    let me = actor_key(&ctx);
+    let i_lead = team.leader().is_some_and(|m| m.key == me);
+    let leader = team.leader().map(|m| m.name.clone()).unwrap_or_default();
+    let label = |role: &str| {
+        program
+            .role(role)
+            .map_or_else(|| role.to_string(), |r| r.label.clone())
+    };
+    let members = team
+        .members
+        .iter()
+        .map(|m| {
+            let remove = (i_lead && m.key != me).then(|| {
+                let (id, key, who) = (team.id.clone(), m.key.clone(), m.name.clone());
+                view! {
+                    <button type="button" class="tl-button tl-button-small" aria-label=format!("Remove {who} from the team")
+                        on:click=move |_| run.run(Action::Change(id.clone(), Op::Remove(key.clone())))>"Remove"</button>
+                }
+            });
+            let lead = if m.leads { " · leads the team" } else { "" };
+            view! { <li class="tl-team-member"><span>{format!("{} ({}){lead}", m.name, label(&m.role))}</span>{remove}</li> }
+        })
+        .collect_view();
+    let sides = team::other_side(&program, &team, &me);
+    let sides_view = if sides.is_empty() {
+        view! { <p class="tl-help">"Nothing shared yet from the other side of your pairs."</p> }
+            .into_any()
+    } else {
+        sides
+            .into_iter()
+            .map(|s| {
+                let who = if s.leads { format!("Your leader {}", s.name) } else { format!("{} ({})", s.name, s.role) };
+                view! {
+                    <li class="tl-plan-item">
+                        <p><strong>{format!("{who} committed to “{}”", s.behaviour)}</strong>{format!(" ({})", s.pair)}</p>
+                        <p>{s.text}</p>
+                        <p class="tl-help">"When / where: " {s.when_where}</p>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let private = team
+        .member(&me)
+        .map(|m| m.private.clone())
+        .unwrap_or_default();
+    let shares = ctx
+        .plan
+        .get_untracked()
+        .commitments
+        .iter()
+        .map(|c| {
+            let title = program.behaviour(&c.behaviour).map(|b| b.title.clone()).unwrap_or_default();
+            let on = !private.contains(&c.behaviour);
+            let (id, behaviour, private) = (team.id.clone(), c.behaviour.clone(), private.clone());
+            let toggle = move |ev: leptos::ev::Event| {
+                let share = event_target_checked(&ev);
+                let mut private = private.clone();
+                private.retain(|b| *b != behaviour);
+                if !share {
+                    private.push(behaviour.clone());
+                }
+                let shared = team::sharing(&ctx.plan.get_untracked(), &private);
+                run.run(Action::Change(id.clone(), Op::Share { shared, private }));
+            };
+            view! {
+                <label class="tl-check"><input type="checkbox" checked=on on:change=toggle/>{format!(" Share “{title}”")}</label>
+            }
+        })
+        .collect_view();
+    let code = team::show_code(&team.code);
+    let link = ctx
+        .with_session(|s| s.course_url.clone())
+        .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
+        .and_then(|page| team::join_link(&page, &team.code));
+    let invite = i_lead.then(|| {
+        let link_id = ctx.id(&format!("team-link-{}", team.id));
+        view! {
+            <p>"Share this code with the people you lead: " <strong class="tl-code">{code}</strong></p>
+            {link.map(|l| view! {
+                <label class="tl-label" for=link_id.clone()>"Join link"</label>
+                <input class="tl-input" id=link_id type="url" readonly prop:value=l/>
+            })}
+        }
+    });
+    let leave = (!i_lead).then(|| {
+        let id = team.id.clone();
+        view! { <button type="button" class="tl-button" on:click=move |_| run.run(Action::Change(id.clone(), Op::Leave))>"Leave this team"</button> }
+    });
+    let count = team.members.len();
+    view! {
+        <div class="tl-team">
+            <h4 class="tl-subheading">{team.name.clone()}</h4>
+            <p>{format!("Led by {leader}. {count} {} in it.", if count == 1 { "person" } else { "people" })}</p>
+            {invite}
+            <h5 class="tl-subheading">"Who is in it"</h5>
+            <ul class="tl-team-list">{members}</ul>
+            <h5 class="tl-subheading">"What the other side committed to"</h5>
+            <ul class="tl-plan-list">{sides_view}</ul>
+            <fieldset class="tl-fieldset">
+                <legend class="tl-legend-small">"What I share with this team"</legend>
+                {shares}
+                <p class="tl-help">"Your reflections and ratings are never shared."</p>
+            </fieldset>
+            {leave}
+        </div>
+    }
+}
