@@ -767,4 +767,64 @@ mod tests {
             assert_eq!(json["context"]["instructor"]["account"]["name"], "ana");
         }
     }
+
+    #[test]
+    fn an_observer_check_sends_one_valid_statement_per_person_rated() {
+        let (p, t) = team();
+        let ben = person("Ben", "team-member");
+        let ana = &t.leader().expect("leader").agent;
+        let group = t.group();
+        let at = TODAY.midnight().assume_utc();
+        let setting = crate::xapi::Setting {
+            learner: &ben.agent,
+            registration: None,
+            course: None,
+            now: at,
+            team: Some((&group, ana)),
+        };
+        let rated = [
+            crate::xapi::Observed {
+                behaviour: "give-specific-feedback",
+                about: ana,
+                level: 3,
+            },
+            crate::xapi::Observed {
+                behaviour: "give-specific-feedback",
+                about: ana,
+                level: 99,
+            },
+            crate::xapi::Observed {
+                behaviour: "no-such-behaviour",
+                about: ana,
+                level: 1,
+            },
+        ];
+        let mut n = 0u8;
+        let out =
+            crate::xapi::observations_for(&p, &setting, "team-member", 21, &rated, &mut || {
+                n += 1;
+                uuid::Builder::from_random_bytes([n; 16]).into_uuid()
+            });
+        assert_eq!(
+            out.len(),
+            1,
+            "levels off the scale and unknown behaviours are not sent"
+        );
+        assert_eq!(crate::xapi::validate(&out[0]), Ok(()));
+        let json = serde_json::to_value(&out[0]).expect("json");
+        assert_eq!(
+            json["verb"]["id"],
+            "https://throughline.app/xapi/verbs/observed"
+        );
+        assert_eq!(json["result"]["response"], "Often");
+        assert_eq!(
+            json["context"]["extensions"]["https://throughline.app/xapi/extensions/observed"]
+                ["account"]["name"],
+            "ana"
+        );
+        assert_eq!(
+            json["context"]["extensions"]["https://throughline.app/xapi/extensions/step"],
+            21
+        );
+    }
 }

@@ -12,6 +12,23 @@ use crate::schedule::{self, Status};
 #[component]
 pub fn DueCard() -> impl IntoView {
     let ctx = use_ctx();
+    // Who is in the learner's teams, without what they share: the card redraws (losing
+    // text being typed) only when people come or go, not when a teammate edits a commitment.
+    let roster = Memo::new(move |_| {
+        ctx.teams.with(|teams| {
+            let mut people: Vec<crate::team::Member> = Vec::new();
+            for m in teams.iter().flat_map(|t| t.members.iter()) {
+                if !people.iter().any(|p| p.key == m.key) {
+                    people.push(crate::team::Member {
+                        shared: Vec::new(),
+                        private: Vec::new(),
+                        ..m.clone()
+                    });
+                }
+            }
+            people
+        })
+    });
     move || {
         let program = ctx.program();
         let plan = ctx.plan.get();
@@ -104,13 +121,67 @@ pub fn DueCard() -> impl IntoView {
                 </div>
             }
         });
+        // Observer checks: how often the people of the observed role in the learner's teams
+        // showed the behaviour. Each is optional; a rating goes only to the LRS.
+        let observed: RwSignal<BTreeMap<(String, String), u8>> = RwSignal::new(BTreeMap::new());
+        let me = ctx.live().map(|l| l.actor.key()).unwrap_or_default();
+        let mut asked: Vec<(crate::program::Observation, crate::team::Member)> = Vec::new();
+        let people = roster.get();
+        for o in program.observations_at(day, &role) {
+            for m in people.iter().filter(|m| m.role == o.about && m.key != me) {
+                asked.push((o.clone(), m.clone()));
+            }
+        }
+        let observer = (!asked.is_empty()).then(|| {
+            let scale = program.self_check.scale.clone();
+            let groups = asked
+                .iter()
+                .enumerate()
+                .map(|(i, (o, m))| {
+                    let name = ctx.id(&format!("obs-{i}"));
+                    let options = scale
+                        .iter()
+                        .enumerate()
+                        .map(|(level, label)| {
+                            let id = format!("{name}-{level}");
+                            let key = (o.behaviour.clone(), m.key.clone());
+                            let checked = key.clone();
+                            view! {
+                                <span class="tl-scale-option">
+                                    <input type="radio" name=name.clone() id=id.clone() value=level.to_string()
+                                        prop:checked=move || observed.with(|r| r.get(&checked) == Some(&(level as u8)))
+                                        on:change=move |_| observed.update(|r| { r.insert(key.clone(), level as u8); })/>
+                                    <label for=id>{label.clone()}</label>
+                                </span>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <fieldset class="tl-fieldset tl-scale">
+                            <legend class="tl-legend-small">{o.question_about(&m.name)}</legend>
+                            <div class="tl-scale-options">{options}</div>
+                        </fieldset>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="tl-observer-check">
+                    <h4 class="tl-subheading">"How your team is doing"</h4>
+                    <p class="tl-help">"Optional. Your answers are counted only together with at least two other people's, and nobody sees yours."</p>
+                    {groups}
+                </div>
+            }
+        });
+        let asked = StoredValue::new(asked);
         let save = move |_| {
             let action = Action::Answer {
                 day,
                 text: text.get_untracked(),
                 ratings: ratings.get_untracked(),
             };
-            ctx.dispatch(action, "Reflection saved. Thank you.");
+            if ctx.dispatch(action, "Reflection saved. Thank you.") {
+                ctx.send_observations(day, &asked.get_value(), &observed.get_untracked());
+            }
         };
         let snoozes = snooze_options
             .into_iter()
@@ -129,6 +200,7 @@ pub fn DueCard() -> impl IntoView {
                 <textarea class="tl-input" id=reflection_id rows="4" maxlength="4000"
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 {self_check}
+                {observer}
                 <div class="tl-actions">
                     <button type="button" class="tl-button tl-primary" on:click=save>"Save reflection"</button>
                     {snoozes}

@@ -63,6 +63,8 @@ pub struct Ctx {
     plan_resync: StoredValue<bool>,
     /// The team statements name (`context.team`, `context.instructor`), once teams are read.
     pub team: RwSignal<Option<(xapi::Group, xapi::Agent)>>,
+    /// The learner's teams in this program, once read.
+    pub teams: RwSignal<Vec<crate::team::Team>>,
     prefix: usize,
 }
 
@@ -86,6 +88,7 @@ impl Ctx {
             plan_syncing: StoredValue::new(false),
             plan_resync: StoredValue::new(false),
             team: RwSignal::new(None),
+            teams: RwSignal::new(Vec::new()),
             prefix: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             session: StoredValue::new(session),
         }
@@ -217,6 +220,57 @@ impl Ctx {
                 self.error.set(Some(e.to_string()));
                 false
             }
+        }
+    }
+}
+
+impl Ctx {
+    /// Queues the observer checks answered at the step on `day` (each an `observed`
+    /// statement through the outbox, so none is lost); unanswered ones are skipped.
+    pub fn send_observations(
+        &self,
+        day: u32,
+        asked: &[(crate::program::Observation, crate::team::Member)],
+        levels: &std::collections::BTreeMap<(String, String), u8>,
+    ) {
+        let Some(live) = self.live() else { return };
+        let program = self.program();
+        let Some(role) = self.plan.with_untracked(|p| p.role.clone()) else {
+            return;
+        };
+        let rated: Vec<xapi::Observed<'_>> = asked
+            .iter()
+            .filter_map(|(o, m)| {
+                let level = *levels.get(&(o.behaviour.clone(), m.key.clone()))?;
+                Some(xapi::Observed {
+                    behaviour: &o.behaviour,
+                    about: &m.agent,
+                    level,
+                })
+            })
+            .collect();
+        if rated.is_empty() {
+            return;
+        }
+        let now = shell::clock::now(self.with_session(|s| s.clock_override));
+        let team = self.team.get_untracked();
+        let setting = xapi::Setting {
+            learner: &live.actor,
+            registration: Some(live.registration),
+            course: live.course.as_deref(),
+            now: now.at,
+            team: team.as_ref().map(|(g, a)| (g, a)),
+        };
+        let statements = xapi::observations_for(
+            &program,
+            &setting,
+            &role,
+            day,
+            &rated,
+            &mut shell::connect::new_id,
+        );
+        if let Err(e) = live.queue(statements) {
+            self.error.set(Some(e));
         }
     }
 }

@@ -15,7 +15,7 @@ pub fn Teams() -> impl IntoView {
     let ctx = use_ctx();
     let live = ctx.live()?;
     let program = ctx.program();
-    let teams = RwSignal::new(Vec::<Team>::new());
+    let teams = ctx.teams;
     let loaded = RwSignal::new(false);
     let backend: StoredValue<Option<SendWrapper<Backend>>> = StoredValue::new(None);
     let working = RwSignal::new(false);

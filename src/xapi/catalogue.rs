@@ -57,6 +57,12 @@ pub const VERBS: &[Verbs] = &[
         when: "self-assessed a behaviour",
     },
     Verbs {
+        key: "observed",
+        iri: "https://throughline.app/xapi/verbs/observed",
+        display: "observed",
+        when: "rated how often a teammate showed a behaviour (observer check)",
+    },
+    Verbs {
         key: "mastered",
         iri: "http://adlnet.gov/expapi/verbs/mastered",
         display: "mastered",
@@ -153,6 +159,68 @@ fn activity(
             interaction_type: interaction.map(str::to_string),
         }),
     }
+}
+
+/// One observer check answered: how often `about` showed `behaviour`, on the program's scale.
+#[derive(Debug, Clone)]
+pub struct Observed<'a> {
+    /// The behaviour observed.
+    pub behaviour: &'a str,
+    /// The person observed.
+    pub about: &'a Agent,
+    /// The level chosen.
+    pub level: u8,
+}
+
+/// What an observer check sends: one `observed` statement per person and behaviour rated,
+/// by the rater in `role` at the step on `day`. The person observed is named in
+/// `context.extensions` (`…/extensions/observed`) so the service can aggregate by person;
+/// it never hands these statements to anyone's browser.
+pub fn observations_for(
+    program: &Program,
+    setting: &Setting<'_>,
+    role: &str,
+    day: u32,
+    rated: &[Observed<'_>],
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<Statement> {
+    let mut b = Builder {
+        program,
+        setting,
+        role: Some(role),
+        ids,
+        out: Vec::new(),
+    };
+    let max = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
+    for o in rated {
+        if program.behaviour(o.behaviour).is_none() || program.scale_label(o.level).is_none() {
+            continue;
+        }
+        let raw = f64::from(o.level);
+        let result = Outcome {
+            response: program.scale_label(o.level).map(str::to_string),
+            score: Some(Score {
+                scaled: raw / max,
+                raw,
+                min: 0.0,
+                max,
+            }),
+            ..Outcome::default()
+        };
+        b.push(
+            "observed",
+            behaviour_activity(program, o.behaviour),
+            Some(result),
+            Some(day),
+        );
+        if let Some(c) = b.out.last_mut().and_then(|s| s.context.as_mut()) {
+            c.extensions.insert(
+                format!("{NS}/extensions/observed"),
+                serde_json::to_value(o.about).unwrap_or_default(),
+            );
+        }
+    }
+    b.out
 }
 
 fn behaviour_activity(program: &Program, id: &str) -> Activity {

@@ -9,7 +9,9 @@ pub mod cmi5;
 mod model;
 mod rules;
 
-pub use catalogue::{activity_iri, statements_for, Setting, Verbs, NS, VERBS};
+pub use catalogue::{
+    activity_iri, observations_for, statements_for, Observed, Setting, Verbs, NS, VERBS,
+};
 pub use model::{
     Activity, Agent, AgentAccount, Context, ContextActivities, Definition, Group, LanguageMap,
     Outcome, Score, Statement, Verb,
