@@ -13,6 +13,7 @@ pub mod ident;
 pub mod insights;
 pub mod launch;
 pub mod nudge;
+pub mod observed;
 pub mod outbox;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
