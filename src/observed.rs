@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::adoption::State;
 
@@ -36,7 +36,7 @@ pub struct Rating {
 }
 
 /// What one round shows about one behaviour.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// The schedule step.
     pub day: u32,
@@ -49,7 +49,7 @@ pub struct Round {
 }
 
 /// How a person is seen for one behaviour, round by round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Seen {
     /// The behaviour.
     pub behaviour: String,
@@ -104,8 +104,18 @@ pub fn seen(ratings: &[Rating], about: &str, min_raters: u8) -> Vec<Seen> {
         .collect()
 }
 
+/// What the service answers a team member about their team (`GET /teams/{id}/insights`):
+/// only aggregates, never one person's answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamInsights {
+    /// How the team sees the person asking, per behaviour they are observed on.
+    pub seen: Vec<Seen>,
+    /// For the leader: the members' adoption of each paired behaviour (empty for members).
+    pub adoption: Vec<Adoption>,
+}
+
 /// The team's adoption of one behaviour: how many members are in each state.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Adoption {
     /// The behaviour.
     pub behaviour: String,

@@ -255,6 +255,27 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// What the service shows this member about team `id`: how the team sees them and, for
+    /// the leader, the team's adoption. Only the service can: it reads others' statements
+    /// with its own credential and hands out aggregates.
+    pub async fn insights(
+        &self,
+        program: &Program,
+        id: &str,
+    ) -> TeamResult<crate::observed::TeamInsights> {
+        if !self.is_service() {
+            return Err("How your team sees you needs the Throughline service: this learning record store keeps no team figures.".into());
+        }
+        let text = self
+            .call("GET", &format!("/{id}/insights"), program, None)
+            .await?
+            .ok_or_else(|| crate::team::TeamError::NotMember.to_string())?;
+        serde_json::from_str(&text)
+            .map_err(|e| format!("The team's figures could not be read: {e}"))
+    }
+}
+
 fn parse(text: &str) -> TeamResult<Team> {
     serde_json::from_str(text).map_err(|e| format!("The team could not be read: {e}"))
 }

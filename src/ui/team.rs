@@ -18,6 +18,7 @@ pub fn Teams() -> impl IntoView {
     let teams = ctx.teams;
     let loaded = RwSignal::new(false);
     let backend: StoredValue<Option<SendWrapper<Backend>>> = StoredValue::new(None);
+    provide_context(backend);
     let working = RwSignal::new(false);
     let invited = RwSignal::new(crate::shell::teams::invited_code());
     let name = RwSignal::new(
@@ -335,7 +336,117 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
                 {shares}
                 <p class="tl-help">"Your reflections and ratings are never shared."</p>
             </fieldset>
+            <TeamFigures id=team.id.clone() i_lead=i_lead/>
             {leave}
         </div>
     }
+}
+
+/// How the team sees this learner, next to their own rating, and for the leader the team's
+/// adoption: aggregates the service computes, never one person's answer.
+#[component]
+fn TeamFigures(id: String, i_lead: bool) -> impl IntoView {
+    let ctx = use_ctx();
+    let program = ctx.program();
+    let role = ctx
+        .plan
+        .with_untracked(|p| p.role.clone())
+        .unwrap_or_default();
+    let observed: Vec<crate::program::Observation> = program
+        .observations
+        .iter()
+        .filter(|o| o.about == role)
+        .cloned()
+        .collect();
+    if observed.is_empty() && !i_lead {
+        return None;
+    }
+    let figures = RwSignal::new(None::<Result<crate::observed::TeamInsights, String>>);
+    if let Some(backend) = use_context::<StoredValue<Option<SendWrapper<Backend>>>>()
+        .and_then(|b| b.with_value(|b| b.as_ref().map(|b| (**b).clone())))
+    {
+        let program = program.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            figures.set(Some(backend.insights(&program, &id).await));
+        });
+    }
+    let level = {
+        let program = program.clone();
+        move |mean: f64| {
+            let i = mean.round().clamp(0.0, 255.0) as u8;
+            program.scale_label(i).unwrap_or("–").to_string()
+        }
+    };
+    let body = move || {
+        let program = ctx.program();
+        let progress = crate::adoption::progress(&program, &ctx.plan.get());
+        match figures.get() {
+            None => view! { <p class="tl-help">"Reading your team's figures…"</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="tl-help">{e}</p> }.into_any(),
+            Some(Ok(f)) => {
+                let seen = observed
+                    .iter()
+                    .map(|o| {
+                        let title = program
+                            .behaviour(&o.behaviour)
+                            .map(|b| b.title.clone())
+                            .unwrap_or_default();
+                        let mine = progress
+                            .iter()
+                            .find(|p| p.behaviour == o.behaviour)
+                            .and_then(|p| p.ratings.last().map(|(_, l)| *l).or(p.baseline))
+                            .and_then(|l| program.scale_label(l))
+                            .map_or_else(|| "not rated yet".to_string(), |l| format!("“{l}”"));
+                        let rounds = f
+                            .seen
+                            .iter()
+                            .find(|s| s.behaviour == o.behaviour)
+                            .map(|s| s.rounds.clone())
+                            .unwrap_or_default();
+                        let shown = rounds
+                            .iter()
+                            .rev()
+                            .find_map(|r| r.mean.map(|m| (r.day, r.counted, m)));
+                        let team = match (shown, rounds.last()) {
+                            (Some((day, n, mean)), _) => {
+                                format!("your team says “{}” ({n} people, day {day})", level(mean))
+                            }
+                            (None, Some(r)) => format!(
+                                "shown once {} people have answered ({} more needed)",
+                                o.min_raters, r.needed
+                            ),
+                            (None, None) => format!(
+                                "no one has answered yet; shown once {} people have",
+                                o.min_raters
+                            ),
+                        };
+                        view! { <li>{format!("{title}: you say {mine}; {team}.")}</li> }
+                    })
+                    .collect_view();
+                let adoption = i_lead.then(|| {
+                    let rows = f
+                        .adoption
+                        .iter()
+                        .map(|a| {
+                            let title = program.behaviour(&a.behaviour).map(|b| b.title.clone()).unwrap_or_default();
+                            view! { <li>{format!("{title}: {} committed; {} adopted, {} trying, {} not started, {} lapsed.", a.members, a.adopted, a.trying, a.not_started, a.lapsed)}</li> }
+                        })
+                        .collect_view();
+                    let empty = f.adoption.is_empty().then(|| view! { <li>"Shown for each paired behaviour once at least 3 people in your team committed to it."</li> });
+                    view! {
+                        <h5 class="tl-subheading">"How the people you lead are doing"</h5>
+                        <ul class="tl-team-list">{rows}{empty}</ul>
+                    }
+                });
+                let seen = (!observed.is_empty()).then(|| {
+                    view! {
+                        <h5 class="tl-subheading">"How my team sees me"</h5>
+                        <ul class="tl-team-list">{seen}</ul>
+                    }
+                });
+                view! { {seen}{adoption} }.into_any()
+            }
+        }
+    };
+    Some(view! { <div class="tl-team-figures">{body}</div> })
 }
