@@ -1,6 +1,6 @@
 //! The demo's people and courses: fixed, because the demo has no sign-in
 //! and no catalogue editor. The learner ids match the learner keys the LRS
-//! creates (`ana`, `ben`, `chloe`).
+//! creates (`ana`, `ben`, `chloe`, and Ana's team members `dara`, `eli`, `femi`).
 
 /// A demo learner the people menu offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct Person {
 }
 
 /// The learners, in menu order.
-pub const PEOPLE: [Person; 3] = [
+pub const PEOPLE: [Person; 6] = [
     Person {
         id: "ana",
         name: "Ana Ruiz",
@@ -39,6 +39,28 @@ pub const PEOPLE: [Person; 3] = [
         label: "stakeholder",
         program_role: "stakeholder",
         lti_role: "Mentor",
+    },
+    // Three more of Ana's team, so her team reaches the three raters her view needs.
+    Person {
+        id: "dara",
+        name: "Dara Singh",
+        label: "team member",
+        program_role: "team-member",
+        lti_role: "Learner",
+    },
+    Person {
+        id: "eli",
+        name: "Eli Novak",
+        label: "team member",
+        program_role: "team-member",
+        lti_role: "Learner",
+    },
+    Person {
+        id: "femi",
+        name: "Femi Adeyemi",
+        label: "team member",
+        program_role: "team-member",
+        lti_role: "Learner",
     },
 ];
 
