@@ -827,4 +827,53 @@ mod tests {
             21
         );
     }
+
+    #[test]
+    fn joining_and_leaving_are_statements_about_the_team() {
+        let (p, t) = team();
+        let ben = person("Ben", "team-member");
+        let (group, leader) = (t.group(), t.leader().expect("leader").agent.clone());
+        let at = TODAY.midnight().assume_utc();
+        let setting = crate::xapi::Setting {
+            learner: &ben.agent,
+            registration: None,
+            course: None,
+            now: at,
+            team: Some((&group, &leader)),
+        };
+        let mut n = 0u8;
+        let mut ids = || {
+            n += 1;
+            uuid::Builder::from_random_bytes([n; 16]).into_uuid()
+        };
+        let joined = crate::xapi::team_membership(
+            &p,
+            &setting,
+            "team-member",
+            &t.iri(),
+            true,
+            false,
+            &mut ids,
+        );
+        let left =
+            crate::xapi::team_membership(&p, &setting, "leader", &t.iri(), false, true, &mut ids);
+        for s in joined.iter().chain(&left) {
+            assert_eq!(crate::xapi::validate(s), Ok(()));
+        }
+        let (j, l) = (
+            serde_json::to_value(&joined[0]).expect("json"),
+            serde_json::to_value(&left[0]).expect("json"),
+        );
+        assert_eq!(j["verb"]["id"], "http://activitystrea.ms/schema/1.0/join");
+        assert_eq!(j["object"]["id"], t.iri());
+        assert_eq!(j["context"]["team"]["account"]["name"], "team:a1b2");
+        assert!(j["context"]["extensions"]
+            .get("https://throughline.app/xapi/extensions/leads")
+            .is_none());
+        assert_eq!(l["verb"]["id"], "http://activitystrea.ms/schema/1.0/leave");
+        assert_eq!(
+            l["context"]["extensions"]["https://throughline.app/xapi/extensions/leads"],
+            true
+        );
+    }
 }

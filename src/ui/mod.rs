@@ -275,6 +275,37 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// Queues `who` joining (or leaving) team `t`.
+    pub fn send_membership(&self, t: &crate::team::Team, who: &crate::team::Person, joined: bool) {
+        let Some(live) = self.live() else { return };
+        let Some(leader) = t.leader() else { return };
+        let program = self.program();
+        let now = shell::clock::now(self.with_session(|s| s.clock_override));
+        let group = t.group();
+        let setting = xapi::Setting {
+            learner: &live.actor,
+            registration: Some(live.registration),
+            course: live.course.as_deref(),
+            now: now.at,
+            team: Some((&group, &leader.agent)),
+        };
+        let leads = leader.key == live.actor.key();
+        let statements = xapi::team_membership(
+            &program,
+            &setting,
+            &who.role,
+            &t.iri(),
+            joined,
+            leads,
+            &mut shell::connect::new_id,
+        );
+        if let Err(e) = live.queue(statements) {
+            self.error.set(Some(e));
+        }
+    }
+}
+
 fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }

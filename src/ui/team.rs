@@ -103,6 +103,20 @@ pub fn Teams() -> impl IntoView {
                         Action::Change(id, Op::Leave) => Some(id.clone()),
                         _ => None,
                     };
+                    // Joining and leaving are statements too (the dashboard's team coverage).
+                    let membership = match (&what, &team) {
+                        (Action::Create | Action::Join(_), Some(t)) => Some((t.clone(), true)),
+                        (Action::Change(_, Op::Leave), _) => gone
+                            .as_ref()
+                            .and_then(|id| {
+                                teams.with_untracked(|l| l.iter().find(|t| t.id == *id).cloned())
+                            })
+                            .map(|t| (t, false)),
+                        _ => None,
+                    };
+                    if let Some((t, joined)) = membership {
+                        ctx.send_membership(&t, &who, joined);
+                    }
                     teams.update(|list| {
                         if let Some(id) = gone {
                             list.retain(|t| t.id != id);

@@ -57,6 +57,18 @@ pub const VERBS: &[Verbs] = &[
         when: "self-assessed a behaviour",
     },
     Verbs {
+        key: "joined",
+        iri: "http://activitystrea.ms/schema/1.0/join",
+        display: "joined",
+        when: "started a team (as its leader) or joined one",
+    },
+    Verbs {
+        key: "left",
+        iri: "http://activitystrea.ms/schema/1.0/leave",
+        display: "left",
+        when: "left a team, or was removed from it by its leader",
+    },
+    Verbs {
         key: "observed",
         iri: "https://throughline.app/xapi/verbs/observed",
         display: "observed",
@@ -159,6 +171,47 @@ fn activity(
             interaction_type: interaction.map(str::to_string),
         }),
     }
+}
+
+/// What joining or leaving a team sends: `joined`/`left` with the team's activity
+/// (`<program>/teams/<id>`) as the object, the team and its leader in the context as
+/// always (`setting.team`), the learner's role, and `…/extensions/leads` for the leader.
+/// The dashboard reads team coverage from these.
+pub fn team_membership(
+    program: &Program,
+    setting: &Setting<'_>,
+    role: &str,
+    team_iri: &str,
+    joined: bool,
+    leads: bool,
+    ids: &mut dyn FnMut() -> Uuid,
+) -> Vec<Statement> {
+    let mut b = Builder {
+        program,
+        setting,
+        role: Some(role),
+        ids,
+        out: Vec::new(),
+    };
+    let name = setting
+        .team
+        .and_then(|(g, _)| g.name.clone())
+        .unwrap_or_else(|| "Team".into());
+    let object = activity(
+        team_iri.to_string(),
+        text(program, &name),
+        None,
+        format!("{NS}/activities/team"),
+        None,
+    );
+    b.push(if joined { "joined" } else { "left" }, object, None, None);
+    if leads {
+        if let Some(c) = b.out.last_mut().and_then(|s| s.context.as_mut()) {
+            c.extensions
+                .insert(format!("{NS}/extensions/leads"), json!(true));
+        }
+    }
+    b.out
 }
 
 /// One observer check answered: how often `about` showed `behaviour`, on the program's scale.

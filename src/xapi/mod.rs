@@ -10,7 +10,8 @@ mod model;
 mod rules;
 
 pub use catalogue::{
-    activity_iri, observations_for, statements_for, Observed, Setting, Verbs, NS, VERBS,
+    activity_iri, observations_for, statements_for, team_membership, Observed, Setting, Verbs, NS,
+    VERBS,
 };
 pub use model::{
     Activity, Agent, AgentAccount, Context, ContextActivities, Definition, Group, LanguageMap,
