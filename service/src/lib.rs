@@ -13,4 +13,5 @@ pub mod lti;
 pub mod nudges;
 mod programs;
 pub mod server;
+mod teams;
 pub mod workbench;

@@ -1,6 +1,6 @@
 //! The service's routes over one data folder: `/xapi` (the LRS), `/lti` (the
 //! LTI 1.3 tool), `/pkg` (the widget bundles), `/compiled` and `/programs`
-//! (programs), `/workbench`, and a plain status page at `/`.
+//! (programs), `/teams`, `/workbench`, and a plain status page at `/`.
 
 use std::path::{Path, PathBuf};
 
@@ -115,6 +115,10 @@ impl Service {
             .merge(self.lti.router())
             .merge(crate::workbench::router(&self.config))
             .merge(crate::nudges::routes::router(crate::nudges::routes::Ctx {
+                lrs: self.lrs.clone(),
+                programs: programs.clone(),
+            }))
+            .merge(crate::teams::router(crate::teams::Ctx {
                 lrs: self.lrs.clone(),
                 programs: programs.clone(),
             }))
