@@ -2,7 +2,9 @@
 //! its code as they type it, see each other and what each shares; the leader removes
 //! someone, who cannot come back; whoever sends what body, each key acts only as its own
 //! person; teams people are not in stay hidden; a team of sixty is full; and members
-//! joining at once through two processes on one database are all kept.
+//! joining at once through two processes on one database are all kept. And how the team
+//! sees its leader: nothing below three raters, figures that one new rating never moves,
+//! forged or unasked raters not counted, members seeing only their own figures.
 //!
 //! On PostgreSQL when `THROUGHLINE_TEST_POSTGRES` is set (`.ci/run`), else on SQLite (the
 //! two processes then share one SQLite file).
@@ -708,4 +710,274 @@ fn people_joining_at_once_through_two_processes_are_all_kept() {
             people[i]
         );
     }
+}
+
+/// An `observed` statement as the widget sends it: `rater` rates `about`'s `behaviour` at
+/// schedule step `step`, with `team` in the context.
+fn observation(
+    rater: &str,
+    about: &str,
+    behaviour: &str,
+    step: u32,
+    level: u8,
+    team: &Value,
+    role: &str,
+) -> Value {
+    json!({
+        "id": uuid::Uuid::new_v4().to_string(),
+        "actor": agent(rater),
+        "verb": {"id": "https://throughline.app/xapi/verbs/observed", "display": {"en-US": "observed"}},
+        "object": {"objectType": "Activity", "id": format!("{PROGRAM}/behaviours/{behaviour}")},
+        "result": {"score": {"raw": level, "min": 0, "max": 4, "scaled": f64::from(level) / 4.0}},
+        "context": {
+            "team": {"objectType": "Group", "name": team["name"], "account": {"homePage": PROGRAM, "name": format!("team:{}", team["id"].as_str().unwrap_or_default())}},
+            "extensions": {
+                "https://throughline.app/xapi/extensions/observed": agent(about),
+                "https://throughline.app/xapi/extensions/step": step,
+                "https://throughline.app/xapi/extensions/role": role
+            }
+        },
+        "timestamp": "2027-01-25T10:00:00Z"
+    })
+}
+
+fn post_statement(p: &Process, auth: &str, statement: &Value) -> u16 {
+    let req = ureq::http::Request::builder()
+        .method("POST")
+        .uri(format!("{}/xapi/statements", p.base))
+        .header("content-type", "application/json")
+        .header("x-experience-api-version", "1.0.3")
+        .header("authorization", auth)
+        .body(statement.to_string())
+        .expect("request");
+    http().run(req).expect("the LRS answers").status().as_u16()
+}
+
+/// The round of `behaviour` in a member's insights: (counted, needed, mean).
+fn round(insights: &Value, behaviour: &str) -> (u64, u64, Option<f64>) {
+    let seen = insights["seen"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{insights}"));
+    let Some(b) = seen.iter().find(|s| s["behaviour"] == behaviour) else {
+        return (0, 0, None);
+    };
+    let r = &b["rounds"][0];
+    (
+        r["counted"].as_u64().unwrap_or(0),
+        r["needed"].as_u64().unwrap_or(0),
+        r["mean"].as_f64(),
+    )
+}
+
+#[test]
+fn how_the_team_sees_its_leader_shows_only_over_three_raters_and_resists_differencing() {
+    let site = site();
+    let people: Vec<String> = [
+        "ana", "ben", "cai", "dee", "eve", "fox", "gil", "zed", "sam",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let keys = many_keys(&site, &people);
+    let key = |n: &str| keys[people.iter().position(|p| p == n).expect("a person")].clone();
+    let s = serve(&site);
+    let (status, team) = call(
+        &s,
+        "POST",
+        "/teams",
+        Some(&key("ana")),
+        Some(&json!({"name": "Ana", "role": "leader"})),
+    );
+    assert_eq!(status, 201, "{team}");
+    let code = team["code"].as_str().expect("code").to_string();
+    for (n, role) in [
+        ("ben", "team-member"),
+        ("cai", "team-member"),
+        ("dee", "team-member"),
+        ("eve", "team-member"),
+        ("fox", "team-member"),
+        ("gil", "team-member"),
+        ("sam", "stakeholder"),
+    ] {
+        let (status, answer) = call(
+            &s,
+            "POST",
+            "/teams/join",
+            Some(&key(n)),
+            Some(&json!({"code": code, "name": n, "role": role})),
+        );
+        assert_eq!(status, 200, "{n}: {answer}");
+    }
+    let id = team["id"].as_str().expect("id").to_string();
+    let path = format!("/teams/{id}/insights");
+    let ana_view = || {
+        let (status, v) = call(&s, "GET", &path, Some(&key("ana")), None);
+        assert_eq!(status, 200, "{v}");
+        v
+    };
+    const B: &str = "give-specific-feedback";
+    assert_eq!(round(&ana_view(), B), (0, 0, None), "nothing rated yet");
+
+    // Ratings that must not count: Zed is in no team (he knows the id); Sam is a stakeholder,
+    // whom the program does not ask (whatever role his statement claims); Ben at a step
+    // with no observation; Ana rating herself.
+    let ignored = [
+        observation("zed", "ana", B, 21, 0, &team, "team-member"),
+        observation("sam", "ana", B, 21, 0, &team, "team-member"),
+        observation("ben", "ana", B, 7, 0, &team, "team-member"),
+        observation("ana", "ana", B, 21, 0, &team, "team-member"),
+    ];
+    for (st, who) in ignored.iter().zip(["zed", "sam", "ben", "ana"]) {
+        assert_eq!(post_statement(&s, &key(who), st), 200, "{who}");
+    }
+    // A learner key cannot post as someone else.
+    assert_eq!(
+        post_statement(
+            &s,
+            &key("zed"),
+            &observation("cai", "ana", B, 21, 0, &team, "team-member")
+        ),
+        403
+    );
+
+    // Two raters: still nothing, and how many more are needed.
+    for (who, level) in [("ben", 3), ("cai", 4)] {
+        assert_eq!(
+            post_statement(
+                &s,
+                &key(who),
+                &observation(who, "ana", B, 21, level, &team, "team-member")
+            ),
+            200
+        );
+    }
+    assert_eq!(round(&ana_view(), B), (0, 1, None));
+    // The third: a figure over three people (3 + 4 + 2) / 3.
+    assert_eq!(
+        post_statement(
+            &s,
+            &key("dee"),
+            &observation("dee", "ana", B, 21, 2, &team, "team-member")
+        ),
+        200
+    );
+    assert_eq!(round(&ana_view(), B), (3, 3, Some(3.0)));
+    // Differencing: the fourth and fifth ratings, and Ben changing his, leave it as it was.
+    let before = round(&ana_view(), B);
+    for (who, level) in [("eve", 0), ("fox", 0), ("ben", 0)] {
+        assert_eq!(
+            post_statement(
+                &s,
+                &key(who),
+                &observation(who, "ana", B, 21, level, &team, "team-member")
+            ),
+            200
+        );
+        let now = round(&ana_view(), B);
+        assert_eq!(
+            now.2, before.2,
+            "after {who}: one new rating never moves the figure"
+        );
+    }
+    // The sixth rater completes the next block: (3 + 4 + 2 + 0 + 0 + 0) / 6.
+    assert_eq!(
+        post_statement(
+            &s,
+            &key("gil"),
+            &observation("gil", "ana", B, 21, 0, &team, "team-member")
+        ),
+        200
+    );
+    assert_eq!(round(&ana_view(), B), (6, 3, Some(1.5)));
+
+    // The answer holds figures only: no rater, no single level.
+    let text = ana_view().to_string();
+    for who in ["ben", "cai", "dee", "eve", "fox", "gil"] {
+        assert!(!text.contains(&format!("{who}@")), "{text}");
+    }
+    // Members see only their own figures, never their leader's.
+    let (status, ben_view) = call(&s, "GET", &path, Some(&key("ben")), None);
+    assert_eq!(status, 200);
+    assert_eq!(round(&ben_view, B), (0, 0, None), "{ben_view}");
+    assert!(
+        ben_view["adoption"].as_array().is_some_and(Vec::is_empty),
+        "members get no adoption table"
+    );
+    // Not in the team, another team's id, or no agent: nothing.
+    assert_eq!(call(&s, "GET", &path, Some(&key("zed")), None).0, 404);
+    let (_, other) = call(
+        &s,
+        "POST",
+        "/teams",
+        Some(&key("zed")),
+        Some(&json!({"name": "Zed", "role": "leader"})),
+    );
+    let other_path = format!("/teams/{}/insights", other["id"].as_str().expect("id"));
+    assert_eq!(call(&s, "GET", &other_path, Some(&key("ana")), None).0, 404);
+    assert_eq!(
+        call(&s, "GET", &path, Some("Basic bm9ib2R5Om5vcGU="), None).0,
+        401
+    );
+
+    // The leader's view of the team's adoption: a paired behaviour shows once three members
+    // committed to it, as counts.
+    let adoption = || {
+        ana_view()["adoption"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    for (i, who) in ["ben", "cai", "dee"].iter().enumerate() {
+        save_plan(&s, &key(who), who, "receive-feedback");
+        let rows = adoption();
+        if i < 2 {
+            assert!(rows.is_empty(), "{} committed: {rows:?}", i + 1);
+        } else {
+            assert_eq!(rows.len(), 1, "{rows:?}");
+            assert_eq!(
+                (
+                    rows[0]["behaviour"].as_str(),
+                    rows[0]["members"].as_u64(),
+                    rows[0]["not_started"].as_u64()
+                ),
+                (Some("receive-feedback"), Some(3), Some(3))
+            );
+        }
+    }
+}
+
+/// Stores `who`'s plan, committed to `behaviour` on 2027-01-04, as the widget syncs it.
+fn save_plan(p: &Process, auth: &str, who: &str, behaviour: &str) {
+    let date = time::macros::date!(2027 - 01 - 04);
+    let at = date.midnight().assume_utc();
+    let plan = throughline::plan::Plan {
+        role: Some("team-member".into()),
+        commitments: vec![throughline::plan::Commitment {
+            behaviour: behaviour.into(),
+            text: "Ask for it".into(),
+            when_where: "Fridays".into(),
+        }],
+        committed: Some(throughline::plan::Moment { date, at }),
+        updated: Some(throughline::plan::Moment { date, at }),
+        ..Default::default()
+    };
+    let url = format!(
+        "{}/xapi/activities/state?activityId={}&stateId={}&agent={}",
+        p.base,
+        urlencode(PROGRAM),
+        urlencode(throughline::enrolment::PLAN_STATE),
+        urlencode(&agent(who).to_string())
+    );
+    let req = ureq::http::Request::builder()
+        .method("PUT")
+        .uri(url)
+        .header("content-type", "application/json")
+        .header("x-experience-api-version", "1.0.3")
+        .header("authorization", auth)
+        .body(throughline::plan::store(&plan))
+        .expect("request");
+    assert_eq!(
+        http().run(req).expect("the LRS answers").status().as_u16(),
+        204
+    );
 }

@@ -33,6 +33,7 @@ use axum::Router;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use throughline::observed::{Rating, TeamInsights};
 use throughline::program::Program;
 use throughline::team::{self, MyTeams, Op, Person, Shared, Team, TeamError};
 use throughline::xapi::Agent;
@@ -72,6 +73,7 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .route("/teams/{id}/leave", post(leave))
         .route("/teams/{id}/remove", post(remove))
         .route("/teams/{id}/shared", put(share))
+        .route("/teams/{id}/insights", get(insights))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(cors)
         .with_state(ctx)
@@ -671,6 +673,189 @@ async fn share(
         run(move || Ok(change_team(&lrs, &program, &id, &person, &op)?.map(|(_, after)| after)))
             .await?;
     Ok(answer(StatusCode::OK, &team))
+}
+
+/// Observer statements read for one team's figures at most (a team of 60 rating five
+/// behaviours at five steps for years stays far below).
+const MAX_RATINGS: usize = 50_000;
+
+/// The ratings about the team's people in its `observed` statements, read with the
+/// service's own access: raters must be in the team (or removed from it) and hold a role
+/// the program asks; what a statement says of itself decides nothing else.
+fn team_ratings(
+    store: &crate::lrs::store::Store,
+    program: &Program,
+    team: &Team,
+) -> Result<Vec<Rating>, ApiError> {
+    let Some(group) = validate::ifi_key(&serde_json::to_value(team.group()).unwrap_or_default())
+    else {
+        return Ok(Vec::new());
+    };
+    let verb = throughline::xapi::VERBS
+        .iter()
+        .find(|v| v.key == "observed")
+        .map(|v| v.iri.to_string());
+    let behaviours = format!("{}/behaviours/", program.id.trim_end_matches('/'));
+    let ns = throughline::xapi::NS;
+    let mut out = Vec::new();
+    let mut cursor = None;
+    loop {
+        let filter = crate::lrs::store::StatementFilter {
+            agent: Some(group.clone()),
+            related_agents: true,
+            verb: verb.clone(),
+            ascending: true,
+            limit: 1000,
+            cursor,
+            ..Default::default()
+        };
+        let (page, more) = store.query(&filter)?;
+        for s in page {
+            let Ok(v) = serde_json::from_str::<Value>(&s.body) else {
+                continue;
+            };
+            let agent = |v: &Value| {
+                serde_json::from_value::<Agent>(v.clone())
+                    .ok()
+                    .map(|a| a.key())
+            };
+            let ext = &v["context"]["extensions"];
+            let (Some(rater), Some(about)) = (
+                agent(&v["actor"]),
+                agent(&ext[format!("{ns}/extensions/observed")]),
+            ) else {
+                continue;
+            };
+            let Some(behaviour) = v["object"]["id"]
+                .as_str()
+                .and_then(|id| id.strip_prefix(&behaviours))
+            else {
+                continue;
+            };
+            let (Some(round), Some(level)) = (
+                ext[format!("{ns}/extensions/step")].as_u64(),
+                v["result"]["score"]["raw"].as_f64(),
+            ) else {
+                continue;
+            };
+            let Some(rater_role) = team.member(&rater).map(|m| m.role.clone()).or_else(|| {
+                team.removed.contains(&rater).then(|| {
+                    ext[format!("{ns}/extensions/role")]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+            }) else {
+                continue;
+            };
+            let asked = program.observations.iter().any(|o| {
+                o.behaviour == behaviour
+                    && o.by.contains(&rater_role)
+                    && o.days.iter().any(|d| u64::from(*d) == round)
+            });
+            if !asked
+                || level < 0.0
+                || level.fract() != 0.0
+                || program.scale_label(level as u8).is_none()
+            {
+                continue;
+            }
+            out.push(Rating {
+                rater,
+                about,
+                behaviour: behaviour.to_string(),
+                round: round as u32,
+                level: level as u8,
+                order: s.stored_ns,
+            });
+        }
+        match more {
+            Some(next) if out.len() < MAX_RATINGS => cursor = Some(next),
+            _ => break,
+        }
+    }
+    Ok(out)
+}
+
+/// `GET /teams/{id}/insights?program=ID`: what a member may see about their team. How the
+/// team sees the caller, per behaviour observed in their role (only over `min_raters`
+/// people, in whole blocks: `throughline::observed`), and for the leader the members'
+/// adoption of each paired behaviour (only where at least three committed). Never one
+/// person's answer, never anyone else's figures.
+async fn insights(
+    State(ctx): State<Ctx>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, Fail> {
+    let who = caller(&ctx, &headers).await?;
+    let program = program(&ctx, q.as_deref()).await?;
+    who.acting()?;
+    if !plain_id(&id) {
+        return Err(Fail::unseen());
+    }
+    let key = who.key().unwrap_or_default();
+    let lrs = ctx.lrs.clone();
+    let figures = run(move || {
+        let store = lrs.store();
+        let doc = store.document(&team_key(&program.id, &id))?;
+        let team = match visible(doc.as_ref(), &program, Some(&key)) {
+            Ok(t) => t,
+            Err(f) => return Ok(Err(f)),
+        };
+        let Some(mine) = team.member(&key).cloned() else {
+            return Ok(Err(Fail::unseen()));
+        };
+        let ratings = team_ratings(store, &program, &team)?;
+        let mut seen = Vec::new();
+        for o in program.observations.iter().filter(|o| o.about == mine.role) {
+            let about_this: Vec<Rating> = ratings
+                .iter()
+                .filter(|r| r.behaviour == o.behaviour)
+                .cloned()
+                .collect();
+            seen.extend(throughline::observed::seen(&about_this, &key, o.min_raters));
+        }
+        let mut adoption = Vec::new();
+        if mine.leads {
+            let paired: Vec<&str> = program
+                .pairs
+                .iter()
+                .flat_map(|p| p.behaviours.iter().map(String::as_str))
+                .collect();
+            let mut states = Vec::new();
+            for m in team.members.iter().filter(|m| !m.leads) {
+                let Some(ifi) =
+                    validate::ifi_key(&serde_json::to_value(&m.agent).unwrap_or_default())
+                else {
+                    continue;
+                };
+                let plan_key = crate::lrs::store::DocKey {
+                    kind: crate::lrs::store::DocKind::State,
+                    activity_id: program.id.clone(),
+                    agent_ifi: ifi,
+                    registration: String::new(),
+                    doc_id: throughline::enrolment::PLAN_STATE.to_string(),
+                };
+                let Some(doc) = store.document(&plan_key)? else {
+                    continue;
+                };
+                let plan = throughline::plan::restore(&program, Some(&text(&doc))).plan;
+                for p in throughline::adoption::progress(&program, &plan) {
+                    if paired.contains(&p.behaviour.as_str()) {
+                        states.push((p.behaviour, p.state));
+                    }
+                }
+            }
+            adoption = throughline::observed::team_adoption(
+                &states,
+                throughline::program::Observation::DEFAULT_MIN_RATERS,
+            );
+        }
+        Ok(Ok(TeamInsights { seen, adoption }))
+    })
+    .await?;
+    Ok(answer(StatusCode::OK, &figures))
 }
 
 #[cfg(test)]
