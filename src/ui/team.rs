@@ -87,14 +87,18 @@ pub fn Teams() -> impl IntoView {
             working.set(false);
             match result {
                 Ok(team) => {
-                    let message = match (&what, &team) {
-                        (Action::Create, _) => {
-                            "Your team is ready. Share its code or link with the people you lead."
+                    // Keeping shared commitments up to date is quiet: it follows the learner's
+                    // own edits, which have their own confirmation.
+                    let message = match &what {
+                        Action::Create => Some(
+                            "Your team is ready. Share its code or link with the people you lead.",
+                        ),
+                        Action::Join(_) => Some("You joined the team."),
+                        Action::Change(_, Op::Leave) => Some("You left the team."),
+                        Action::Change(_, Op::Remove(_)) => {
+                            Some("They are no longer in your team.")
                         }
-                        (Action::Join(_), _) => "You joined the team.",
-                        (Action::Change(_, Op::Leave), _) => "You left the team.",
-                        (Action::Change(_, Op::Remove(_)), _) => "They are no longer in your team.",
-                        _ => "Saved for your team.",
+                        Action::Change(_, _) => None,
                     };
                     if matches!(what, Action::Join(_)) {
                         invited.set(None);
@@ -128,8 +132,10 @@ pub fn Teams() -> impl IntoView {
                             }
                         }
                     });
-                    ctx.error.set(None);
-                    ctx.status.set(Some(message.into()));
+                    if let Some(message) = message {
+                        ctx.error.set(None);
+                        ctx.status.set(Some(message.into()));
+                    }
                 }
                 Err(e) => ctx.error.set(Some(e)),
             }
@@ -153,7 +159,8 @@ pub fn Teams() -> impl IntoView {
     Effect::new(move |_| {
         let plan = ctx.plan.get();
         let key = actor.key();
-        for t in teams.get_untracked() {
+        // Also when a team arrives or changes (a new team, one just joined).
+        for t in teams.get() {
             let Some(mine) = t.member(&key) else { continue };
             let shared = team::sharing(&plan, &mine.private);
             if shared != mine.shared {
@@ -273,7 +280,7 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
         view! { <p class="tl-help">"Nothing shared yet from the other side of your pairs."</p> }
             .into_any()
     } else {
-        sides
+        let items = sides
             .into_iter()
             .map(|s| {
                 let who = if s.leads { format!("Your leader {}", s.name) } else { format!("{} ({})", s.name, s.role) };
@@ -285,8 +292,8 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="tl-plan-list">{items}</ul> }.into_any()
     };
     let private = team
         .member(&me)
@@ -344,7 +351,7 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
             <h5 class="tl-subheading">"Who is in it"</h5>
             <ul class="tl-team-list">{members}</ul>
             <h5 class="tl-subheading">"What the other side committed to"</h5>
-            <ul class="tl-plan-list">{sides_view}</ul>
+            {sides_view}
             <fieldset class="tl-fieldset">
                 <legend class="tl-legend-small">"What I share with this team"</legend>
                 {shares}
