@@ -15,6 +15,10 @@
 //! - Adopted at N days: any committed behaviour adopted on commitment date + N days, counted only for learners
 //!   whose day N is on or before `as_of`; the weekly trend does the same per behaviour at 7, 14, ... days.
 //! - Statements dated after `as_of` are ignored: the report is what was known on that day.
+//! - In a team: the person's latest `joined`/`left` of that team (`<program>/teams/<id>`) is `joined`;
+//!   its leader is who joined with `…/extensions/leads` (and stays leader when joining again).
+//! - An observer rating (`observed`) counts for its behaviour when the rater's role is among the
+//!   observation's `by` and the person rated is a counted learner of its `about` role; see [`SeenRow`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
