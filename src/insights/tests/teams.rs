@@ -452,6 +452,25 @@ fn membership_is_the_latest_join_or_leave_and_teams_are_pseudonymous() {
         ),
         (1, 1)
     );
+    // Voiding Ben's leave puts him back in; voiding a join takes him out.
+    let leave_id = h
+        .out
+        .iter()
+        .find(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .is_some_and(|v| v.ends_with("/leave"))
+        })
+        .map(|s| s["id"].clone())
+        .expect("Ben's leave");
+    let mut voided = h.out.clone();
+    let mut void = h.out[0].clone();
+    void["id"] = json!("6b1f3c2e-0000-4000-8000-00000000fee1");
+    void["verb"]["id"] = json!("http://adlnet.gov/expapi/verbs/voided");
+    void["object"] = json!({"objectType": "StatementRef", "id": leave_id});
+    voided.insert(0, void);
+    let r = insights(&h.p, date!(2027 - 06 - 30), &voided).report(&Filter::default());
+    assert_eq!(r.teams.rows[0].members, 2, "the leave was voided");
     // Ben back: the latest wins, whatever order the statements arrive in.
     h.join(&ben, "team-member", true, false, 9);
     h.out.reverse();
