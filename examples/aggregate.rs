@@ -1,5 +1,6 @@
 //! How fast the dashboard aggregates: a simulated cohort of about 100,000 statements
-//! goes through `Insights::add`, then one unfiltered `report`.
+//! (teams, their join/leave statements and observer ratings included, as `cohort::generate`
+//! makes them) goes through `Insights::add`, then one unfiltered `report` (every panel).
 //!
 //! `cargo run --release --example aggregate [TARGET_STATEMENTS] [--dump FILE]`
 //! With `--dump`, the statements are also written to FILE as a JSON array (for the in-browser benchmark).
@@ -80,6 +81,12 @@ fn main() {
 
     let per_second = statements.len() as f64 / added.as_secs_f64();
     println!("learners:            {learners}");
+    println!(
+        "teams:               {} ({} members), {} observer ratings",
+        report.teams.count(),
+        report.teams.members(),
+        cohort.truth.ratings.len()
+    );
     println!("statements:          {}", statements.len());
     println!("read + add:          {:.1} ms", added.as_secs_f64() * 1e3);
     println!(

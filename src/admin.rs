@@ -117,6 +117,8 @@ pub fn summarize_statements(
             "terms": report.terms.to_csv(),
             "reinforcement": report.reinforcement.to_csv(),
             "adoption": report.adoption.to_csv(),
+            "seen": report.seen.to_csv(),
+            "teams": report.teams.to_csv(),
         }
     });
     // As plain JS objects (not Maps), so callers can read `result.csv.funnel`.

@@ -6,6 +6,16 @@
 //! are those [`xapi::statements_for`] builds, exactly what the widget sends.
 //! The [`Truth`] is kept from the simulation's own bookkeeping of what each
 //! learner did, never by reading the statements back.
+//!
+//! Teams come on top of the learners, from a pseudo-random stream of their own (so the
+//! learners do exactly what they did before teams existed): learners of a leading role start
+//! teams ([`team::Team::create`]), others join them ([`team::apply`]), a few leave (and some
+//! come back); a few teams get only members who never commit. From joining on, each member's
+//! statements carry the team and its leader, as the widget's do. At the observation days,
+//! members who answered that step (not those who skipped or missed it) rate their leader, and
+//! leaders rate their members, around a true level each person has; a few change their answer
+//! in the same round. Those statements are what [`xapi::team_membership`] and
+//! [`xapi::observations_for`] build.
 
 use std::collections::BTreeMap;
 
@@ -14,12 +24,14 @@ use uuid::Uuid;
 
 use crate::adoption::{self, State};
 use crate::insights::{
-    self, BaselineRow, Share, StepCounts, SuccessRow, TermUse, ON_TIME_GRACE_DAYS, SUSTAINED_DAYS,
+    self, BaselineRow, SeenRow, SelfObserved, Share, StepCounts, SuccessRow, TeamRow, Teams,
+    TermUse, ON_TIME_GRACE_DAYS, SUSTAINED_DAYS,
 };
 use crate::plan::{self, Action, Commitment, Now, Plan, Rhythm};
 use crate::program::Program;
 use crate::schedule;
-use crate::xapi::{self, Agent, Setting, Statement};
+use crate::team::{self, Op, Person, Team};
+use crate::xapi::{self, Agent, Observed, Setting, Statement};
 
 /// What to simulate; the same config always gives the same cohort.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +171,42 @@ pub struct Truth {
     pub learners: Vec<TrueLearner>,
     /// The LMS's account `homePage` (with the account name, the learner's identity).
     pub home_page: String,
+    /// Every team started, in the order they were.
+    pub teams: Vec<TrueTeam>,
+    /// Every observer rating given, in the order given.
+    pub ratings: Vec<TrueRating>,
+}
+
+/// One simulated team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrueTeam {
+    /// The team's id (its activity is `<program>/teams/<id>`).
+    pub id: String,
+    /// The leader, by index into [`Truth::learners`].
+    pub leader: usize,
+    /// The members in it on `as_of`, the leader aside, by index into [`Truth::learners`].
+    pub members: Vec<usize>,
+    /// Whether it was meant to be filled with members who never commit.
+    pub idle: bool,
+}
+
+/// One observer rating, as the simulation gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrueRating {
+    /// Who rated, by index into [`Truth::learners`].
+    pub rater: usize,
+    /// Who was rated.
+    pub about: usize,
+    /// The behaviour rated.
+    pub behaviour: String,
+    /// The schedule step (round) it was asked at.
+    pub round: u32,
+    /// The level chosen.
+    pub level: u8,
+    /// When it was given.
+    pub at: OffsetDateTime,
+    /// The true level of the person rated, around which raters answer.
+    pub true_level: u8,
 }
 
 impl Truth {
@@ -303,6 +351,123 @@ impl Truth {
             }
         }
         f
+    }
+
+    /// The learner's identity as the dashboard keys it.
+    fn identity(&self, l: &TrueLearner) -> String {
+        format!("account:{}|{}", self.home_page, l.account)
+    }
+
+    /// The team coverage a correct dashboard shows, with pseudonyms keyed by `secret`: the teams
+    /// with anyone (leader or member) `keep` accepts (give it the role and course parts of a
+    /// filter only: cohort dates do not apply to teams).
+    pub fn teams(&self, secret: &[u8], keep: impl Fn(&TrueLearner) -> bool) -> Teams {
+        let mut rows = Vec::new();
+        for t in &self.teams {
+            let Some(leader) = self.learners.get(t.leader) else {
+                continue;
+            };
+            let members: Vec<&TrueLearner> = t
+                .members
+                .iter()
+                .filter_map(|m| self.learners.get(*m))
+                .collect();
+            if !keep(leader) && !members.iter().any(|m| keep(m)) {
+                continue;
+            }
+            rows.push(TeamRow {
+                team: insights::team_pseudonym(secret, &self.program.id, &t.id),
+                leader: Some(insights::pseudonym(secret, &self.identity(leader))),
+                leader_name: Some(leader.name.clone()),
+                leader_role: Some(leader.role.clone()),
+                leader_committed: leader.committed.is_some(),
+                members: members.len(),
+                members_committed: members.iter().filter(|m| m.committed.is_some()).count(),
+            });
+        }
+        rows.sort_by(|a, b| a.team.cmp(&b.team));
+        Teams { rows }
+    }
+
+    /// How others see each behaviour, as a correct dashboard shows it for the learners `keep`
+    /// accepts (the people observed; raters are whoever rated).
+    pub fn seen(&self, keep: impl Fn(&TrueLearner) -> bool) -> SelfObserved {
+        let p = &self.program;
+        let mut rows = Vec::new();
+        for o in &p.observations {
+            let min = o.min_raters.max(1);
+            let mut row = SeenRow {
+                behaviour: o.behaviour.clone(),
+                title: p
+                    .behaviour(&o.behaviour)
+                    .map_or(o.behaviour.clone(), |b| b.title.clone()),
+                about: o.about.clone(),
+                about_label: p
+                    .role(&o.about)
+                    .map_or(o.about.clone(), |r| r.label.clone()),
+                min_raters: min,
+                ..SeenRow::default()
+            };
+            let observed = |i: usize| {
+                self.learners
+                    .get(i)
+                    .filter(|l| keep(l) && l.role == o.about)
+            };
+            for l in self
+                .learners
+                .iter()
+                .filter(|l| keep(l) && l.role == o.about)
+            {
+                if let Some((_, level)) = l.ratings.get(&o.behaviour).and_then(|r| r.last()) {
+                    row.self_learners += 1;
+                    row.self_sum += u64::from(*level);
+                }
+            }
+            // Per rater and person rated: the first answer of the latest round.
+            let mut pairs: BTreeMap<(usize, usize), &TrueRating> = BTreeMap::new();
+            let mut given: Vec<&TrueRating> = self
+                .ratings
+                .iter()
+                .filter(|r| r.behaviour == o.behaviour && r.rater != r.about)
+                .filter(|r| {
+                    self.learners
+                        .get(r.rater)
+                        .is_some_and(|l| o.by.contains(&l.role))
+                })
+                .filter(|r| observed(r.about).is_some())
+                .collect();
+            given.sort_by_key(|r| r.at);
+            for r in given.iter().copied() {
+                let slot = pairs.entry((r.rater, r.about)).or_insert(r);
+                if r.round > slot.round {
+                    *slot = r;
+                }
+            }
+            // Raters in line by their first answer, whatever the round.
+            let mut first: BTreeMap<usize, OffsetDateTime> = BTreeMap::new();
+            for r in &given {
+                let t = first.entry(r.rater).or_insert(r.at);
+                *t = (*t).min(r.at);
+            }
+            let mut order: Vec<(OffsetDateTime, String, usize)> = first
+                .into_iter()
+                .filter_map(|(i, t)| Some((t, self.identity(self.learners.get(i)?), i)))
+                .collect();
+            order.sort();
+            let counted = order.len() / usize::from(min) * usize::from(min);
+            row.raters = counted;
+            row.waiting = order.len() - counted;
+            let raters: Vec<usize> = order.iter().take(counted).map(|(_, _, i)| *i).collect();
+            let mut people = std::collections::BTreeSet::new();
+            for r in pairs.values().filter(|r| raters.contains(&r.rater)) {
+                row.observed_ratings += 1;
+                row.observed_sum += u64::from(r.level);
+                people.insert(r.about);
+            }
+            row.observed_people = people.len();
+            rows.push(row);
+        }
+        SelfObserved { rows }
     }
 
     /// The Success Case sample a correct dashboard shows for the learners `keep` accepts, with
@@ -848,6 +1013,7 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             .collect();
         learners.push(learner);
     }
+    let (teams, ratings) = add_teams(program, config, &learners, &mut statements);
     Cohort {
         statements,
         truth: Truth {
@@ -855,6 +1021,395 @@ pub fn generate(program: &Program, config: &CohortConfig) -> Cohort {
             as_of: config.as_of,
             learners,
             home_page: config.home_page.clone(),
+            teams,
+            ratings,
         },
+    }
+}
+
+/// Share of the leading role's learners who start a team.
+const STARTS_TEAM: f64 = 0.6;
+/// Share of teams meant for members who never commit.
+const IDLE_TEAM: f64 = 0.12;
+/// Share of the other learners who join a team.
+const JOINS_TEAM: f64 = 0.8;
+
+/// Where a learner's statements are and how they send them, read back from the statements
+/// the simulation made (the learners' own loop is left as it was).
+struct Sender {
+    agent: Agent,
+    registration: Option<Uuid>,
+    course: Option<String>,
+    offset: UtcOffset,
+    start: Date,
+    statements: Vec<usize>,
+}
+
+/// One stretch of membership: from joining until leaving (`None`: still in on `as_of`).
+#[derive(Clone, Copy)]
+struct Stint {
+    from: OffsetDateTime,
+    until: Option<OffsetDateTime>,
+}
+
+struct SimTeam {
+    team: Team,
+    leader: usize,
+    idle: bool,
+    /// Per learner index: their stints in the team (the leader's too).
+    stints: BTreeMap<usize, Vec<Stint>>,
+}
+
+impl SimTeam {
+    fn in_on(&self, who: usize, at: OffsetDateTime) -> bool {
+        self.stints.get(&who).is_some_and(|s| {
+            s.iter()
+                .any(|s| s.from <= at && s.until.is_none_or(|u| at < u))
+        })
+    }
+}
+
+/// Teams and observer ratings on top of the learners (see the module's introduction).
+fn add_teams(
+    program: &Program,
+    config: &CohortConfig,
+    learners: &[TrueLearner],
+    statements: &mut Vec<Statement>,
+) -> (Vec<TrueTeam>, Vec<TrueRating>) {
+    let mut rng = fastrand::Rng::with_seed(config.seed ^ 0x7ea3_5eed_0b5e_77ed);
+    let top = program.self_check.scale.len().saturating_sub(1) as u8;
+    // Each learner's statements, from the statements themselves.
+    let mut by_account: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, l) in learners.iter().enumerate() {
+        by_account.insert(l.account.as_str(), i);
+    }
+    let mut senders: Vec<Option<Sender>> = (0..learners.len()).map(|_| None).collect();
+    for (n, st) in statements.iter().enumerate() {
+        let Some(i) = st
+            .actor
+            .account
+            .as_ref()
+            .and_then(|a| by_account.get(a.name.as_str()))
+        else {
+            continue;
+        };
+        let Some(slot) = senders.get_mut(*i) else {
+            continue;
+        };
+        let s = slot.get_or_insert_with(|| Sender {
+            agent: st.actor.clone(),
+            registration: st.context.as_ref().and_then(|c| c.registration),
+            course: learners.get(*i).and_then(|l| l.course.clone()),
+            offset: st.timestamp.offset(),
+            start: st.timestamp.date(),
+            statements: Vec::new(),
+        });
+        s.statements.push(n);
+    }
+    let when = |rng: &mut fastrand::Rng, s: &Sender, date: Date| {
+        at(date, rng.u8(6..23), rng.u8(0..60), s.offset).at
+    };
+    let id = |rng: &mut fastrand::Rng| {
+        uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes()).into_uuid()
+    };
+    let person = |i: usize| -> Option<Person> {
+        let l = learners.get(i)?;
+        let s = senders.get(i)?.as_ref()?;
+        Some(Person {
+            agent: s.agent.clone(),
+            name: l.name.clone(),
+            role: l.role.clone(),
+        })
+    };
+    let leads = |i: usize| {
+        learners
+            .get(i)
+            .and_then(|l| program.role(&l.role))
+            .is_some_and(|r| r.leads)
+    };
+
+    // Leaders start teams the day after they arrive, or a few days later.
+    let mut teams: Vec<SimTeam> = Vec::new();
+    for i in (0..learners.len()).filter(|i| leads(*i)) {
+        if rng.f64() >= STARTS_TEAM {
+            continue;
+        }
+        let idle = rng.f64() < IDLE_TEAM;
+        let (Some(who), Some(s)) = (person(i), senders.get(i).and_then(Option::as_ref)) else {
+            continue;
+        };
+        let day = plus(s.start, rng.i64(1..4));
+        let team_id = format!("{:032x}", rng.u128(..));
+        let mut code = [0u8; team::CODE_LEN];
+        rng.fill(&mut code);
+        if day > config.as_of {
+            continue;
+        }
+        let Ok(t) = Team::create(program, &who, &team_id, &team::code_from(code), day) else {
+            continue;
+        };
+        let from = when(&mut rng, s, day);
+        teams.push(SimTeam {
+            team: t,
+            leader: i,
+            idle,
+            stints: [(i, vec![Stint { from, until: None }])]
+                .into_iter()
+                .collect(),
+        });
+    }
+    // The others join one: those who never commit mostly the idle teams, the rest the others.
+    let idle: Vec<usize> = (0..teams.len()).filter(|t| teams[*t].idle).collect();
+    let busy: Vec<usize> = (0..teams.len()).filter(|t| !teams[*t].idle).collect();
+    for i in (0..learners.len()).filter(|i| !leads(*i)) {
+        if rng.f64() >= JOINS_TEAM {
+            continue;
+        }
+        let never = learners.get(i).is_some_and(|l| l.committed.is_none());
+        let pool = if never && !idle.is_empty() && rng.f64() < 0.9 {
+            &idle
+        } else {
+            &busy
+        };
+        let Some(&t) = pick(&mut rng, pool) else {
+            continue;
+        };
+        let (Some(who), Some(s)) = (person(i), senders.get(i).and_then(Option::as_ref)) else {
+            continue;
+        };
+        let Some(st) = teams.get_mut(t) else { continue };
+        let day = plus(s.start.max(st.team.created), rng.i64(1..6));
+        if day > config.as_of {
+            continue;
+        }
+        let Ok(joined) = team::apply(program, st.team.clone(), &who, &Op::Join, day) else {
+            continue;
+        };
+        st.team = joined;
+        let from = when(&mut rng, s, day);
+        let mut stints = vec![Stint { from, until: None }];
+        // A few leave later; some of them come back.
+        if rng.f64() < 0.08 {
+            let gone = plus(day, rng.i64(5..40));
+            if gone <= config.as_of {
+                if let Ok(left) = team::apply(program, st.team.clone(), &who, &Op::Leave, gone) {
+                    st.team = left;
+                    let until = when(&mut rng, s, gone).max(from + Duration::minutes(1));
+                    stints[0].until = Some(until);
+                    let back = plus(gone, rng.i64(1..10));
+                    if rng.f64() < 0.35 && back <= config.as_of {
+                        if let Ok(again) =
+                            team::apply(program, st.team.clone(), &who, &Op::Join, back)
+                        {
+                            st.team = again;
+                            let from = when(&mut rng, s, back).max(until + Duration::minutes(1));
+                            stints.push(Stint { from, until: None });
+                        }
+                    }
+                }
+            }
+        }
+        st.stints.insert(i, stints);
+    }
+
+    // Join and leave statements, and the team on every statement sent while in it.
+    let mut out: Vec<Statement> = Vec::new();
+    for st in &teams {
+        let group = st.team.group();
+        let Some(leader) = senders
+            .get(st.leader)
+            .and_then(Option::as_ref)
+            .map(|s| s.agent.clone())
+        else {
+            continue;
+        };
+        for (who, stints) in &st.stints {
+            let (Some(s), Some(l)) = (
+                senders.get(*who).and_then(Option::as_ref),
+                learners.get(*who),
+            ) else {
+                continue;
+            };
+            let setting = |now: OffsetDateTime| Setting {
+                learner: &s.agent,
+                registration: s.registration,
+                course: s.course.as_deref(),
+                now,
+                team: Some((&group, &leader)),
+            };
+            for stint in stints {
+                let iri = st.team.iri();
+                let leads = *who == st.leader;
+                let mut ids = || id(&mut rng);
+                out.extend(xapi::team_membership(
+                    program,
+                    &setting(stint.from),
+                    &l.role,
+                    &iri,
+                    true,
+                    leads,
+                    &mut ids,
+                ));
+                if let Some(until) = stint.until {
+                    out.extend(xapi::team_membership(
+                        program,
+                        &setting(until),
+                        &l.role,
+                        &iri,
+                        false,
+                        false,
+                        &mut ids,
+                    ));
+                }
+            }
+        }
+    }
+    for st in &teams {
+        let group = st.team.group();
+        let Some(leader) = senders
+            .get(st.leader)
+            .and_then(Option::as_ref)
+            .map(|s| s.agent.clone())
+        else {
+            continue;
+        };
+        for who in st.stints.keys() {
+            let Some(s) = senders.get(*who).and_then(Option::as_ref) else {
+                continue;
+            };
+            for n in &s.statements {
+                let Some(statement) = statements.get_mut(*n) else {
+                    continue;
+                };
+                if st.in_on(*who, statement.timestamp) {
+                    if let Some(c) = statement.context.as_mut() {
+                        c.team = Some(group.clone());
+                        c.instructor = Some(leader.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // Observer checks: at each observation day, who answered that step rates the others of
+    // the team in the role observed (members their leader, the leader their members).
+    let mut ratings: Vec<TrueRating> = Vec::new();
+    let mut true_levels: BTreeMap<(usize, &str), u8> = BTreeMap::new();
+    for st in &teams {
+        let group = st.team.group();
+        let Some(leader) = senders
+            .get(st.leader)
+            .and_then(Option::as_ref)
+            .map(|s| s.agent.clone())
+        else {
+            continue;
+        };
+        for o in &program.observations {
+            for &day in &o.days {
+                for &rater in st.stints.keys() {
+                    let (Some(r), Some(s)) = (
+                        learners.get(rater),
+                        senders.get(rater).and_then(Option::as_ref),
+                    ) else {
+                        continue;
+                    };
+                    if !o.by.contains(&r.role) || r.role == o.about {
+                        continue;
+                    }
+                    // Only who answered the step is asked; skipped or missed, no rating.
+                    let Some(date) = r.steps.get(&day).and_then(|x| x.answered) else {
+                        continue;
+                    };
+                    if date > config.as_of {
+                        continue;
+                    }
+                    let now = when(&mut rng, s, date);
+                    if !st.in_on(rater, now) {
+                        continue;
+                    }
+                    for &about in st.stints.keys() {
+                        let Some(a) = learners.get(about) else {
+                            continue;
+                        };
+                        let Some(about_agent) = senders
+                            .get(about)
+                            .and_then(Option::as_ref)
+                            .map(|x| &x.agent)
+                        else {
+                            continue;
+                        };
+                        if about == rater || a.role != o.about || !st.in_on(about, now) {
+                            continue;
+                        }
+                        let truth = *true_levels
+                            .entry((about, o.behaviour.as_str()))
+                            .or_insert_with(|| rng.u8(0..=top));
+                        let mut answers = vec![(now, noisy(&mut rng, truth, top))];
+                        // A few change their answer in the same round.
+                        if rng.f64() < 0.05 {
+                            answers.push((now + Duration::minutes(2), noisy(&mut rng, truth, top)));
+                        }
+                        for (at_time, level) in answers {
+                            let setting = Setting {
+                                learner: &s.agent,
+                                registration: s.registration,
+                                course: s.course.as_deref(),
+                                now: at_time,
+                                team: Some((&group, &leader)),
+                            };
+                            let rated = [Observed {
+                                behaviour: &o.behaviour,
+                                about: about_agent,
+                                level,
+                            }];
+                            let mut ids = || id(&mut rng);
+                            let sent = xapi::observations_for(
+                                program, &setting, &r.role, day, &rated, &mut ids,
+                            );
+                            if sent.is_empty() {
+                                continue;
+                            }
+                            out.extend(sent);
+                            ratings.push(TrueRating {
+                                rater,
+                                about,
+                                behaviour: o.behaviour.clone(),
+                                round: day,
+                                level,
+                                at: at_time,
+                                true_level: truth,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    statements.extend(out);
+    let teams = teams
+        .into_iter()
+        .map(|st| TrueTeam {
+            id: st.team.id.clone(),
+            leader: st.leader,
+            members: st
+                .stints
+                .iter()
+                .filter(|(who, stints)| {
+                    **who != st.leader && stints.last().is_some_and(|s| s.until.is_none())
+                })
+                .map(|(who, _)| *who)
+                .collect(),
+            idle: st.idle,
+        })
+        .collect();
+    (teams, ratings)
+}
+
+/// A rater's answer around the true level: mostly right, sometimes one level off.
+fn noisy(rng: &mut fastrand::Rng, truth: u8, top: u8) -> u8 {
+    match rng.u8(0..10) {
+        0 | 1 => truth.saturating_sub(1),
+        2 | 3 => (truth + 1).min(top),
+        _ => truth,
     }
 }

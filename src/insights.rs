@@ -15,6 +15,10 @@
 //! - Adopted at N days: any committed behaviour adopted on commitment date + N days, counted only for learners
 //!   whose day N is on or before `as_of`; the weekly trend does the same per behaviour at 7, 14, ... days.
 //! - Statements dated after `as_of` are ignored: the report is what was known on that day.
+//! - In a team: the person's latest `joined`/`left` of that team (`<program>/teams/<id>`) is `joined`;
+//!   its leader is who joined with `…/extensions/leads` (and stays leader when joining again).
+//! - An observer rating (`observed`) counts for its behaviour when the rater's role is among the
+//!   observation's `by` and the person rated is a counted learner of its `about` role; see [`SeenRow`].
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -68,15 +72,25 @@ pub fn trend_weeks(program: &Program) -> u32 {
 /// follow a learner across reports without seeing who it is. Keyed (HMAC-SHA-256): without
 /// the secret, nobody holding an exported table can compute a known person's pseudonym.
 pub fn pseudonym(secret: &[u8], identity: &str) -> String {
+    keyed_id("learner-", secret, identity)
+}
+
+/// A pseudonymous team id, keyed as learners' are ([`pseudonym`]), from the team's identity as
+/// its xAPI Group names it (`account.homePage` = the program id, `account.name` = `team:<id>`).
+pub fn team_pseudonym(secret: &[u8], program: &str, team: &str) -> String {
+    keyed_id("team-", secret, &format!("account:{program}|team:{team}"))
+}
+
+fn keyed_id(prefix: &str, secret: &[u8], identity: &str) -> String {
     use hmac::{Hmac, Mac};
     use std::fmt::Write;
     // HMAC takes a key of any length, so this cannot fail; an empty id is the fallback all the same.
     let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(secret) else {
-        return "learner-".into();
+        return prefix.into();
     };
     mac.update(identity.as_bytes());
     let digest = mac.finalize().into_bytes();
-    let mut id = String::from("learner-");
+    let mut id = String::from(prefix);
     for b in &digest[..6] {
         let _ = write!(id, "{b:02x}");
     }
@@ -160,6 +174,19 @@ enum Kind {
         behaviour: String,
         adopted: bool,
     },
+    /// Joined (or started, as its leader) or left a team, by team id.
+    Membership {
+        team: String,
+        joined: bool,
+        leads: bool,
+    },
+    /// Rated how often another person (by identity) showed a behaviour, at a schedule step.
+    Observed {
+        behaviour: String,
+        about: String,
+        round: u32,
+        level: u8,
+    },
     Other,
 }
 
@@ -194,6 +221,8 @@ pub struct Insights {
     intake: Intake,
     /// Activity id prefixes of behaviours and roles, computed once.
     prefixes: (String, String),
+    /// Activity id prefix of the program's teams.
+    team_prefix: String,
     /// The secret learner pseudonyms are keyed with (see [`Insights::keyed`]).
     pseudonym_key: Vec<u8>,
 }
@@ -266,6 +295,7 @@ impl Insights {
                 activity_iri(program, "behaviours", ""),
                 activity_iri(program, "roles", ""),
             ),
+            team_prefix: activity_iri(program, "teams", ""),
             pseudonym_key: Vec::new(),
         }
     }
@@ -429,6 +459,35 @@ impl Insights {
             step.map_or(Kind::Other, Kind::Skipped)
         } else if is("snoozed") {
             step.map_or(Kind::Other, Kind::Snoozed)
+        } else if is("joined") || is("left") {
+            match object
+                .strip_prefix(self.team_prefix.as_str())
+                .filter(|t| !t.is_empty() && !t.contains('/'))
+            {
+                Some(team) => Kind::Membership {
+                    team: team.to_string(),
+                    joined: is("joined"),
+                    leads: is("joined") && extensions.and_then(|e| e.leads.0) == Some(true),
+                },
+                None => Kind::Other,
+            }
+        } else if is("observed") {
+            let about = extensions
+                .and_then(|e| e.observed.0.as_ref())
+                .and_then(identity);
+            let level = result
+                .and_then(|r| r.score.0.as_ref())
+                .and_then(|sc| sc.raw.0)
+                .filter(|l| self.program.scale_label(*l).is_some());
+            match (behaviour, about, step, level) {
+                (Some(behaviour), Some(about), Some(round), Some(level)) => Kind::Observed {
+                    behaviour,
+                    about,
+                    round,
+                    level,
+                },
+                _ => Kind::Other,
+            }
         } else if is("mastered") || is("lapsed") {
             behaviour.map_or(Kind::Other, |behaviour| Kind::Adoption {
                 behaviour,
@@ -574,6 +633,8 @@ impl Insights {
             ratings: BTreeMap::new(),
             rhythm: Rhythm::default(),
             due: Vec::new(),
+            teams: BTreeMap::new(),
+            observed: Vec::new(),
         };
         for e in &events {
             let date = e.at.date();
@@ -663,6 +724,30 @@ impl Insights {
                     .entry(behaviour.clone())
                     .or_default()
                     .push((date, *adopted)),
+                Kind::Membership {
+                    team,
+                    joined,
+                    leads,
+                } => {
+                    // The latest join or leave of each team stands; joining again while in
+                    // it as its leader leaves them its leader (as `team::apply` does).
+                    let led = f.teams.get(team).is_some_and(|(i, l)| *i && *l);
+                    f.teams
+                        .insert(team.clone(), (*joined, *joined && (*leads || led)));
+                }
+                Kind::Observed {
+                    behaviour,
+                    about,
+                    round,
+                    level,
+                } => f.observed.push(Rated {
+                    about: about.clone(),
+                    behaviour: behaviour.clone(),
+                    round: *round,
+                    level: *level,
+                    at: e.at,
+                    rater_role: e.role.clone(),
+                }),
                 Kind::Other => {}
             }
         }
@@ -677,17 +762,29 @@ impl Insights {
         let p = &self.program;
         let as_of = self.as_of;
         let all: Vec<Facts> = self.people.iter().map(|x| self.facts(x)).collect();
+        // Role and course, the parts of the filter that also apply to teams.
+        let in_role_and_course = |f: &Facts| {
+            f.role.is_some()
+                && (filter.role.is_none() || f.role == filter.role)
+                && (filter.course.is_none() || f.course == filter.course)
+        };
+        let keeps: Vec<bool> = all
+            .iter()
+            .map(|f| {
+                in_role_and_course(f)
+                    && match (filter.cohort_from, filter.cohort_to) {
+                        (None, None) => true,
+                        (from, to) => f.committed.is_some_and(|c| {
+                            from.is_none_or(|d| c >= d) && to.is_none_or(|d| c <= d)
+                        }),
+                    }
+            })
+            .collect();
         let kept: Vec<&Facts> = all
             .iter()
-            .filter(|f| f.role.is_some())
-            .filter(|f| filter.role.is_none() || f.role == filter.role)
-            .filter(|f| filter.course.is_none() || f.course == filter.course)
-            .filter(|f| match (filter.cohort_from, filter.cohort_to) {
-                (None, None) => true,
-                (from, to) => f
-                    .committed
-                    .is_some_and(|c| from.is_none_or(|d| c >= d) && to.is_none_or(|d| c <= d)),
-            })
+            .zip(&keeps)
+            .filter(|(_, k)| **k)
+            .map(|(f, _)| f)
             .collect();
         let roles: Vec<&str> = p
             .roles
@@ -963,6 +1060,10 @@ impl Insights {
             }
         }
 
+        // (8) Self and observed; (9) team coverage.
+        let seen = self.self_and_observed(&all, &keeps, filter);
+        let teams = self.team_coverage(&all, &in_role_and_course);
+
         let mut learners: Vec<LearnerRow> = kept
             .iter()
             .map(|f| LearnerRow {
@@ -1007,8 +1108,151 @@ impl Insights {
                 behaviours,
                 trend,
             },
+            seen,
+            teams,
         }
     }
+
+    /// Panel 8: per observation of the program (behaviour and role observed), the latest
+    /// self-ratings of the kept learners of that role against others' ratings about them.
+    fn self_and_observed(&self, all: &[Facts], keeps: &[bool], filter: &Filter) -> SelfObserved {
+        let p = &self.program;
+        let mut rows = Vec::new();
+        for o in p
+            .observations
+            .iter()
+            .filter(|o| filter.role.as_deref().is_none_or(|r| r == o.about))
+        {
+            let mut row = SeenRow {
+                behaviour: o.behaviour.clone(),
+                title: p
+                    .behaviour(&o.behaviour)
+                    .map_or(o.behaviour.clone(), |b| b.title.clone()),
+                about: o.about.clone(),
+                about_label: p
+                    .role(&o.about)
+                    .map_or(o.about.clone(), |r| r.label.clone()),
+                min_raters: o.min_raters.max(1),
+                ..SeenRow::default()
+            };
+            for (f, _) in all.iter().zip(keeps).filter(|(_, k)| **k) {
+                if f.role.as_deref() != Some(o.about.as_str()) {
+                    continue;
+                }
+                if let Some((_, level)) = f.ratings.get(&o.behaviour).and_then(|r| r.last()) {
+                    row.self_learners += 1;
+                    row.self_sum += u64::from(*level);
+                }
+            }
+            // Per rater and person rated: the first answer of the latest round; per rater, when
+            // they first answered (their place in line for the blocks, which later rounds keep).
+            let mut pairs: BTreeMap<(usize, usize), (u32, u8)> = BTreeMap::new();
+            let mut first: FxHashMap<usize, OffsetDateTime> = FxHashMap::default();
+            for (rater, f) in all.iter().enumerate() {
+                for r in f.observed.iter().filter(|r| {
+                    r.behaviour == o.behaviour
+                        && r.rater_role
+                            .as_deref()
+                            .is_some_and(|role| o.by.iter().any(|b| b == role))
+                }) {
+                    let Some(&about) = self.index.get(&r.about) else {
+                        continue;
+                    };
+                    let observed_kept = keeps.get(about).copied().unwrap_or(false)
+                        && all
+                            .get(about)
+                            .is_some_and(|a| a.role.as_deref() == Some(o.about.as_str()));
+                    if about == rater || !observed_kept {
+                        continue;
+                    }
+                    let slot = pairs.entry((rater, about)).or_insert((r.round, r.level));
+                    if r.round > slot.0 {
+                        *slot = (r.round, r.level);
+                    }
+                    let t = first.entry(rater).or_insert(r.at);
+                    *t = (*t).min(r.at);
+                }
+            }
+            row.add_observed(
+                pairs
+                    .into_iter()
+                    .filter_map(|((rater, about), (_, level))| {
+                        Some(Pair {
+                            rater: self.people.get(rater).map_or("", |x| x.key.as_str()),
+                            about,
+                            level,
+                            at: *first.get(&rater)?,
+                        })
+                    })
+                    .collect(),
+            );
+            rows.push(row);
+        }
+        SelfObserved { rows }
+    }
+
+    /// Panel 9: the teams from join and leave statements (the latest of each person and team
+    /// stands), with a leader who never committed or members none of whom committed.
+    fn team_coverage(&self, all: &[Facts], in_filter: &dyn Fn(&Facts) -> bool) -> Teams {
+        // team id -> (slot, leads) of the people in it now.
+        let mut teams: BTreeMap<&str, Vec<(usize, bool)>> = BTreeMap::new();
+        for (slot, f) in all.iter().enumerate() {
+            for (team, (joined, leads)) in &f.teams {
+                if *joined {
+                    teams.entry(team.as_str()).or_default().push((slot, *leads));
+                }
+            }
+        }
+        let mut out = Teams::default();
+        for (id, people) in teams {
+            if !people
+                .iter()
+                .any(|(slot, _)| all.get(*slot).is_some_and(in_filter))
+            {
+                continue;
+            }
+            let leader = people
+                .iter()
+                .find(|(_, leads)| *leads)
+                .and_then(|(slot, _)| all.get(*slot));
+            let members: Vec<&Facts> = people
+                .iter()
+                .filter(|(_, leads)| !leads)
+                .filter_map(|(slot, _)| all.get(*slot))
+                .collect();
+            out.rows.push(TeamRow {
+                team: team_pseudonym(&self.pseudonym_key, &self.program.id, id),
+                leader: leader.map(|l| l.id.clone()),
+                leader_name: leader.and_then(|l| l.name.clone()),
+                leader_role: leader.and_then(|l| l.role.clone()),
+                leader_committed: leader.is_some_and(|l| l.committed.is_some()),
+                members: members.len(),
+                members_committed: members.iter().filter(|m| m.committed.is_some()).count(),
+            });
+        }
+        out.rows.sort_by(|a, b| a.team.cmp(&b.team));
+        out
+    }
+}
+
+/// One observer rating as the dashboard keeps it, on the rater's side.
+#[derive(Debug, Clone)]
+struct Rated {
+    about: String,
+    behaviour: String,
+    round: u32,
+    level: u8,
+    at: OffsetDateTime,
+    rater_role: Option<Arc<str>>,
+}
+
+/// The rating one rater's counts for one person: the first answer of the latest round.
+struct Pair<'k> {
+    rater: &'k str,
+    about: usize,
+    level: u8,
+    /// When the rater first answered this observation, in any round.
+    at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -1040,6 +1284,10 @@ struct Facts {
     rhythm: Rhythm,
     /// Due dates per schedule step, with that cadence.
     due: Vec<Date>,
+    /// Per team id, by the latest join or leave: whether in it now, and whether as its leader.
+    teams: BTreeMap<String, (bool, bool)>,
+    /// Observer ratings this person gave, oldest first.
+    observed: Vec<Rated>,
 }
 
 impl Facts {
@@ -1508,6 +1756,177 @@ pub struct Report {
     pub baseline: Baseline,
     /// Panel 7.
     pub success: SuccessCases,
+    /// Panel 8: how others see each behaviour.
+    pub seen: SelfObserved,
+    /// Panel 9: team coverage.
+    pub teams: Teams,
+}
+
+/// How one behaviour is seen in the role it is observed in (one of the program's
+/// observations): learners' own latest self-ratings against what others rated about them.
+///
+/// Others' ratings count as [`crate::observed`] counts them, so no one rater's answer can be
+/// read off: per rater and person rated, the first answer of the latest round (schedule step)
+/// counts; raters are counted in whole blocks of `min_raters`, in the order they first answered
+/// (any round), so the figure is shown only over at least `min_raters` distinct raters and one
+/// new rater never moves it. A counted rater's answer in a later round does move it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SeenRow {
+    /// Behaviour id.
+    pub behaviour: String,
+    /// Behaviour title.
+    pub title: String,
+    /// The role observed (program role id).
+    pub about: String,
+    /// Its label.
+    pub about_label: String,
+    /// Fewest distinct raters before the observed figure shows.
+    pub min_raters: u8,
+    /// Learners of the role with a self-check of the behaviour.
+    pub self_learners: usize,
+    /// Sum of their latest self-checks (scale levels), for the mean.
+    pub self_sum: u64,
+    /// Raters counted (a multiple of `min_raters`; 0 while the figure is not shown).
+    pub raters: usize,
+    /// Raters not counted yet (fewer than a whole block).
+    pub waiting: usize,
+    /// People of the role the counted ratings are about.
+    pub observed_people: usize,
+    /// Ratings counted (one per rater and person rated).
+    pub observed_ratings: usize,
+    /// Sum of those ratings (scale levels).
+    pub observed_sum: u64,
+}
+
+impl SeenRow {
+    /// Mean latest self-check; `None` when nobody rated themselves.
+    pub fn mean_self(&self) -> Option<f64> {
+        (self.self_learners > 0).then(|| self.self_sum as f64 / self.self_learners as f64)
+    }
+
+    /// Mean observed rating; `None` while fewer than `min_raters` distinct raters are counted.
+    pub fn mean_observed(&self) -> Option<f64> {
+        (self.raters >= usize::from(self.min_raters.max(1)) && self.observed_ratings > 0)
+            .then(|| self.observed_sum as f64 / self.observed_ratings as f64)
+    }
+
+    /// Raters still needed before the observed figure (or its next update) shows.
+    pub fn needed(&self) -> usize {
+        usize::from(self.min_raters.max(1)) - self.waiting
+    }
+
+    fn add_observed(&mut self, pairs: Vec<Pair<'_>>) {
+        let min = usize::from(self.min_raters.max(1));
+        // Raters in the order they first answered (then by identity, so the order is total).
+        let mut first: BTreeMap<&str, OffsetDateTime> = BTreeMap::new();
+        for p in &pairs {
+            first
+                .entry(p.rater)
+                .and_modify(|t| *t = (*t).min(p.at))
+                .or_insert(p.at);
+        }
+        let mut raters: Vec<(OffsetDateTime, &str)> =
+            first.into_iter().map(|(r, t)| (t, r)).collect();
+        raters.sort();
+        let counted = raters.len() / min * min;
+        self.raters = counted;
+        self.waiting = raters.len() - counted;
+        let counted: BTreeSet<&str> = raters.iter().take(counted).map(|(_, r)| *r).collect();
+        let mut people = BTreeSet::new();
+        for p in pairs.iter().filter(|p| counted.contains(p.rater)) {
+            self.observed_ratings += 1;
+            self.observed_sum += u64::from(p.level);
+            people.insert(p.about);
+        }
+        self.observed_people = people.len();
+    }
+}
+
+/// Panel 8: how others see each behaviour, next to how learners see themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SelfObserved {
+    /// One row per program observation, in program order (only those about the filtered role
+    /// under a role filter).
+    pub rows: Vec<SeenRow>,
+}
+
+/// One team, by pseudonym.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamRow {
+    /// Pseudonymous team id (see [`team_pseudonym`]).
+    pub team: String,
+    /// The leader's pseudonymous id (see [`pseudonym`]); `None` when no one joined it as its leader.
+    pub leader: Option<String>,
+    /// The leader's display name, for views allowed to show it (never exported).
+    pub leader_name: Option<String>,
+    /// The leader's role.
+    pub leader_role: Option<String>,
+    /// Whether the leader committed (a `committed` statement in this program).
+    pub leader_committed: bool,
+    /// Members in it now, the leader aside.
+    pub members: usize,
+    /// Of them, committed.
+    pub members_committed: usize,
+}
+
+impl TeamRow {
+    /// A known leader who never committed: the team's own leader is not developing.
+    pub fn leader_never_committed(&self) -> bool {
+        self.leader.is_some() && !self.leader_committed
+    }
+
+    /// Members joined, and none of them committed: the leader's people never started.
+    pub fn members_never_started(&self) -> bool {
+        self.members > 0 && self.members_committed == 0
+    }
+}
+
+/// Panel 9: team coverage. Membership is read from `joined`/`left` statements, the latest of
+/// each person and team standing; a team counts while anyone is in it. Under a role or course
+/// filter, the teams with anyone (leader or member) of that role and course; the cohort dates do
+/// not apply (a leader who never committed has no cohort).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Teams {
+    /// By pseudonym.
+    pub rows: Vec<TeamRow>,
+}
+
+impl Teams {
+    /// Teams counted.
+    pub fn count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Teams whose leader never committed.
+    pub fn leaders_not_committed(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.leader_never_committed())
+            .count()
+    }
+
+    /// Teams with members none of whom committed.
+    pub fn members_not_started(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.members_never_started())
+            .count()
+    }
+
+    /// Teams with no members yet (the leader alone).
+    pub fn without_members(&self) -> usize {
+        self.rows.iter().filter(|r| r.members == 0).count()
+    }
+
+    /// Members of all teams counted (a person in two teams counts twice).
+    pub fn members(&self) -> usize {
+        self.rows.iter().map(|r| r.members).sum()
+    }
+
+    /// Mean members per team; `None` without teams.
+    pub fn mean_members(&self) -> Option<f64> {
+        (!self.rows.is_empty()).then(|| self.members() as f64 / self.rows.len() as f64)
+    }
 }
 
 /// One CSV field, quoted when RFC 4180 needs it.
@@ -1741,6 +2160,70 @@ impl SuccessCases {
                     r.change().to_string(),
                     r.checks.to_string(),
                     if r.adopted { "yes" } else { "no" }.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl SelfObserved {
+    /// The panel as CSV; means are in scale levels, the observed mean empty while fewer than
+    /// `min_raters` raters are counted.
+    pub fn to_csv(&self) -> String {
+        csv(
+            &[
+                "behaviour",
+                "role_observed",
+                "self_learners",
+                "mean_self",
+                "raters",
+                "people_observed",
+                "mean_observed",
+                "min_raters",
+                "raters_waiting",
+            ],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.behaviour.clone(),
+                    r.about.clone(),
+                    r.self_learners.to_string(),
+                    mean(r.mean_self()),
+                    r.raters.to_string(),
+                    r.observed_people.to_string(),
+                    mean(r.mean_observed()),
+                    r.min_raters.to_string(),
+                    r.waiting.to_string(),
+                ]
+            }),
+        )
+    }
+}
+
+impl Teams {
+    /// The panel as CSV, teams and leaders by pseudonymous id only.
+    pub fn to_csv(&self) -> String {
+        let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+        csv(
+            &[
+                "team",
+                "leader",
+                "leader_role",
+                "leader_committed",
+                "members",
+                "members_committed",
+                "leader_never_committed",
+                "members_never_started",
+            ],
+            self.rows.iter().map(|r| {
+                vec![
+                    r.team.clone(),
+                    r.leader.clone().unwrap_or_default(),
+                    r.leader_role.clone().unwrap_or_default(),
+                    yes(r.leader_committed),
+                    r.members.to_string(),
+                    r.members_committed.to_string(),
+                    yes(r.leader_never_committed()),
+                    yes(r.members_never_started()),
                 ]
             }),
         )

@@ -164,6 +164,34 @@ impl<'de> Deserialize<'de> for Signed {
     }
 }
 
+/// A yes/no field: a boolean, or a string `"true"`/`"false"` (as some LRSs rewrite it).
+#[derive(Debug, Default)]
+pub(super) struct Flag(pub Option<bool>);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Flag;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Flag, E> {
+                Ok(Flag(Some(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Flag, E> {
+                Ok(Flag(match v.trim() {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                }))
+            }
+            nothing_for!(Flag(None); visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_unit, visit_none, visit_seq, visit_map);
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// An object field; `None` when missing or not an object.
 #[derive(Debug)]
 pub(super) struct Obj<T>(pub Option<T>);
@@ -325,6 +353,12 @@ pub(super) struct Extensions<'a> {
     pub role: Str<'a>,
     #[serde(rename = "https://throughline.app/xapi/extensions/step")]
     pub step: StepNumber,
+    /// On `joined`: the person leads the team they join (start).
+    #[serde(rename = "https://throughline.app/xapi/extensions/leads")]
+    pub leads: Flag,
+    /// On `observed`: the person rated.
+    #[serde(borrow, rename = "https://throughline.app/xapi/extensions/observed")]
+    pub observed: Obj<Actor<'a>>,
 }
 
 /// `result`: the learner's words (only for glossary counts), the rating, and the catalogue's

@@ -1204,3 +1204,5 @@ fn sampling_splits_small_groups_and_breaks_ties_plainly() {
         Some((1, 3))
     );
 }
+
+mod teams;

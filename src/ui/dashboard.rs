@@ -1,7 +1,8 @@
 //! The adoption dashboard for admins: statements are read page by page from
 //! the LRS and folded into [`Insights`] as they arrive (the browser stays
-//! responsive between pages); the five panels answer the article's
-//! questions, each as an SVG chart, a table and a CSV download.
+//! responsive between pages); the panels answer the article's questions
+//! (and the teams': who is developed around a leader, how others see each
+//! behaviour), each as an SVG chart, a table and a CSV download.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -190,10 +191,12 @@ pub fn Dashboard(
                 view! {
                     <FunnelPanel report=r.clone() role=filter.get().role/>
                     <RolesPanel report=r.clone()/>
+                    <TeamsPanel report=r.clone() show_names/>
                     <TermsPanel report=r.clone() role=filter.get().role/>
                     <ReinforcementPanel report=r.clone()/>
                     <AdoptionPanel report=r.clone() program=p.clone()/>
                     <BaselinePanel report=r.clone() program=p.clone() role=filter.get().role/>
+                    <SeenPanel report=r.clone() program=p.clone()/>
                     <SuccessPanel report=r.clone() program=p show_names/>
                     <LearnersPanel report=r names_allowed show_names/>
                 }
@@ -576,6 +579,176 @@ fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) ->
         <Panel id="baseline" title="Change from baseline" question=format!("Per behaviour: the latest self-check against the starting rating learners gave when they committed, in levels of the scale ({scale}). Falls are highlighted.") csv=report.baseline.to_csv()>
             <Bars title="Mean change from baseline per behaviour" bars=bars/>
             {table("Change from baseline per behaviour (levels: 0 is the lowest)", vec!["Behaviour", "Learners", "Mean start", "Mean latest", "Mean change", "Improved", "Unchanged", "Declined", "Not rated since"], rows)}
+        </Panel>
+    }
+}
+
+/// How far below the learners' own view others' mean must be to be called out (scale levels).
+const SEEN_GAP: f64 = 0.5;
+
+#[component]
+fn SeenPanel(report: Report, program: Arc<Program>) -> impl IntoView {
+    let top = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
+    let mut bars = Vec::new();
+    let mut rows = Vec::new();
+    for r in &report.seen.rows {
+        let (own, others) = (r.mean_self(), r.mean_observed());
+        let lower = matches!((own, others), (Some(s), Some(o)) if o + SEEN_GAP <= s);
+        let waiting = format!(
+            "not shown until at least {} people have rated ({} so far)",
+            r.min_raters, r.waiting
+        );
+        bars.push(Bar {
+            label: format!("{} ({}): themselves", r.title, r.about_label),
+            value: own.unwrap_or(0.0),
+            text: match own {
+                Some(m) => format!(
+                    "{} ({m:.1}), {} learners",
+                    level_name(&program, own),
+                    r.self_learners
+                ),
+                None => "no self-check yet".into(),
+            },
+            flagged: false,
+        });
+        bars.push(Bar {
+            label: format!("{} ({}): others", r.title, r.about_label),
+            value: others.unwrap_or(0.0),
+            text: match others {
+                Some(m) => format!(
+                    "{} ({m:.1}), {} raters about {} people{}",
+                    level_name(&program, others),
+                    r.raters,
+                    r.observed_people,
+                    if lower {
+                        ", lower than they see themselves"
+                    } else {
+                        ""
+                    }
+                ),
+                None if r.raters == 0 => waiting.clone(),
+                None => "no ratings counted".into(),
+            },
+            flagged: lower,
+        });
+        let note = if others.is_none() {
+            format!("Others' view waits for {} more raters", r.needed())
+        } else if lower {
+            "Others see it less often than learners see themselves".into()
+        } else {
+            String::new()
+        };
+        rows.push(vec![
+            r.title.clone(),
+            r.about_label.clone(),
+            own.map_or("–".into(), |m| {
+                format!("{} ({m:.2})", level_name(&program, own))
+            }),
+            r.self_learners.to_string(),
+            others.map_or("–".into(), |m| {
+                format!("{} ({m:.2})", level_name(&program, others))
+            }),
+            r.raters.to_string(),
+            r.observed_people.to_string(),
+            note,
+        ]);
+    }
+    let scale = program.self_check.scale.join(", ");
+    let empty = report.seen.rows.is_empty().then(|| {
+        view! { <p class="tl-help">"This program asks nobody to observe anyone, or not about the role chosen in the filter."</p> }
+    });
+    view! {
+        <Panel id="seen" title="How others see each behaviour" question=format!("Per behaviour others are asked about: how often learners say they do it (their latest self-check) next to how often the people around them see it, on the scale ({scale}). Others' view is shown only once enough different people have rated, and only as an average, so no one's answer can be picked out.") csv=report.seen.to_csv()>
+            {empty}
+            <Bars title="Own view and others' view per behaviour" bars=bars max=top/>
+            {table("Own and others' view per behaviour (levels: 0 is the lowest)", vec!["Behaviour", "Role observed", "Own view", "Learners", "Others' view", "Raters", "People observed", "Note"], rows)}
+        </Panel>
+    }
+}
+
+#[component]
+fn TeamsPanel(report: Report, show_names: RwSignal<bool>) -> impl IntoView {
+    let t = report.teams.clone();
+    let (count, no_leader, not_started) = (
+        t.count(),
+        t.leaders_not_committed(),
+        t.members_not_started(),
+    );
+    let bars = vec![
+        Bar {
+            label: "Teams".into(),
+            value: count as f64,
+            text: format!(
+                "{count} teams, {} members ({} per team on average)",
+                t.members(),
+                t.mean_members().map_or("–".into(), |m| format!("{m:.1}"))
+            ),
+            flagged: false,
+        },
+        Bar {
+            label: "Leader never committed".into(),
+            value: no_leader as f64,
+            text: format!("{no_leader} teams ({})", pct(no_leader, count)),
+            flagged: no_leader > 0,
+        },
+        Bar {
+            label: "Members never started".into(),
+            value: not_started as f64,
+            text: format!("{not_started} teams ({})", pct(not_started, count)),
+            flagged: not_started > 0,
+        },
+        Bar {
+            label: "No members yet".into(),
+            value: t.without_members() as f64,
+            text: format!("{} teams", t.without_members()),
+            flagged: false,
+        },
+    ];
+    let rows = t.rows.clone();
+    let shown = rows.len().min(500);
+    let body = move || {
+        rows.iter()
+            .take(500)
+            .map(|r| {
+                let leader = if show_names.get() {
+                    r.leader_name.clone().or_else(|| r.leader.clone())
+                } else {
+                    r.leader.clone()
+                };
+                let mut flags = Vec::new();
+                if r.leader_never_committed() {
+                    flags.push("Leader never committed");
+                }
+                if r.members_never_started() {
+                    flags.push("Members never started");
+                }
+                if r.leader.is_none() {
+                    flags.push("No leader known");
+                }
+                view! {
+                    <tr>
+                        <th scope="row">{r.team.clone()}</th>
+                        <td>{leader.unwrap_or_else(|| "–".into())}</td>
+                        <td>{if r.leader_committed { "Yes" } else { "No" }}</td>
+                        <td>{r.members.to_string()}</td>
+                        <td>{r.members_committed.to_string()}</td>
+                        <td>{flags.join("; ")}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Panel id="teams" title="Team coverage" question="Teams started in this program, by pseudonymous id: whether the leader committed, and whether any of the members did. A team whose leader never committed, or whose members never started, is where change is expected but nobody is being developed." csv=t.to_csv()>
+            <Bars title="Teams and where development has not started" bars=bars/>
+            <details class="tl-details">
+                <summary>{format!("Team list (first {shown})")}</summary>
+                <table class="tl-table">
+                    <caption>"Teams, their leader and members"</caption>
+                    <thead><tr><th scope="col">"Team"</th><th scope="col">"Leader"</th><th scope="col">"Leader committed"</th><th scope="col">"Members"</th><th scope="col">"Members committed"</th><th scope="col">"Flags"</th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </details>
         </Panel>
     }
 }

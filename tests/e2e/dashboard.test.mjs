@@ -32,7 +32,7 @@ test('panels render from the seeded cohort, filters change figures, CSV matches 
   await ready(page);
   const statements = Number(await page.locator('[data-dashboard-ready]').getAttribute('data-statements'));
   assert.ok(statements > 500, `statements loaded: ${statements}`);
-  for (const panel of ['funnel', 'roles', 'terms', 'reinforcement', 'adoption', 'baseline']) {
+  for (const panel of ['funnel', 'roles', 'teams', 'terms', 'reinforcement', 'adoption', 'baseline', 'seen']) {
     const chart = page.locator(`[data-panel=${panel}] svg[role=img]`).first();
     assert.ok(await chart.isVisible(), `${panel} chart`);
     assert.ok((await chart.locator('title').textContent()).length > 20, `${panel} chart has a text alternative`);
@@ -50,6 +50,13 @@ test('panels render from the seeded cohort, filters change figures, CSV matches 
   assert.deepEqual(fromCsv, fromTable);
   const total = Object.values(fromTable).reduce((a, b) => a + b, 0);
   assert.ok(total > 0 && total <= 120);
+
+  // The team list and its CSV name the same teams, by pseudonym only.
+  const teams = await tableOf(page, 'teams');
+  const teamsCsv = await csvOf(page, 'teams');
+  assert.ok(teams.length > 1, 'the seeded cohort has teams');
+  assert.deepEqual(teams.slice(1).map((r) => r[0]), teamsCsv.slice(1).map((r) => r[0]));
+  assert.ok(teamsCsv.slice(1).every((r) => /^team-[0-9a-f]{12}$/.test(r[0]) && /^learner-[0-9a-f]{12}$/.test(r[1])));
 
   // Filtering to leaders keeps only their row, and the funnel changes.
   const funnelAll = await page.locator('[data-panel=funnel] svg title').textContent();
