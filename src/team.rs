@@ -102,6 +102,9 @@ pub enum Op {
     Leave,
     /// The leader removes the member with this key.
     Remove(String),
+    /// The leader adds people the course roster names (an LTI platform's Names and Role
+    /// Provisioning): each becomes a member unless already in, removed, or the team is full.
+    Seed(Vec<Person>),
     /// Replace what this person shares: the commitments of their plan but those listed private.
     Share {
         /// The commitments shared.
@@ -375,6 +378,22 @@ pub fn apply(
             team.members.retain(|m| m.key != *gone);
             if !team.removed.contains(gone) {
                 team.removed.push(gone.clone());
+            }
+        }
+        Op::Seed(people) => {
+            if !team.member(&key).is_some_and(|m| m.leads) {
+                return Err(TeamError::NotLeader);
+            }
+            for p in people {
+                let k = p.agent.key();
+                let known = team.member(&k).is_some() || team.removed.contains(&k);
+                if known || k.is_empty() || program.role(&p.role).is_none() {
+                    continue;
+                }
+                if team.members.len() >= MAX_MEMBERS {
+                    break;
+                }
+                team.members.push(member(p, false, today));
             }
         }
         Op::Share { shared, private } => {
@@ -874,6 +893,38 @@ mod tests {
         assert_eq!(
             l["context"]["extensions"]["https://throughline.app/xapi/extensions/leads"],
             true
+        );
+    }
+
+    #[test]
+    fn a_roster_seeds_the_team_but_not_the_removed_nor_beyond_full() {
+        let (p, t) = team();
+        let (ana, ben) = (person("Ana", "leader"), person("Ben", "team-member"));
+        let t = apply(&p, t, &ben, &Op::Join, TODAY).expect("join");
+        let t = apply(&p, t, &ana, &Op::Remove(ben.agent.key()), TODAY).expect("remove");
+        let roster = vec![
+            ben.clone(),
+            person("Cy", "team-member"),
+            person("Di", "stakeholder"),
+            person("Ex", "no-such-role"),
+            person("Ana", "leader"),
+        ];
+        assert_eq!(
+            apply(
+                &p,
+                t.clone(),
+                &person("Cy", "team-member"),
+                &Op::Seed(roster.clone()),
+                TODAY
+            ),
+            Err(TeamError::NotLeader)
+        );
+        let t = apply(&p, t, &ana, &Op::Seed(roster), TODAY).expect("seed");
+        let names: Vec<&str> = t.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ana", "Cy", "Di"],
+            "Ben was removed; unknown roles are left out"
         );
     }
 }

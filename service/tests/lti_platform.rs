@@ -441,6 +441,82 @@ fn the_tool_works_with_a_third_party_platform() {
     assert_eq!(ids, vec!["ana", "ben", "chloe"]);
     assert!(!members.to_string().contains('@'), "no emails passed on");
 
+    // The instructor seeds a team she leads with the roster: her learners join it, she leads
+    // it, and Ben's own launch then finds it. A learner's launch may not.
+    const COACHING: &str = "https://throughline.example/programs/coaching-for-performance";
+    assert_eq!(
+        ana["lti"]["roster"], true,
+        "the launch page offers the roster to instructors"
+    );
+    assert_eq!(ben["lti"]["roster"], false);
+    let q = |extra: &str| {
+        format!(
+            "program={}{extra}",
+            form_urlencoded::byte_serialize(COACHING.as_bytes()).collect::<String>()
+        )
+    };
+    let team = page(
+        http()
+            .post(&format!("{}/teams?{}", world.tool, q("")))
+            .header("Authorization", &basic(&ana))
+            .header("Content-Type", "application/json")
+            .send(r#"{"name": "Ana Ruiz", "role": "leader"}"#)
+            .expect("create a team"),
+    );
+    assert_eq!(team.status, 201, "{}", team.body);
+    let team: Value = serde_json::from_str(&team.body).expect("team");
+    let id = team["id"].as_str().expect("id").to_string();
+    let seed = |auth: &str| {
+        page(
+            http()
+                .post(&format!(
+                    "{}/lti/roster/team?{}",
+                    world.tool,
+                    q(&format!("&team={id}"))
+                ))
+                .header("Authorization", auth)
+                .send_empty()
+                .expect("seed"),
+        )
+    };
+    assert_eq!(seed(&ben_auth).status, 403);
+    let seeded = seed(&basic(&ana));
+    assert_eq!(seeded.status, 200, "{}", seeded.body);
+    let seeded: Value = serde_json::from_str(&seeded.body).expect("team");
+    let people: Vec<(&str, &str, bool)> = seeded["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .map(|m| {
+            (
+                m["name"].as_str().unwrap_or(""),
+                m["role"].as_str().unwrap_or(""),
+                m["leads"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("Ana Ruiz", "leader", true),
+            ("Ben Okafor", "team-member", false),
+            ("Chloe Martin", "team-member", false)
+        ]
+    );
+    let mine = page(
+        http()
+            .get(&format!("{}/teams?{}", world.tool, q("")))
+            .header("Authorization", &ben_auth)
+            .call()
+            .expect("Ben's teams"),
+    );
+    assert_eq!(mine.status, 200, "{}", mine.body);
+    assert!(
+        mine.body.contains(&id),
+        "Ben's launch finds the team: {}",
+        mine.body
+    );
+
     // Deep Linking: the instructor picks the program; the platform checks our signed answer.
     let picker = world.launch("user=ana&message=deeplink");
     assert_eq!(picker.status, 200, "{}", picker.body);

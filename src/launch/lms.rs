@@ -78,6 +78,10 @@ pub struct RawLti {
     pub context_id: Option<String>,
     /// The LMS course title.
     pub context_title: Option<String>,
+    /// Whether this launch may add the course roster to a team it leads (the service says so
+    /// for an instructor's launch that came with a roster service).
+    #[serde(default)]
+    pub roster: bool,
 }
 
 /// The short LTI role name of a role URI: `http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor` -> `Instructor`.

@@ -68,6 +68,8 @@ pub struct Options {
     pub connection: Option<lms::Connection>,
     /// LMS role names (LTI roles shortened), tried in order when `role` is not given.
     pub lms_roles: Vec<String>,
+    /// The launch may seed a team with the course roster (an instructor's LTI launch).
+    pub roster: bool,
 }
 
 /// A problem with what the host passed, phrased for the page author.
@@ -167,6 +169,7 @@ impl Options {
         if let Some(name) = connection.as_ref().and_then(|c| c.actor.name.clone()) {
             learner_name = Some(shorten(name.trim()));
         }
+        let roster = raw.lti.as_ref().is_some_and(|l| l.roster);
         let lms_roles = raw
             .lti
             .map(|l| {
@@ -183,6 +186,7 @@ impl Options {
                 learner_name,
                 connection,
                 lms_roles,
+                roster,
                 role: raw
                     .role
                     .map(|r| r.trim().to_string())

@@ -30,6 +30,8 @@ pub struct Session {
     pub clock_override: Option<time::Date>,
     /// Link back to the course.
     pub course_url: Option<String>,
+    /// The launch may seed a team with the course roster (an instructor's LTI launch).
+    pub roster: bool,
     /// Where the program file was loaded from, so other course pages can load it too.
     pub program_url: Option<String>,
     /// The stored plan and any repair notice.
@@ -108,6 +110,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         now: clock::now(options.now),
         clock_override: options.now,
         course_url: options.course_url,
+        roster: options.roster,
         program_url: match &options.program {
             crate::launch::ProgramSource::Url(u) => Some(absolute(u)),
             crate::launch::ProgramSource::Inline(_) => None,

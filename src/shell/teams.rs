@@ -221,7 +221,9 @@ impl Backend {
         match self {
             Backend::Service { .. } => {
                 let (method, path, body) = match op {
-                    Op::Join => return Err("join with a code".into()),
+                    Op::Join | Op::Seed(_) => {
+                        return Err("join with a code; a roster comes from the LTI platform".into())
+                    }
                     Op::Leave => ("POST", format!("/{id}/leave"), "{}".to_string()),
                     Op::Remove(key) => (
                         "POST",
@@ -273,6 +275,32 @@ impl Backend {
             .ok_or_else(|| crate::team::TeamError::NotMember.to_string())?;
         serde_json::from_str(&text)
             .map_err(|e| format!("The team's figures could not be read: {e}"))
+    }
+}
+
+impl Backend {
+    /// Adds the course roster to team `id` (an instructor's LTI launch, through the service).
+    pub async fn seed_roster(&self, program: &Program, id: &str) -> TeamResult<Team> {
+        let Backend::Service { lrs, base } = self else {
+            return Err("Adding the course roster needs the Throughline service.".into());
+        };
+        let url = format!(
+            "{base}lti/roster/team?{}",
+            query(&[("program", &program.id), ("team", id)])
+        );
+        let answer = lrs
+            .send_to(
+                &url,
+                Call {
+                    method: "POST",
+                    ..Call::default()
+                },
+            )
+            .await;
+        match answer.status {
+            Some(200) => parse(&answer.body),
+            other => Err(refused(other, &answer.body)),
+        }
     }
 }
 

@@ -83,6 +83,7 @@ pub fn Teams() -> impl IntoView {
                 Action::Create => backend.create(&program, &who, today).await.map(Some),
                 Action::Join(code) => backend.join(&program, code, &who, today).await.map(Some),
                 Action::Change(id, op) => backend.change(&program, id, &who, op, today).await,
+                Action::Roster(id) => backend.seed_roster(&program, id).await.map(Some),
             };
             working.set(false);
             match result {
@@ -98,6 +99,7 @@ pub fn Teams() -> impl IntoView {
                         Action::Change(_, Op::Remove(_)) => {
                             Some("They are no longer in your team.")
                         }
+                        Action::Roster(_) => Some("Your course roster is in your team."),
                         Action::Change(_, _) => None,
                     };
                     if matches!(what, Action::Join(_)) {
@@ -246,6 +248,8 @@ pub enum Action {
     Join(String),
     /// Change team `id`.
     Change(String, Op),
+    /// Add the course roster to team `id`.
+    Roster(String),
 }
 
 #[component]
@@ -328,6 +332,12 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
         .with_session(|s| s.course_url.clone())
         .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
         .and_then(|page| team::join_link(&page, &team.code));
+    let roster = (i_lead && ctx.with_session(|s| s.roster)).then(|| {
+        let id = team.id.clone();
+        view! {
+            <button type="button" class="tl-button" on:click=move |_| run.run(Action::Roster(id.clone()))>"Add my course roster"</button>
+        }
+    });
     let invite = i_lead.then(|| {
         let link_id = ctx.id(&format!("team-link-{}", team.id));
         view! {
@@ -348,6 +358,7 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
             <h4 class="tl-subheading">{team.name.clone()}</h4>
             <p>{format!("Led by {leader}. {count} {} in it.", if count == 1 { "person" } else { "people" })}</p>
             {invite}
+            {roster}
             <h5 class="tl-subheading">"Who is in it"</h5>
             <ul class="tl-team-list">{members}</ul>
             <h5 class="tl-subheading">"What the other side committed to"</h5>

@@ -516,6 +516,176 @@ pub(crate) fn may_see_roster(roles: &[String]) -> bool {
     })
 }
 
+/// One person of a course roster (Names and Role Provisioning), emails left out.
+pub(crate) struct RosterMember {
+    /// The platform's user id (the `sub` of their launches).
+    pub id: String,
+    /// Their name, when the platform gives it.
+    pub name: Option<String>,
+    /// Their LTI roles.
+    pub roles: Vec<String>,
+    /// `Active`, `Inactive` or `Deleted`.
+    pub status: String,
+}
+
+/// The course's members from the platform's roster service, for `launch`.
+pub(crate) async fn fetch_roster(
+    lti: &Lti,
+    launch: LaunchRecord,
+) -> Result<Vec<RosterMember>, String> {
+    let url = launch
+        .roster_url
+        .clone()
+        .ok_or("the platform offered no roster with this launch")?;
+    let lti2 = lti.clone();
+    let container = tokio::task::spawn_blocking(move || -> Result<Value, String> {
+        let platform = lti2
+            .platform(&launch.issuer, &launch.client_id)
+            .ok_or("the platform is no longer registered")?;
+        let token = token(&lti2, platform, ROSTER_SCOPE)?;
+        service_get(
+            &url,
+            &token,
+            "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
+            "roster",
+        )
+    })
+    .await
+    .unwrap_or_else(|_| Err("the roster request stopped".into()))?;
+    Ok(container
+        .get("members")
+        .and_then(Value::as_array)
+        .map(|m| {
+            m.iter()
+                .filter_map(|m| {
+                    Some(RosterMember {
+                        id: m.get("user_id")?.as_str()?.to_string(),
+                        name: m.get("name").and_then(Value::as_str).map(str::to_string),
+                        roles: m
+                            .get("roles")
+                            .and_then(Value::as_array)
+                            .map(|r| {
+                                r.iter()
+                                    .filter_map(|x| x.as_str().map(str::to_string))
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
+                        status: m
+                            .get("status")
+                            .and_then(Value::as_str)
+                            .unwrap_or("Active")
+                            .to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// `POST /lti/roster/team?program=ID&team=ID`: the instructor of an LTI launch seeds the team
+/// they lead with the course roster: each active member whose LTI role maps to a program role
+/// joins it (the Instructor leading), as the agent their own launches will be.
+pub(crate) async fn roster_team(
+    State(lti): State<Lti>,
+    headers: HeaderMap,
+    axum::extract::RawQuery(q): axum::extract::RawQuery,
+) -> Response {
+    let fail = |status: StatusCode, message: &str| {
+        (
+            status,
+            [(header::CONTENT_TYPE, "application/json")],
+            json!({ "error": message }).to_string(),
+        )
+            .into_response()
+    };
+    let Some(launch) = launch_of(&lti, &headers).await else {
+        return fail(StatusCode::UNAUTHORIZED, "Adding the course roster needs the key of an LTI launch: open the course from your LMS.");
+    };
+    if !may_see_roster(&launch.roles) {
+        return fail(
+            StatusCode::FORBIDDEN,
+            "Only the course's instructors may add its roster to a team.",
+        );
+    }
+    let params: std::collections::HashMap<String, String> =
+        form_urlencoded::parse(q.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let (Some(program_id), Some(team_id)) =
+        (params.get("program").cloned(), params.get("team").cloned())
+    else {
+        return fail(
+            StatusCode::BAD_REQUEST,
+            "Say which program and team: ?program=ID&team=ID.",
+        );
+    };
+    let Some(dir) = lti.0.programs.clone() else {
+        return fail(
+            StatusCode::NOT_FOUND,
+            "This service has no programs folder.",
+        );
+    };
+    let leader: throughline::xapi::Agent = match serde_json::from_value(launch.agent.clone()) {
+        Ok(a) => a,
+        Err(_) => {
+            return fail(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The launch's person could not be read.",
+            )
+        }
+    };
+    let issuer = launch.issuer.clone();
+    let me = launch.subject.clone();
+    let members = match fetch_roster(&lti, launch).await {
+        Ok(m) => m,
+        Err(why) => {
+            eprintln!("LTI roster: {why}");
+            return fail(
+                StatusCode::BAD_GATEWAY,
+                &format!("The LMS did not give the roster: {why}"),
+            );
+        }
+    };
+    let lrs = lti.0.lrs.clone();
+    let done = crate::lrs::blocking(move || {
+        let Some(program) = super::deep_link::programs_parsed(&dir)
+            .into_iter()
+            .map(|(_, p)| p)
+            .find(|p| p.id == program_id)
+        else {
+            return Ok(Err((
+                StatusCode::NOT_FOUND,
+                format!("This service has no program “{program_id}”."),
+            )));
+        };
+        let people: Vec<throughline::team::Person> = members
+            .into_iter()
+            .filter(|m| m.status == "Active" && m.id != me)
+            .filter_map(|m| {
+                let role = m.roles.iter().find_map(|r| {
+                    let short = r.rsplit(['#', '/']).next().unwrap_or(r);
+                    program.role_for_lms(short).map(|x| x.id.clone())
+                })?;
+                let name = m.name.clone().unwrap_or_else(|| "A course member".into());
+                let agent = throughline::xapi::Agent::account(&issuer, &m.id, Some(&name));
+                Some(throughline::team::Person { agent, name, role })
+            })
+            .collect();
+        crate::teams::seed(&lrs, &program, &team_id, &leader, people)
+    })
+    .await;
+    match done {
+        Ok(Ok(team)) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            serde_json::to_string(&team).unwrap_or_default(),
+        )
+            .into_response(),
+        Ok(Err((status, message))) => fail(status, &message),
+        Err(e) => fail(e.status, &e.message),
+    }
+}
+
 /// `GET /lti/roster`: the course's members (id, name, roles), for an instructor's launch,
 /// from the platform's Names and Role Provisioning service. Emails are not passed on.
 pub(crate) async fn roster(State(lti): State<Lti>, headers: HeaderMap) -> Response {
@@ -539,46 +709,21 @@ pub(crate) async fn roster(State(lti): State<Lti>, headers: HeaderMap) -> Respon
             json!({"error": "only instructors may see the course roster"}),
         );
     }
-    let Some(url) = launch.roster_url.clone() else {
+    if launch.roster_url.is_none() {
         return answer(
             StatusCode::NOT_FOUND,
             json!({"error": "the platform offered no roster with this launch"}),
         );
-    };
-    let lti2 = lti.clone();
-    let fetched = tokio::task::spawn_blocking(move || -> Result<Value, String> {
-        let platform = lti2
-            .platform(&launch.issuer, &launch.client_id)
-            .ok_or("the platform is no longer registered")?;
-        let token = token(&lti2, platform, ROSTER_SCOPE)?;
-        service_get(
-            &url,
-            &token,
-            "application/vnd.ims.lti-nrps.v2.membershipcontainer+json",
-            "roster",
-        )
-    })
-    .await
-    .unwrap_or_else(|_| Err("the roster request stopped".into()));
+    }
+    let fetched = fetch_roster(&lti, launch).await;
     match fetched {
-        Ok(container) => {
-            let members: Vec<Value> = container
-                .get("members")
-                .and_then(Value::as_array)
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|m| {
-                            let id = m.get("user_id")?.as_str()?;
-                            Some(json!({
-                                "id": id,
-                                "name": m.get("name").and_then(Value::as_str),
-                                "roles": m.get("roles").cloned().unwrap_or(json!([])),
-                                "status": m.get("status").and_then(Value::as_str).unwrap_or("Active"),
-                            }))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+        Ok(members) => {
+            let members: Vec<Value> = members
+                .into_iter()
+                .map(
+                    |m| json!({ "id": m.id, "name": m.name, "roles": m.roles, "status": m.status }),
+                )
+                .collect();
             answer(StatusCode::OK, json!({ "members": members }))
         }
         Err(why) => {

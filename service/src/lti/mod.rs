@@ -167,6 +167,7 @@ impl Lti {
             .route("/lti/jwks", get(jwks))
             .route("/lti/deep-link", axum::routing::post(deep_link::choose))
             .route("/lti/roster", get(grades::roster))
+            .route("/lti/roster/team", axum::routing::post(grades::roster_team))
             .with_state(self.clone())
     }
 }
@@ -403,7 +404,12 @@ async fn launch_post(
     let options = serde_json::json!({
         "program": program,
         "learner": { "id": launch.subject, "name": launch.name },
-        "lti": { "roles": launch.roles, "contextId": launch.context_id, "contextTitle": launch.context_title },
+        "lti": {
+            "roles": launch.roles,
+            "contextId": launch.context_id,
+            "contextTitle": launch.context_title,
+            "roster": launch.roster_url.is_some() && grades::may_see_roster(&launch.roles),
+        },
         "lrs": lrs,
     });
     let json = options.to_string().replace('<', "\\u003c");

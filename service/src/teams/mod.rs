@@ -675,6 +675,40 @@ async fn share(
     Ok(answer(StatusCode::OK, &team))
 }
 
+/// The leader `leader` adds `people` (a course roster) to team `id` of `program`, and the
+/// team to each new member's list; answers the team, or why not as (status, words).
+pub(crate) fn seed(
+    lrs: &Lrs,
+    program: &Program,
+    id: &str,
+    leader: &Agent,
+    people: Vec<Person>,
+) -> Result<Result<Team, (StatusCode, String)>, ApiError> {
+    if !plain_id(id) {
+        let f = Fail::unseen();
+        return Ok(Err((f.status, f.message)));
+    }
+    let (before, after) =
+        match change_team(lrs, program, id, &member_person(leader), &Op::Seed(people))? {
+            Ok(t) => t,
+            Err(f) => return Ok(Err((f.status, f.message))),
+        };
+    for m in after
+        .members
+        .iter()
+        .filter(|m| before.member(&m.key).is_none())
+    {
+        let Some(ifi) = validate::ifi_key(&serde_json::to_value(&m.agent).unwrap_or_default())
+        else {
+            continue;
+        };
+        if let Err(f) = list_change(lrs, &ifi, &program.id, id, true)? {
+            return Ok(Err((f.status, f.message)));
+        }
+    }
+    Ok(Ok(after))
+}
+
 /// Observer statements read for one team's figures at most (a team of 60 rating five
 /// behaviours at five steps for years stays far below).
 const MAX_RATINGS: usize = 50_000;
