@@ -121,3 +121,45 @@ test('a leader\'s team: join by link and code, both sides, observer checks and a
     await p.context.close();
   }
 });
+
+test('on a plain LRS (one shared launch credential) teams still work, and the observed views say they need the service', async () => {
+  // A TinCan-style launch whose credential is not a learner's own key: the widget cannot use
+  // the service's team endpoints, so it keeps the team in the LRS as documents itself.
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const file = JSON.parse(readFileSync(join(demo.data, 'lrs', 'lrs-credentials.json'), 'utf8'));
+  const admin = file.credentials.find((c) => c.scope === 'admin');
+  const auth = `Basic ${Buffer.from(`${admin.key}:${admin.secret}`).toString('base64')}`;
+  const play = (name) => {
+    const actor = JSON.stringify({ objectType: 'Agent', name, account: { homePage: 'https://plain-lms.example', name: name.toLowerCase() } });
+    const q = new URLSearchParams({ endpoint: `${demo.url}/xapi/`, auth, actor, registration: crypto.randomUUID(), activity_id: `${demo.url}/course/coaching-leaders` });
+    return `${demo.url}/play/coaching-leaders?${q}&now=2027-01-04`;
+  };
+  const open = async (name, role) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page, { allow404: true });
+    await page.goto(play(name));
+    await commitOne(page, role);
+    return { context, page, errors };
+  };
+  const lee = await open('Lee', 'Leader');
+  await card(lee.page).getByRole('button', { name: 'Start a team' }).click();
+  await lee.page.getByText('Your team is ready').waitFor();
+  const code = (await card(lee.page).locator('.tl-code').innerText()).trim();
+  await card(lee.page).getByText(/needs the Throughline service/).waitFor();
+  const mo = await open('Mo', 'Team member');
+  await card(mo.page).getByText('Join a team with a code').click();
+  await card(mo.page).getByRole('textbox', { name: 'Team code' }).fill(code);
+  await card(mo.page).getByRole('button', { name: 'Join the team' }).click();
+  await mo.page.getByText('You joined the team.').waitFor();
+  await card(mo.page).getByText(/Your leader Lee committed to “Set clear expectations”/).waitFor();
+  await lee.page.reload();
+  await card(lee.page).getByText('Led by Lee. 2 people in it.').waitFor();
+  await card(lee.page).getByText(/Mo \(Team member\) committed to “Receive feedback openly”/).waitFor();
+  assert.deepEqual(await axeViolations(lee.page), []);
+  for (const p of [lee, mo]) {
+    assert.deepEqual(p.errors.filter((e) => !/status of (403|404|409|412)/.test(e)), []);
+    await p.context.close();
+  }
+});
