@@ -16,7 +16,7 @@ const native = execFileSync('cargo', ['run', '-q', '--release', '--example', 'ag
 console.log(native.trim().split('\n').map((l) => `  ${l}`).join('\n'));
 const asOf = native.match(/as of (\d{4}-\d{2}-\d{2})/)[1];
 const program = join(dir, 'program.json');
-execFileSync('cargo', ['run', '-q', '--release', '--bin', 'throughline', '--', 'compile', join(ROOT, 'service', 'programs', 'coaching.toml'), '--out', program], { cwd: ROOT });
+execFileSync('cargo', ['run', '-q', '--release', '-p', 'throughline-service', '--bin', 'throughline', '--', 'compile', join(ROOT, 'service', 'programs', 'coaching.toml'), '--out', program], { cwd: ROOT });
 const pkg = join(ROOT, 'service', 'static', 'pkg');
 const files = { '/admin.js': join(pkg, 'admin', 'throughline_admin.js'), '/throughline_admin_bg.wasm': join(pkg, 'admin', 'throughline_admin_bg.wasm'), '/statements.json': dump, '/program.json': program };
 const types = { js: 'text/javascript', wasm: 'application/wasm', json: 'application/json', toml: 'text/plain' };
