@@ -153,6 +153,9 @@ impl Lrs {
         }
         let init = web_sys::RequestInit::new();
         init.set_method(call.method);
+        // Documents come with Last-Modified, which lets a browser answer a later GET from its
+        // cache: a teammate's change, or the plan another device wrote, would go unseen.
+        init.set_cache(web_sys::RequestCache::NoStore);
         init.set_headers(&headers);
         if let Some(body) = call.body {
             init.set_body(&JsValue::from_str(body));

@@ -183,13 +183,7 @@ impl Ctx {
                     .map(|e| e.0);
                 if let Some(live) = self.live() {
                     let team = self.team.get_untracked();
-                    let setting = xapi::Setting {
-                        learner: &live.actor,
-                        registration: Some(live.registration),
-                        course: live.course.as_deref(),
-                        now: now.at,
-                        team: team.as_ref().map(|(g, a)| (g, a)),
-                    };
+                    let setting = setting(&live, now.at, team.as_ref().map(|(g, a)| (g, a)));
                     let statements = xapi::statements_for(
                         &program,
                         &before,
@@ -254,13 +248,7 @@ impl Ctx {
         }
         let now = shell::clock::now(self.with_session(|s| s.clock_override));
         let team = self.team.get_untracked();
-        let setting = xapi::Setting {
-            learner: &live.actor,
-            registration: Some(live.registration),
-            course: live.course.as_deref(),
-            now: now.at,
-            team: team.as_ref().map(|(g, a)| (g, a)),
-        };
+        let setting = setting(&live, now.at, team.as_ref().map(|(g, a)| (g, a)));
         let statements = xapi::observations_for(
             &program,
             &setting,
@@ -283,13 +271,7 @@ impl Ctx {
         let program = self.program();
         let now = shell::clock::now(self.with_session(|s| s.clock_override));
         let group = t.group();
-        let setting = xapi::Setting {
-            learner: &live.actor,
-            registration: Some(live.registration),
-            course: live.course.as_deref(),
-            now: now.at,
-            team: Some((&group, &leader.agent)),
-        };
+        let setting = setting(&live, now.at, Some((&group, &leader.agent)));
         let leads = leader.key == live.actor.key();
         let statements = xapi::team_membership(
             &program,
@@ -303,6 +285,21 @@ impl Ctx {
         if let Err(e) = live.queue(statements) {
             self.error.set(Some(e));
         }
+    }
+}
+
+/// Where this learner's statements are made: the live connection, the moment, their team.
+fn setting<'a>(
+    live: &'a shell::connect::Live,
+    at: time::OffsetDateTime,
+    team: Option<(&'a xapi::Group, &'a xapi::Agent)>,
+) -> xapi::Setting<'a> {
+    xapi::Setting {
+        learner: &live.actor,
+        registration: Some(live.registration),
+        course: live.course.as_deref(),
+        now: at,
+        team,
     }
 }
 

@@ -249,17 +249,7 @@ pub fn observations_for(
         if program.behaviour(o.behaviour).is_none() || program.scale_label(o.level).is_none() {
             continue;
         }
-        let raw = f64::from(o.level);
-        let result = Outcome {
-            response: program.scale_label(o.level).map(str::to_string),
-            score: Some(Score {
-                scaled: raw / max,
-                raw,
-                min: 0.0,
-                max,
-            }),
-            ..Outcome::default()
-        };
+        let result = rating(program, o.level, max);
         b.push(
             "observed",
             behaviour_activity(program, o.behaviour),
@@ -274,6 +264,22 @@ pub fn observations_for(
         }
     }
     b.out
+}
+
+/// A rating on the program's scale (a self-check or an observer's): the level as `score`
+/// (`max` the scale's top index) and its label as `response`.
+fn rating(program: &Program, level: u8, max: f64) -> Outcome {
+    let raw = f64::from(level);
+    Outcome {
+        response: program.scale_label(level).map(str::to_string),
+        score: Some(Score {
+            scaled: raw / max,
+            raw,
+            min: 0.0,
+            max,
+        }),
+        ..Outcome::default()
+    }
 }
 
 fn behaviour_activity(program: &Program, id: &str) -> Activity {
@@ -469,17 +475,7 @@ pub fn statements_for(
                 (order.iter().position(|o| o == b).unwrap_or(usize::MAX), *b)
             });
             for (behaviour, level) in ratings {
-                let raw = f64::from(*level);
-                let result = Outcome {
-                    response: program.scale_label(*level).map(str::to_string),
-                    score: Some(Score {
-                        scaled: raw / max,
-                        raw,
-                        min: 0.0,
-                        max,
-                    }),
-                    ..Outcome::default()
-                };
+                let result = rating(program, *level, max);
                 b.push(
                     "rated",
                     behaviour_activity(program, behaviour),

@@ -3,7 +3,7 @@
 // how the team sees her appears only after the third rater; no rating ever reaches her browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne, eventually } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -70,9 +70,12 @@ test('a leader\'s team: join by link and code, both sides, observer checks and a
 
   // Ana sees her team, what Ben committed to (the other side of her feedback pair), and the
   // team's adoption of it, now that four people committed to it.
-  await ana.page.reload();
   const anaCard = card(ana.page);
-  await anaCard.getByText('Led by Ana Ruiz. 5 people in it.').waitFor();
+  await eventually(async () => {
+    await ana.page.reload();
+    await anaCard.getByText('Led by Ana Ruiz. 5 people in it.').waitFor();
+    return (await anaCard.getByText(/Receive feedback openly: 4 committed/).count()) > 0;
+  }, 20000, 'every member\'s commitments reached the team');
   await anaCard.getByText(/Ben Okafor \(Team member\) committed to “Receive feedback openly”/).waitFor();
   await anaCard.getByText(/Receive feedback openly: 4 committed; 0 adopted, 0 trying, 4 not started/).waitFor();
   await anaCard.getByText(/Give specific, timely feedback: you say .*; no one has answered yet; shown once 3 people have/).waitFor();
@@ -154,9 +157,12 @@ test('on a plain LRS (one shared launch credential) teams still work, and the ob
   await card(mo.page).getByRole('button', { name: 'Join the team' }).click();
   await mo.page.getByText('You joined the team.').waitFor();
   await card(mo.page).getByText(/Your leader Lee committed to “Set clear expectations”/).waitFor();
-  await lee.page.reload();
-  await card(lee.page).getByText('Led by Lee. 2 people in it.').waitFor();
-  await card(lee.page).getByText(/Mo \(Team member\) committed to “Receive feedback openly”/).waitFor();
+  // Mo's commitments reach the team just after the join, in the background: Lee sees them on a visit after that.
+  await eventually(async () => {
+    await lee.page.reload();
+    await card(lee.page).getByText('Led by Lee. 2 people in it.').waitFor();
+    return (await card(lee.page).getByText(/Mo \(Team member\) committed to “Receive feedback openly”/).count()) > 0;
+  }, 20000, 'Lee sees what Mo shared');
   assert.deepEqual(await axeViolations(lee.page), []);
   for (const p of [lee, mo]) {
     assert.deepEqual(p.errors.filter((e) => !/status of (403|404|409|412)/.test(e)), []);
