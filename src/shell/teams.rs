@@ -52,23 +52,35 @@ fn refused(status: Option<u16>, body: &str) -> String {
 
 impl Backend {
     /// Picks the backend for this LRS: the service when it answers its team endpoint for
-    /// `program`, else documents in the LRS.
-    pub async fn find(lrs: &Lrs, program: &Program, through_player: bool) -> Backend {
+    /// `program`, else documents in the LRS. The service's answer is already the learner's
+    /// list of teams, so it comes back too (one round trip fewer before the team card).
+    pub async fn find(
+        lrs: &Lrs,
+        program: &Program,
+        through_player: bool,
+    ) -> (Backend, Option<Vec<Team>>) {
         if !through_player {
             if let Some(base) = team::service_base(&lrs.endpoint) {
                 let url = format!("{base}teams?{}", query(&[("program", &program.id)]));
                 let answer = lrs.get_url(&url).await;
-                let is_service = answer.status == Some(200)
-                    && answer.body.trim_start().starts_with("{\"teams\"");
-                if is_service {
-                    return Backend::Service {
-                        lrs: lrs.clone(),
-                        base,
-                    };
+                if answer.status == Some(200) {
+                    #[derive(serde::Deserialize)]
+                    struct List {
+                        teams: Vec<Team>,
+                    }
+                    if let Ok(list) = serde_json::from_str::<List>(&answer.body) {
+                        return (
+                            Backend::Service {
+                                lrs: lrs.clone(),
+                                base,
+                            },
+                            Some(list.teams),
+                        );
+                    }
                 }
             }
         }
-        Backend::Lrs(lrs.clone())
+        (Backend::Lrs(lrs.clone()), None)
     }
 
     /// Whether the service keeps these teams (and can show observed views).

@@ -31,8 +31,12 @@ pub fn Teams() -> impl IntoView {
     {
         let (lrs, program, actor) = (live.lrs.clone(), program.clone(), actor.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let found = Backend::find(&lrs, &program, through_player).await;
-            match found.mine(&program, &actor).await {
+            let (found, listed) = Backend::find(&lrs, &program, through_player).await;
+            let list = match listed {
+                Some(list) => Ok(list),
+                None => found.mine(&program, &actor).await,
+            };
+            match list {
                 Ok(list) => teams.set(list),
                 Err(e) => ctx.error.set(Some(e)),
             }
