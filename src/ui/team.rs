@@ -218,15 +218,18 @@ pub fn Teams() -> impl IntoView {
             {invite}
             {views}
             {start}
-            <details class="tl-details">
-                <summary>"Join a team with a code"</summary>
-                <label class="tl-label" for=code_id.clone()>"Team code"</label>
-                <input class="tl-input" id=code_id.clone() autocomplete="off" spellcheck="false" maxlength="20"
-                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-                <button type="button" class="tl-button" on:click=move |_| run(Action::Join(code.get_untracked()))>"Join the team"</button>
-            </details>
         }
         .into_any()
+    };
+    // Outside what redraws when teams change, so a code being typed is never lost.
+    let join_form = view! {
+        <details class="tl-details">
+            <summary>"Join a team with a code"</summary>
+            <label class="tl-label" for=code_id.clone()>"Team code"</label>
+            <input class="tl-input" id=code_id.clone() autocomplete="off" spellcheck="false" maxlength="20"
+                prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
+            <button type="button" class="tl-button" on:click=move |_| run(Action::Join(code.get_untracked()))>"Join the team"</button>
+        </details>
     };
     Some(view! {
         <section class="tl-card" aria-labelledby=ctx.id("team-h")>
@@ -235,6 +238,7 @@ pub fn Teams() -> impl IntoView {
             <input class="tl-input" id=name_id autocomplete="name" maxlength="120"
                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             {body}
+            {join_form}
         </section>
     })
 }

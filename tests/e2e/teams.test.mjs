@@ -66,7 +66,7 @@ test('a leader\'s team: join by link and code, both sides, observer checks and a
   const stray = others.femi.page;
   await card(stray).getByRole('textbox', { name: 'Team code' }).fill('2222-2222');
   await card(stray).getByRole('button', { name: 'Join the team' }).click();
-  assert.match(await stray.getByRole('alert').innerText(), /No team has this code/);
+  await stray.getByRole('alert').filter({ hasText: /No team has this code/ }).waitFor();
 
   // Ana sees her team, what Ben committed to (the other side of her feedback pair), and the
   // team's adoption of it, now that four people committed to it.
@@ -113,7 +113,7 @@ test('a leader\'s team: join by link and code, both sides, observer checks and a
   await card(stray).getByText('Join a team with a code').click();
   await card(stray).getByRole('textbox', { name: 'Team code' }).fill(code);
   await card(stray).getByRole('button', { name: 'Join the team' }).click();
-  assert.match(await stray.getByRole('alert').innerText(), /removed you from this team/);
+  await stray.getByRole('alert').filter({ hasText: /removed you from this team/ }).waitFor();
   // Ben leaves.
   await ben.page.goto(course('ben', '2027-01-26'));
   await card(ben.page).getByRole('button', { name: 'Leave this team' }).click();
