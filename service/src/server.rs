@@ -122,7 +122,15 @@ impl Service {
                 lrs: self.lrs.clone(),
                 programs: programs.clone(),
             }))
-            .nest_service("/pkg", ServeDir::new(&self.config.bundle))
+            // scripts/build-widget.sh writes brotli and gzip copies beside each bundle file, so
+            // the largest downloads (the wasm) go out compressed at the best level without
+            // spending CPU per request; other answers are compressed as they go.
+            .nest_service(
+                "/pkg",
+                ServeDir::new(&self.config.bundle)
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            )
             .route(
                 "/compiled/{file}",
                 get(crate::programs::serve).with_state(programs.clone()),
@@ -131,6 +139,7 @@ impl Service {
             .route("/health", get(|| async { "ok" }))
             .route("/dashboard", get(dashboard_page))
             .layer(no_cache)
+            .layer(tower_http::compression::CompressionLayer::new())
     }
 
     /// The whole service: [`Service::routes`], the LRS at `/xapi`, and a status page at `/`.

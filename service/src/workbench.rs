@@ -190,6 +190,8 @@ const PAGE: &str = r##"<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Designer's workbench · Northwind Learning</title>
   <link rel="stylesheet" href="/pkg/throughline.css">
+  <link rel="modulepreload" href="/pkg/throughline.js">
+  <link rel="preload" href="/pkg/throughline_bg.wasm" as="fetch" type="application/wasm" crossorigin>
   <style>
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d232b; background: #eef1f5; }
     .lms-bar { background: #17324d; color: #fff; padding: .75rem 1.25rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }

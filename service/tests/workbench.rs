@@ -290,3 +290,58 @@ fn a_missing_bundle_is_explained_not_packaged() {
     // The snippet does not need the widget files.
     assert_eq!(s.post("/workbench/snippet", DEFAULT_PROGRAM).status, 200);
 }
+
+#[test]
+fn bundle_files_go_out_precompressed_and_other_answers_compressed() {
+    let server = Server::full();
+    let bundle = server.data.parent().expect("temp dir").join("pkg");
+    // The build writes a brotli copy beside each bundle file; the service sends it to browsers that take br.
+    let wasm = vec![7u8; 4096];
+    std::fs::write(bundle.join("throughline_bg.wasm"), &wasm).expect("wasm");
+    std::fs::write(bundle.join("throughline_bg.wasm.br"), b"brotli bytes").expect("br copy");
+    let get = |path: &str, accept: &str| {
+        common::exchange(
+            "GET",
+            &format!("{}{path}", server.base),
+            &[("Accept-Encoding", accept)],
+            None,
+        )
+    };
+    let br = get("/pkg/throughline_bg.wasm", "gzip, deflate, br");
+    assert_eq!(br.status, 200);
+    assert_eq!(
+        br.headers.get("content-encoding").map(String::as_str),
+        Some("br")
+    );
+    assert_eq!(
+        br.headers.get("content-type").map(String::as_str),
+        Some("application/wasm")
+    );
+    assert_eq!(br.body, b"brotli bytes");
+    // A client that takes no compression gets the file itself.
+    let plain = get("/pkg/throughline_bg.wasm", "identity");
+    assert_eq!(plain.status, 200);
+    assert_eq!(plain.headers.get("content-encoding"), None);
+    assert_eq!(plain.body, wasm);
+    // Without a precompressed copy, answers are compressed as they go (here the compiled program).
+    let program = get("/compiled/coaching.json", "gzip");
+    assert_eq!(
+        program.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&program.body)
+    );
+    assert_eq!(
+        program.headers.get("content-encoding").map(String::as_str),
+        Some("gzip")
+    );
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&program.body[..])
+        .read_to_string(&mut text)
+        .expect("gzip body");
+    assert!(
+        text.contains("\"format\""),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+}

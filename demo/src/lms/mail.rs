@@ -135,7 +135,15 @@ pub(crate) async fn mailbox(State(state): State<AppState>) -> Response {
             text = linked(&l.body),
         );
     }
-    Html(layout("Mailbox", Visitor::Nobody, false, &body) + "</body>\n</html>\n").into_response()
+    Html(
+        layout(
+            "Mailbox",
+            Visitor::Nobody,
+            super::pages::Bundle::None,
+            &body,
+        ) + "</body>\n</html>\n",
+    )
+    .into_response()
 }
 
 /// Runs a nudge pass now, then shows the mailbox.

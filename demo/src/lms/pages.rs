@@ -83,8 +83,17 @@ const DASHBOARD_SCRIPT: &str = r#"  <script type="module">
 /// The admin's adoption dashboard page.
 pub(crate) const ADMIN_PAGE: &str = "/admin?as=admin";
 
+/// Which Throughline bundle a page loads, so its head carries the stylesheet and fetch hints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bundle {
+    None,
+    /// The learner widget with the demo's program (module, wasm and program fetched together).
+    Learner,
+    Dashboard,
+}
+
 /// Whole page around `body`; `who` is the `?as=` value to keep in links.
-pub(crate) fn layout(title: &str, visitor: Visitor, with_widget_css: bool, body: &str) -> String {
+pub(crate) fn layout(title: &str, visitor: Visitor, bundle: Bundle, body: &str) -> String {
     let as_q = as_query(visitor);
     let who = match visitor {
         Visitor::Nobody => "<a href=\"/\">Choose a person</a>".to_string(),
@@ -94,10 +103,16 @@ pub(crate) fn layout(title: &str, visitor: Visitor, with_widget_css: bool, body:
         ),
         Visitor::Admin => "<span>Signed in as Admin (demo)</span> <a href=\"/\">Switch</a>".into(),
     };
-    let css = if with_widget_css {
-        "  <link rel=\"stylesheet\" href=\"/pkg/throughline.css\">\n"
-    } else {
-        ""
+    let css = match bundle {
+        Bundle::None => String::new(),
+        Bundle::Learner => {
+            let hints = throughline::package::preload_hints("/pkg/", Some(PROGRAM_URL));
+            let hints: String = hints.lines().map(|l| format!("  {l}\n")).collect();
+            format!("  <link rel=\"stylesheet\" href=\"/pkg/throughline.css\">\n{hints}")
+        }
+        Bundle::Dashboard => {
+            "  <link rel=\"stylesheet\" href=\"/pkg/throughline.css\">\n".to_string()
+        }
     };
     format!(
         r#"<!doctype html>
@@ -136,7 +151,7 @@ fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
         escape(title),
         escape(message)
     );
-    let page = layout(title, Visitor::Nobody, false, &body) + "</body>\n</html>\n";
+    let page = layout(title, Visitor::Nobody, Bundle::None, &body) + "</body>\n</html>\n";
     (status, Html(page)).into_response()
 }
 
@@ -374,7 +389,7 @@ pub async fn home(
     body.push_str(
         "    <section class=\"panel\" aria-labelledby=\"designers-h\">\n      <h2 id=\"designers-h\">For course designers</h2>\n      <p><a href=\"/workbench\">Designer's workbench</a>: edit a program file, see its problems and the widget as each role sees it, and download LMS packages.</p>\n    </section>\n",
     );
-    let page = layout("My courses", visitor, false, &body) + "</body>\n</html>\n";
+    let page = layout("My courses", visitor, Bundle::None, &body) + "</body>\n</html>\n";
     Ok(Html(page).into_response())
 }
 
@@ -428,7 +443,7 @@ pub(crate) fn course_page(course: &Course, visitor: Visitor, options: &Value) ->
         body.push_str(&format!("      <p>{}</p>\n", escape(para)));
     }
     body.push_str("    </section>\n    <div id=\"throughline\"></div>\n");
-    let page = layout(course.title, visitor, true, &body)
+    let page = layout(course.title, visitor, Bundle::Learner, &body)
         + &format!(
             "  <script type=\"application/json\" id=\"throughline-options\">{}</script>\n",
             script_json(options)
@@ -477,12 +492,15 @@ pub async fn admin(
         "program": PROGRAM_URL,
     });
     let body = "    <p class=\"crumbs\">Administration</p>\n    <h1>Adoption dashboard</h1>\n    <p>Who committed to what, and which behaviours are taking hold, from the statements in this LMS's learning record store.</p>\n    <div id=\"dashboard\"></div>\n";
-    let page = layout("Adoption dashboard", Visitor::Admin, true, body)
-        + &format!(
-            "  <script type=\"application/json\" id=\"throughline-dashboard-options\">{}</script>\n",
-            script_json(&options)
-        )
-        + DASHBOARD_SCRIPT
+    let page = layout(
+        "Adoption dashboard",
+        Visitor::Admin,
+        Bundle::Dashboard,
+        body,
+    ) + &format!(
+        "  <script type=\"application/json\" id=\"throughline-dashboard-options\">{}</script>\n",
+        script_json(&options)
+    ) + DASHBOARD_SCRIPT
         + "</body>\n</html>\n";
     Ok(Html(page).into_response())
 }
@@ -499,7 +517,7 @@ pub async fn play(origin: Origin, Path(slug): Path<String>) -> Result<Response, 
         "    <p class=\"crumbs\">Launched from your learning platform</p>\n    <h1>{}</h1>\n    <div id=\"throughline\"></div>\n",
         escape(course.title)
     );
-    let page = layout(course.title, Visitor::Nobody, true, &body)
+    let page = layout(course.title, Visitor::Nobody, Bundle::Learner, &body)
         + &format!(
             "  <script type=\"application/json\" id=\"throughline-options\">{}</script>\n",
             script_json(&options)

@@ -418,8 +418,9 @@ async fn launch_post(
         .clone()
         .unwrap_or_else(|| "Your follow-up plan".into());
     let page = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
-        title = crate::http::escape(&title)
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css">{hints}</head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
+        title = crate::http::escape(&title),
+        hints = throughline::package::preload_hints("/pkg/", Some(program.as_str())),
     );
     ([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
 }
