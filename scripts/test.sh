@@ -7,7 +7,7 @@
 #      reflection emails of two service processes through PyPI's aiosmtpd (a real SMTP server);
 #      both in one Python virtual environment made in tests/lti-platform/.venv
 #   3. wasm-bindgen-test in headless Chromium for components and browser storage
-#   4. Playwright end-to-end tests against the running demo
+#   4. the bundles' sizes against their budgets, then Playwright end-to-end tests against the running demo
 # Each layer's own runner prints its summary; the last lines add them up.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +59,8 @@ check "${PIPESTATUS[0]}" "$logdir/web.log" "browser tests"
 
 step "widget bundle and demo server"
 if scripts/build-widget.sh && cargo build -p throughline-demo; then
+  step "bundle sizes against their budgets (scripts/size.sh)"
+  scripts/size.sh --no-build || { echo "a size budget is broken"; status=1; broken=$((broken + 1)); }
   step "end-to-end tests (Playwright, headless Chromium, against the demo)"
   node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$logdir/e2e.log"
   check "${PIPESTATUS[0]}" "$logdir/e2e.log" "end-to-end tests"
