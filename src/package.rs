@@ -168,6 +168,21 @@ pub fn preload_hints(base: &str, program: Option<&str>) -> String {
     out
 }
 
+/// `scheme://host[:port]` of an absolute http(s) address; `None` for a relative one (the page's own
+/// origin, which a policy names as 'self').
+fn origin(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_len == 0
+        || rest[..host_len].contains(|c: char| c.is_whitespace() || c == ';' || c == '\'')
+    {
+        return None;
+    }
+    Some(&url[..url.len() - rest.len() + host_len])
+}
+
 fn escape_html(s: &str) -> String {
     quick_xml::escape::escape(s).into_owned()
 }
@@ -392,7 +407,16 @@ pub fn build(
                 )
                 .into_bytes(),
             ));
-            files.push(("csp.txt".into(), fill(CSP, &[("lrs", lrs)]).into_bytes()));
+            // The page's own origin is 'self'; the files' host (when another) and the LRS are added.
+            let files_origin = origin(&base).map(|o| format!(" {o}")).unwrap_or_default();
+            let lrs_origin = match origin(lrs) {
+                Some(o) if Some(o) != origin(&base) => format!(" {o}"),
+                _ => String::new(),
+            };
+            files.push((
+                "csp.txt".into(),
+                fill(CSP, &[("files", &files_origin), ("lrs", &lrs_origin)]).into_bytes(),
+            ));
             Package {
                 name: format!("{slug}-embed"),
                 zip: false,
@@ -595,8 +619,18 @@ mod tests {
         assert!(
             !csp.contains(" 'unsafe-eval'")
                 && !csp.contains("unsafe-inline")
-                && csp.contains("connect-src 'self' https://lrs.example.org")
+                && csp.contains("script-src 'self' https://cdn.example.org 'wasm-unsafe-eval'")
+                && csp.contains("style-src 'self' https://cdn.example.org;")
+                && csp.contains(
+                    "connect-src 'self' https://cdn.example.org https://lrs.example.org;"
+                )
         );
+        assert_eq!(
+            origin("https://cdn.example.org:8443/tl/"),
+            Some("https://cdn.example.org:8443")
+        );
+        assert_eq!(origin("/tl/"), None);
+        assert_eq!(origin("https://x.org; script-src *"), None);
     }
 
     #[test]

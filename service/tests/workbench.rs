@@ -217,7 +217,15 @@ fn folder_packages_are_zipped_under_their_folder_name() {
     let snippet = embed.zip_text("coaching-for-performance-embed/snippet.html");
     assert!(snippet.contains(&format!("{}/pkg/throughline-auto.js", s.base)));
     let csp = embed.zip_text("coaching-for-performance-embed/csp.txt");
-    assert!(csp.contains(&format!("connect-src 'self' {}", s.base)));
+    // The files and the LRS are both on this service: its origin is named once.
+    assert!(
+        csp.contains(&format!("connect-src 'self' {};", s.base)),
+        "{csp}"
+    );
+    assert!(
+        csp.contains(&format!("script-src 'self' {} 'wasm-unsafe-eval'", s.base)),
+        "{csp}"
+    );
 
     // A JSON program keeps its format.
     let json = r#"{"id": "x"}"#;
