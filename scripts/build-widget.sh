@@ -21,6 +21,9 @@ bundle throughline "$out"
 bundle throughline_admin "$out/admin" --no-default-features --features admin
 bundle throughline_check "$out/check" --no-default-features --features check
 cp src/ui/throughline.css "$out/throughline.css"
+# The widget's language files: a learner's browser fetches the one for their language.
+mkdir -p "$out/i18n"
+cp src/i18n/*.ftl "$out/i18n/"
 # Brotli and gzip copies that the service sends to browsers that take them (most of a first visit is the wasm).
 node scripts/precompress.mjs "$out/throughline.js" "$out/throughline_bg.wasm" "$out/throughline.css" \
   "$out/admin/throughline_admin.js" "$out/admin/throughline_admin_bg.wasm" \

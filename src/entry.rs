@@ -38,7 +38,8 @@ async fn run(
     let _ = element.set_attribute(MOUNTED, "");
     element.set_inner_html("");
     let phase = RwSignal::new(Phase::Loading);
-    leptos::mount::mount_to(element, move || view! { <Root phase/> }).forget();
+    let words = RwSignal::new(std::sync::Arc::new(crate::i18n::Messages::english()));
+    leptos::mount::mount_to(element, move || view! { <Root phase words/> }).forget();
     let options = raw.and_then(|mut raw| {
         if raw.now.is_none() {
             raw.now = page_param("now");
@@ -49,8 +50,39 @@ async fn run(
         Options::from_raw(raw, &query)
     });
     let result = match options {
-        Ok(options) => shell::session::open(options).await,
+        Ok(options) => {
+            // The host's and the browser's language is known now: its file loads with the program.
+            let host = options.languages.clone();
+            let first = shell::i18n::choose(&host, &[], "");
+            let (messages, opened) =
+                futures::future::join(shell::i18n::load(first), shell::session::open(options))
+                    .await;
+            words.set(messages.clone());
+            opened.map(|mut session| {
+                session.messages = messages;
+                session
+            })
+            .map(|session| (session, host, first))
+        }
         Err(errors) => Err(errors.into_iter().map(|e| e.0).collect()),
+    };
+    // The cmi5 learner preferences (read at connect) and the program's language come after.
+    let result = match result {
+        Ok((mut session, host, first)) => {
+            let cmi5: Vec<String> = session
+                .live
+                .as_ref()
+                .and_then(|l| l.cmi5.as_ref())
+                .map(|c| c.preferences.languages().into_iter().map(str::to_string).collect())
+                .unwrap_or_default();
+            let last = shell::i18n::choose(&host, &cmi5, &session.program.locale);
+            if last != first {
+                session.messages = shell::i18n::load(last).await;
+                words.set(session.messages.clone());
+            }
+            Ok(session)
+        }
+        Err(e) => Err(e),
     };
     match result {
         Ok(session) => {

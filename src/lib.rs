@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod cohort;
 pub mod enrolment;
 pub mod glossary;
+pub mod i18n;
 pub mod ident;
 pub mod insights;
 pub mod launch;

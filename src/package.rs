@@ -24,6 +24,16 @@ pub const BUNDLE_FILES: [&str; 3] = ["throughline.js", "throughline_bg.wasm", "t
 /// wasm-bindgen's folder of JS snippets that `throughline.js` imports.
 const SNIPPETS: &str = "snippets";
 
+/// The widget's language files (`i18n/<lang>.ftl`), fetched for the learner's language.
+const I18N: &str = "i18n";
+
+/// Whether `name` is inside one of the bundle's folders a package carries whole.
+fn in_bundle_folder(name: &str) -> bool {
+    [SNIPPETS, I18N]
+        .iter()
+        .any(|f| name.strip_prefix(f).is_some_and(|rest| rest.starts_with('/')))
+}
+
 /// The compiled program a package's widget loads (no checker needed in the learner's browser).
 pub const COMPILED_PROGRAM: &str = "program.throughline.json";
 
@@ -36,7 +46,7 @@ pub fn read_bundle(dir: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, Pack
             .map_err(|_| PackageError::MissingBundle(name.to_string()))?;
         files.push((name.to_string(), bytes));
     }
-    let mut folders = vec![SNIPPETS.to_string()];
+    let mut folders = vec![SNIPPETS.to_string(), I18N.to_string()];
     while let Some(folder) = folders.pop() {
         let Ok(entries) = std::fs::read_dir(dir.join(&folder)) else {
             continue;
@@ -331,7 +341,7 @@ pub fn build(
     }
     let mut snippets: Vec<_> = bundle
         .iter()
-        .filter(|(n, _)| n.starts_with(SNIPPETS) && n[SNIPPETS.len()..].starts_with('/'))
+        .filter(|(n, _)| in_bundle_folder(n))
         .cloned()
         .collect();
     snippets.sort();
@@ -452,6 +462,7 @@ mod tests {
             .iter()
             .chain(&[
                 "snippets/throughline-0123/inline0.js",
+                "i18n/de.ftl",
                 "check/throughline_check.js",
             ])
             .map(|n| (n.to_string(), format!("/* {n} */").into_bytes()))
@@ -510,6 +521,7 @@ mod tests {
                 "throughline.js",
                 "throughline_bg.wasm",
                 "throughline.css",
+                "i18n/de.ftl",
                 "snippets/throughline-0123/inline0.js",
                 "program.toml",
                 "program.throughline.json",

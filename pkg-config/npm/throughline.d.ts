@@ -15,7 +15,7 @@ export interface LrsOptions {
 }
 
 /** LTI-style context from the host page. */
-export interface LtiContext { roles?: string[]; contextId?: string; contextTitle?: string }
+export interface LtiContext { roles?: string[]; contextId?: string; contextTitle?: string; roster?: boolean; locale?: string }
 
 /** Options for `mount`. Unknown keys are refused. */
 export interface MountOptions {
@@ -26,6 +26,8 @@ export interface MountOptions {
   learner?: Learner;
   /** A program role id or an LMS role name such as "Instructor". */
   role?: string;
+  /** The learner's language (a BCP 47 tag such as "de" or "ja-JP"), first in line before the LTI launch's, cmi5's and the browser's; the widget ships en, de, fr, es and ja. */
+  locale?: string;
   /** Clock override, YYYY-MM-DD. */
   now?: string;
   /** Link back to the course, used in calendar events and statements. */

@@ -82,6 +82,8 @@ pub struct RawLti {
     /// for an instructor's launch that came with a roster service).
     #[serde(default)]
     pub roster: bool,
+    /// The platform's `launch_presentation.locale`: the learner's language in the LMS.
+    pub locale: Option<String>,
 }
 
 /// The short LTI role name of a role URI: `http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor` -> `Instructor`.

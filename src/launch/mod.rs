@@ -37,6 +37,9 @@ pub struct RawOptions {
     pub lrs: Option<lms::RawLrs>,
     /// LTI-style context from the host page.
     pub lti: Option<lms::RawLti>,
+    /// The learner's language as the host knows it (a BCP 47 tag such as `de` or `ja-JP`): first
+    /// in line for the widget's words.
+    pub locale: Option<String>,
 }
 
 /// The learner as the host describes them.
@@ -70,6 +73,9 @@ pub struct Options {
     pub lms_roles: Vec<String>,
     /// The launch may seed a team with the course roster (an instructor's LTI launch).
     pub roster: bool,
+    /// Languages the host names for the learner, most preferred first: the `locale` option, then
+    /// the LTI launch's `launch_presentation.locale` (`i18n::negotiate` adds cmi5's and the browser's).
+    pub languages: Vec<String>,
 }
 
 /// A problem with what the host passed, phrased for the page author.
@@ -170,6 +176,14 @@ impl Options {
             learner_name = Some(shorten(name.trim()));
         }
         let roster = raw.lti.as_ref().is_some_and(|l| l.roster);
+        // A language tag is at most a few dozen characters; anything longer is not one.
+        let languages: Vec<String> = raw
+            .locale
+            .iter()
+            .chain(raw.lti.as_ref().and_then(|l| l.locale.as_ref()))
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty() && l.len() <= 35)
+            .collect();
         let lms_roles = raw
             .lti
             .map(|l| {
@@ -187,6 +201,7 @@ impl Options {
                 connection,
                 lms_roles,
                 roster,
+                languages,
                 role: raw
                     .role
                     .map(|r| r.trim().to_string())

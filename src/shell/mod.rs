@@ -6,6 +6,7 @@ pub mod checker;
 pub mod clock;
 pub mod connect;
 pub mod download;
+pub mod i18n;
 pub mod lrs;
 pub mod outbox;
 pub mod program;

@@ -38,6 +38,8 @@ pub struct Session {
     pub restored: Restored,
     /// Where statements and the plan go, when an LRS is configured.
     pub live: Option<SharedLive>,
+    /// The widget's words in the learner's language (`entry` chooses and loads them).
+    pub messages: Arc<crate::i18n::Messages>,
 }
 
 /// Loads the program and the learner's stored plan. Problems come back as
@@ -116,6 +118,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
             crate::launch::ProgramSource::Inline(_) => None,
         },
         restored,
+        messages: Arc::new(crate::i18n::Messages::english()),
     })
 }
 

@@ -90,7 +90,7 @@ pub fn CommitStep() -> impl IntoView {
             baselines: baselines.get_untracked(),
             why: why.get_untracked(),
         };
-        if ctx.dispatch(action, "Your commitments are saved.") {
+        if ctx.dispatch(action, &ctx.t("commit-saved")) {
             ctx.editing.set(false);
         }
     };
@@ -121,7 +121,7 @@ pub fn CommitStep() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <label class="tl-label" for=behaviour_id.clone()>"Behaviour"</label>
+                        <label class="tl-label" for=behaviour_id.clone()>{ctx.t("commit-behaviour")}</label>
                         <select class="tl-input" id=behaviour_id.clone() on:change=move |ev| d.behaviour.set(event_target_value(&ev))>{options}</select>
                     }
                 });
@@ -152,7 +152,7 @@ pub fn CommitStep() -> impl IntoView {
                         .collect_view();
                     Some(view! {
                         <fieldset class="tl-fieldset tl-scale">
-                            <legend class="tl-legend-small">"How often do you do this now, before you start?"</legend>
+                            <legend class="tl-legend-small">{ctx.t("commit-how-often-now")}</legend>
                             <div class="tl-scale-options">{options}</div>
                         </fieldset>
                     })
@@ -163,17 +163,17 @@ pub fn CommitStep() -> impl IntoView {
                             <input type="checkbox" id=check_id.clone() prop:checked=move || d.selected.get()
                                 on:change=move |ev| d.selected.set(event_target_checked(&ev))/>
                             <label for=check_id>
-                                <span class="tl-choice-title">{if d.own { "My own commitment".to_string() } else { title }}</span>
+                                <span class="tl-choice-title">{if d.own { ctx.t("commit-own") } else { title }}</span>
                                 {(!d.own).then(|| view! { <span class="tl-choice-text"><Marked text=description/></span> })}
                             </label>
                         </div>
                         <div class="tl-commitment-body" hidden=move || !d.selected.get()>
                             {chooser}
-                            <label class="tl-label" for=text_id.clone()>"What I will do"</label>
+                            <label class="tl-label" for=text_id.clone()>{ctx.t("commit-what")}</label>
                             <textarea class="tl-input" id=text_id rows="2" maxlength="500"
                                 prop:value=move || d.text.get() on:input=move |ev| d.text.set(event_target_value(&ev))></textarea>
-                            <label class="tl-label" for=when_id.clone()>"When or where I will do it"</label>
-                            <input class="tl-input" id=when_id type="text" maxlength="500" placeholder="e.g. in my Monday one-to-ones"
+                            <label class="tl-label" for=when_id.clone()>{ctx.t("commit-when")}</label>
+                            <input class="tl-input" id=when_id type="text" maxlength="500" placeholder=ctx.t("commit-when-example")
                                 prop:value=move || d.when_where.get() on:input=move |ev| d.when_where.set(event_target_value(&ev))/>
                             {start}
                         </div>
@@ -185,23 +185,23 @@ pub fn CommitStep() -> impl IntoView {
 
     view! {
         <div class="tl-step">
-            <p class="tl-progress">{if editing { "Edit your commitments" } else { "Step 2 of 3" }}</p>
-            <h3 class="tl-heading">"Commit to what you will do at work"</h3>
-            <p class="tl-help">"Pick one to three. Make each one yours: reword it, then say when or where you will do it. Plans with a time and place are the ones that happen."</p>
+            <p class="tl-progress">{if editing { ctx.t("commit-editing") } else { ctx.ta("step-of", &[("step", 2u32.into()), ("steps", 3u32.into())]) }}</p>
+            <h3 class="tl-heading">{ctx.t("commit-heading")}</h3>
+            <p class="tl-help">{ctx.t("commit-help")}</p>
             <ul class="tl-commitments">{list}</ul>
-            <label class="tl-label" for=why_id.clone()>"Why this matters to me (optional)"</label>
+            <label class="tl-label" for=why_id.clone()>{ctx.t("commit-why")}</label>
             <textarea class="tl-input" id=why_id rows="2" maxlength=MAX_WHY_CHARS.to_string()
                 prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))></textarea>
-            <p class="tl-help">"Kept in your own plan and records. The program's dashboard never shows it."</p>
+            <p class="tl-help">{ctx.t("commit-why-private")}</p>
             <div class="tl-actions">
-                <button type="button" class="tl-button" on:click=add_own>"Add my own commitment"</button>
+                <button type="button" class="tl-button" on:click=add_own>{ctx.t("commit-add-own")}</button>
             </div>
             <div class="tl-actions">
-                <button type="button" class="tl-button tl-primary" on:click=submit>{if editing { "Save my commitments" } else { "Commit to my plan" }}</button>
+                <button type="button" class="tl-button tl-primary" on:click=submit>{if editing { ctx.t("commit-save") } else { ctx.t("commit-submit") }}</button>
                 {if editing {
-                    view! { <button type="button" class="tl-button" on:click=move |_| ctx.editing.set(false)>"Cancel"</button> }.into_any()
+                    view! { <button type="button" class="tl-button" on:click=move |_| ctx.editing.set(false)>{ctx.t("cancel")}</button> }.into_any()
                 } else {
-                    view! { <button type="button" class="tl-button" on:click=move |_| ctx.choosing_role.set(true)>"Change my role"</button> }.into_any()
+                    view! { <button type="button" class="tl-button" on:click=move |_| ctx.choosing_role.set(true)>{ctx.t("commit-change-role")}</button> }.into_any()
                 }}
             </div>
         </div>

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use super::{format, marked::Marked, use_ctx};
+use super::{marked::Marked, use_ctx};
 use crate::plan::Action;
 use crate::schedule::{self, Status};
 
@@ -37,9 +37,9 @@ pub fn DueCard() -> impl IntoView {
         if let Some(back) = plan.rhythm.paused_on(today).map(|p| p.until) {
             return view! {
                 <section class="tl-card tl-due-none" aria-labelledby=ctx.id("due-h")>
-                    <h3 class="tl-heading" id=ctx.id("due-h")>"Your plan is paused"</h3>
-                    <p>{format!("You are on leave until {}. Your reflections wait and none counts as missed.", format::date(back))}</p>
-                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, "Welcome back: your plan continues."); }>"I'm back: resume my plan"</button>
+                    <h3 class="tl-heading" id=ctx.id("due-h")>{ctx.t("due-paused-heading")}</h3>
+                    <p>{ctx.ta("due-paused", &[("date", ctx.date(back).into())])}</p>
+                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, &ctx.t("due-resumed")); }>{ctx.t("due-resume")}</button>
                 </section>
             }
             .into_any();
@@ -48,10 +48,10 @@ pub fn DueCard() -> impl IntoView {
             let next = schedule::next_up(&views).map(|v| (v.step.title.clone(), v.due));
             return view! {
                 <section class="tl-card tl-due-none" aria-labelledby=ctx.id("due-h")>
-                    <h3 class="tl-heading" id=ctx.id("due-h")>"Nothing due today"</h3>
+                    <h3 class="tl-heading" id=ctx.id("due-h")>{ctx.t("due-none-heading")}</h3>
                     <p>{match next {
-                        Some((title, due)) => format!("Your next reflection, “{title}”, is on {}. Keep practising your commitments until then.", format::date(due)),
-                        None => "You have completed every reflection in this program. Well done: keep the habits going.".to_string(),
+                        Some((title, due)) => ctx.ta("due-next", &[("title", title.into()), ("date", ctx.date(due).into())]),
+                        None => ctx.t("due-all-done"),
                     }}</p>
                 </section>
             }
@@ -61,17 +61,17 @@ pub fn DueCard() -> impl IntoView {
         let step = current.step.clone();
         let day = step.day;
         let overdue = match current.status {
-            Status::Due { overdue_days } if overdue_days > 0 => Some(format!("This was due {}. Earlier reflections you missed are closed, so this is the one to do now.", format::days_ago(overdue_days))),
+            Status::Due { overdue_days } if overdue_days > 0 => Some(ctx.ta("due-overdue", &[("days", overdue_days.into())])),
             _ => None,
         };
         let text = RwSignal::new(String::new());
         let ratings: RwSignal<BTreeMap<String, u8>> = RwSignal::new(BTreeMap::new());
         let reflection_id = ctx.id("reflection");
         let latest = schedule::latest_snooze(&program, &plan, current.index);
-        let snooze_options: Vec<(u32, &'static str)> = [
-            (1u32, "Remind me tomorrow"),
-            (3, "In 3 days"),
-            (7, "In a week"),
+        let snooze_options: Vec<(u32, String)> = [
+            (1u32, ctx.t("snooze-tomorrow")),
+            (3, ctx.ta("snooze-days", &[("days", 3u32.into())])),
+            (7, ctx.t("snooze-week")),
         ]
         .into_iter()
         .filter(|(n, _)| {
@@ -115,7 +115,7 @@ pub fn DueCard() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="tl-self-check">
-                    <h4 class="tl-subheading">"Self-check"</h4>
+                    <h4 class="tl-subheading">{ctx.t("due-self-check")}</h4>
                     <p class="tl-help"><Marked text=program.self_check.question.clone()/></p>
                     {groups}
                 </div>
@@ -166,8 +166,8 @@ pub fn DueCard() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="tl-observer-check">
-                    <h4 class="tl-subheading">"How your team is doing"</h4>
-                    <p class="tl-help">"Optional. Your answers are counted only together with at least two other people's, and nobody sees yours."</p>
+                    <h4 class="tl-subheading">{ctx.t("due-observer-heading")}</h4>
+                    <p class="tl-help">{ctx.t("due-observer-help")}</p>
                     {groups}
                 </div>
             }
@@ -179,7 +179,7 @@ pub fn DueCard() -> impl IntoView {
                 text: text.get_untracked(),
                 ratings: ratings.get_untracked(),
             };
-            if ctx.dispatch(action, "Reflection saved. Thank you.") {
+            if ctx.dispatch(action, &ctx.t("due-saved")) {
                 ctx.send_observations(day, &asked.get_value(), &observed.get_untracked());
             }
         };
@@ -187,24 +187,24 @@ pub fn DueCard() -> impl IntoView {
             .into_iter()
             .map(|(n, label)| {
                 let until = today.checked_add(time::Duration::days(n.into())).unwrap_or(today);
-                view! { <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Snooze { day, until }, "Reminder moved."); }>{label}</button> }
+                view! { <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Snooze { day, until }, &ctx.t("due-snoozed")); }>{label}</button> }
             })
             .collect_view();
         view! {
             <section class="tl-card tl-due" aria-labelledby=ctx.id("due-h")>
-                <p class="tl-eyebrow">{format!("Reflection · day {day} · due {}", format::date(current.due))}</p>
+                <p class="tl-eyebrow">{ctx.ta("due-eyebrow", &[("day", day.into()), ("date", ctx.date(current.due).into())])}</p>
                 <h3 class="tl-heading" id=ctx.id("due-h")>{step.title.clone()}</h3>
                 {overdue.map(|o| view! { <p class="tl-help">{o}</p> })}
                 <p class="tl-prompt"><Marked text=step.prompt_for(&role).to_string()/></p>
-                <label class="tl-label" for=reflection_id.clone()>"Your reflection"</label>
+                <label class="tl-label" for=reflection_id.clone()>{ctx.t("due-reflection")}</label>
                 <textarea class="tl-input" id=reflection_id rows="4" maxlength="4000"
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 {self_check}
                 {observer}
                 <div class="tl-actions">
-                    <button type="button" class="tl-button tl-primary" on:click=save>"Save reflection"</button>
+                    <button type="button" class="tl-button tl-primary" on:click=save>{ctx.t("due-save")}</button>
                     {snoozes}
-                    <button type="button" class="tl-button tl-quiet" on:click=move |_| { ctx.dispatch(Action::Skip { day }, "Reflection skipped."); }>"Skip this one"</button>
+                    <button type="button" class="tl-button tl-quiet" on:click=move |_| { ctx.dispatch(Action::Skip { day }, &ctx.t("due-skipped")); }>{ctx.t("due-skip")}</button>
                 </div>
             </section>
         }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{format, use_ctx};
+use super::use_ctx;
 use crate::launch::ProgramSource;
 use crate::schedule;
 use crate::shell;
@@ -69,14 +69,14 @@ pub fn AlsoDue(found: RwSignal<Vec<DueElsewhere>>) -> impl IntoView {
             let rows = items
                 .into_iter()
                 .map(|d| {
-                    let text = format!("{}: “{}”, due {}", d.program, d.step, format::date(d.due));
-                    let link = d.course_url.filter(|u| u.starts_with("http")).map(|u| view! { " " <a href=u class="tl-link">"Open the course"</a> });
+                    let text = ctx.ta("elsewhere-item", &[("program", d.program.into()), ("step", d.step.into()), ("date", ctx.date(d.due).into())]);
+                    let link = d.course_url.filter(|u| u.starts_with("http")).map(|u| view! { " " <a href=u class="tl-link">{ctx.t("elsewhere-open")}</a> });
                     view! { <li>{text}{link}</li> }
                 })
                 .collect_view();
             view! {
                 <section class="tl-card" aria-labelledby=ctx.id("else-h")>
-                    <h3 class="tl-heading" id=ctx.id("else-h")>"Also due in your other programs"</h3>
+                    <h3 class="tl-heading" id=ctx.id("else-h")>{ctx.t("elsewhere-heading")}</h3>
                     <ul class="tl-plan-list">{rows}</ul>
                 </section>
             }

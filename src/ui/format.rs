@@ -10,15 +10,6 @@ pub fn date(d: Date) -> String {
     d.format(f).unwrap_or_else(|_| d.to_string())
 }
 
-/// "today", "yesterday", or "N days ago".
-pub fn days_ago(n: u32) -> String {
-    match n {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        n => format!("{n} days ago"),
-    }
-}
-
 /// A date input's value (`YYYY-MM-DD`); `None` when empty or not a date.
 pub fn parse_date(s: &str) -> Option<Date> {
     let mut parts = s.trim().splitn(3, '-');

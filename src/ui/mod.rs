@@ -65,6 +65,7 @@ pub struct Ctx {
     pub team: RwSignal<Option<(xapi::Group, xapi::Agent)>>,
     /// The learner's teams in this program, once read.
     pub teams: RwSignal<Vec<crate::team::Team>>,
+    messages: StoredValue<Arc<crate::i18n::Messages>>,
     prefix: usize,
 }
 
@@ -89,9 +90,30 @@ impl Ctx {
             plan_resync: StoredValue::new(false),
             team: RwSignal::new(None),
             teams: RwSignal::new(Vec::new()),
+            messages: StoredValue::new(session.messages.clone()),
             prefix: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             session: StoredValue::new(session),
         }
+    }
+
+    /// The message `id` in the learner's language.
+    pub fn t(&self, id: &str) -> String {
+        self.messages.with_value(|m| m.get(id))
+    }
+
+    /// The message `id` with its `{ $name }` values.
+    pub fn ta(&self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        self.messages.with_value(|m| m.with(id, args))
+    }
+
+    /// The language in use (`lang` of the widget).
+    pub fn lang(&self) -> &'static str {
+        self.messages.with_value(|m| m.lang())
+    }
+
+    /// A date as the learner's language writes it.
+    pub fn date(&self, d: time::Date) -> String {
+        shell::i18n::date(self.lang(), d)
     }
 
     /// The program (cheap to clone).
@@ -309,20 +331,21 @@ fn use_ctx() -> Ctx {
 
 /// The mount point's content through loading, failure and use.
 #[component]
-pub fn Root(phase: RwSignal<Phase>) -> impl IntoView {
+pub fn Root(phase: RwSignal<Phase>, words: RwSignal<Arc<crate::i18n::Messages>>) -> impl IntoView {
     move || {
+        let m = words.get();
         phase.with(|p| match p {
             Phase::Loading => view! {
-                <section class="tl-widget tl-loading" aria-busy="true">
-                    <p role="status">"Loading your follow-up plan…"</p>
+                <section class="tl-widget tl-loading" aria-busy="true" lang=m.lang()>
+                    <p role="status">{m.get("loading")}</p>
                 </section>
             }
             .into_any(),
             Phase::Failed(lines) => {
                 let (first, rest) = lines.split_first().map(|(f, r)| (f.clone(), r.to_vec())).unwrap_or_default();
                 view! {
-                    <section class="tl-widget tl-failed" role="alert">
-                        <h2 class="tl-title">"The follow-up plan could not start"</h2>
+                    <section class="tl-widget tl-failed" role="alert" lang=m.lang()>
+                        <h2 class="tl-title">{m.get("failed-heading")}</h2>
                         <p>{first}</p>
                         <ul class="tl-problems">{rest.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}</ul>
                     </section>
@@ -398,20 +421,21 @@ pub fn Widget(session: Session) -> impl IntoView {
                 .map(|r| r.label.clone())
         })
     };
-    let greeting = ctx
-        .with_session(|s| s.learner_name.clone())
-        .map(|n| format!("{n}, here is your plan"));
+    let greeting = match ctx.with_session(|s| s.learner_name.clone()) {
+        Some(n) => ctx.ta("greeting", &[("name", n.into())]),
+        None => ctx.t("greeting-anonymous"),
+    };
     view! {
-        <section class="tl-widget" aria-labelledby=labelled_by>
+        <section class="tl-widget" aria-labelledby=labelled_by lang=ctx.lang()>
             <header class="tl-header">
-                <p class="tl-eyebrow">{greeting.unwrap_or_else(|| "Your follow-up plan".into())}</p>
+                <p class="tl-eyebrow">{greeting}</p>
                 <h2 class="tl-title" id=title_id>{program.title.clone()}</h2>
-                {move || role_label().map(|l| view! { <p class="tl-role-badge">"Role: " {l}</p> })}
+                {move || role_label().map(|l| view! { <p class="tl-role-badge">{ctx.ta("role-badge", &[("role", l.into())])}</p> })}
             </header>
             {move || ctx.notice.get().map(|n| view! {
                 <div class="tl-notice" role="status">
                     <p>{n}</p>
-                    <button type="button" class="tl-link" on:click=move |_| ctx.notice.set(None)>"Dismiss"</button>
+                    <button type="button" class="tl-link" on:click=move |_| ctx.notice.set(None)>{ctx.t("dismiss")}</button>
                 </div>
             })}
             {move || ctx.error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}

@@ -23,6 +23,16 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
+/// The message naming a behaviour's state.
+fn state_message(s: State) -> &'static str {
+    match s {
+        State::NotStarted => "state-not-started",
+        State::Trying => "state-trying",
+        State::Adopted => "state-adopted",
+        State::Lapsed => "state-lapsed",
+    }
+}
+
 fn state_class(s: State) -> &'static str {
     match s {
         State::NotStarted => "tl-state tl-state-not-started",
@@ -55,10 +65,10 @@ fn Commitments() -> impl IntoView {
                     <li class="tl-plan-item">
                         <div class="tl-plan-head">
                             <span class="tl-choice-title">{title}</span>
-                            <span class=state_class(state)>{state.label()}</span>
+                            <span class=state_class(state)>{ctx.t(state_message(state))}</span>
                         </div>
                         <p><Marked text=c.text.clone()/></p>
-                        <p class="tl-help">"When / where: " {c.when_where.clone()}</p>
+                        <p class="tl-help">{ctx.ta("plan-when-where", &[("text", c.when_where.clone().into())])}</p>
                     </li>
                 }
             })
@@ -66,9 +76,9 @@ fn Commitments() -> impl IntoView {
     };
     view! {
         <section class="tl-card" aria-labelledby=ctx.id("commit-h")>
-            <h3 class="tl-heading" id=ctx.id("commit-h")>"My commitments"</h3>
+            <h3 class="tl-heading" id=ctx.id("commit-h")>{ctx.t("plan-heading")}</h3>
             <ul class="tl-plan-list">{items}</ul>
-            <button type="button" class="tl-button" on:click=move |_| ctx.editing.set(true)>"Edit my commitments"</button>
+            <button type="button" class="tl-button" on:click=move |_| ctx.editing.set(true)>{ctx.t("plan-edit")}</button>
         </section>
     }
 }
@@ -83,20 +93,24 @@ fn Schedule() -> impl IntoView {
             .into_iter()
             .map(|v| {
                 let (label, class) = match v.status {
-                    Status::Upcoming => ("Upcoming".to_string(), "tl-status"),
-                    Status::Due { .. } => ("Due now".to_string(), "tl-status tl-status-due"),
-                    Status::Snoozed { until } => (format!("Snoozed to {}", format::date(until)), "tl-status"),
-                    Status::Answered { .. } => ("Done".to_string(), "tl-status tl-status-done"),
-                    Status::Skipped { .. } => ("Skipped".to_string(), "tl-status"),
-                    Status::Missed => ("Missed".to_string(), "tl-status tl-status-missed"),
-                    Status::Paused { until } => (format!("Waiting until {}", format::date(until)), "tl-status"),
+                    Status::Upcoming => (ctx.t("status-upcoming"), "tl-status"),
+                    Status::Due { .. } => (ctx.t("status-due"), "tl-status tl-status-due"),
+                    Status::Snoozed { until } => (ctx.ta("status-snoozed", &[("date", ctx.date(until).into())]), "tl-status"),
+                    Status::Answered { .. } => (ctx.t("status-done"), "tl-status tl-status-done"),
+                    Status::Skipped { .. } => (ctx.t("status-skipped"), "tl-status"),
+                    Status::Missed => (ctx.t("status-missed"), "tl-status tl-status-missed"),
+                    Status::Paused { until } => (ctx.ta("status-waiting", &[("date", ctx.date(until).into())]), "tl-status"),
                 };
-                let check = if v.step.self_check { " · with self-check" } else { "" };
-                let moved = (v.due != v.planned).then(|| format!(" (planned {})", format::date(v.planned)));
+                let title = if v.step.self_check {
+                    ctx.ta("schedule-step-check", &[("day", v.step.day.into()), ("title", v.step.title.clone().into())])
+                } else {
+                    ctx.ta("schedule-step", &[("day", v.step.day.into()), ("title", v.step.title.clone().into())])
+                };
+                let moved = (v.due != v.planned).then(|| ctx.ta("schedule-planned", &[("date", ctx.date(v.planned).into())]));
                 view! {
                     <li class="tl-timeline-item">
-                        <span class="tl-timeline-date">{format::date(v.due)}{moved}</span>
-                        <span class="tl-timeline-title">{format!("Day {}: {}{check}", v.step.day, v.step.title)}</span>
+                        <span class="tl-timeline-date">{ctx.date(v.due)}{moved}</span>
+                        <span class="tl-timeline-title">{title}</span>
                         <span class=class>{label}</span>
                     </li>
                 }
@@ -119,16 +133,16 @@ fn Schedule() -> impl IntoView {
             "text/calendar;charset=utf-8",
             &text,
         ) {
-            Ok(()) => ctx.status.set(Some("Calendar file downloaded.".into())),
+            Ok(()) => ctx.status.set(Some(ctx.t("schedule-downloaded"))),
             Err(e) => ctx.error.set(Some(e)),
         }
     };
     view! {
         <section class="tl-card" aria-labelledby=ctx.id("sched-h")>
-            <h3 class="tl-heading" id=ctx.id("sched-h")>"My reflection schedule"</h3>
-            <p class="tl-help">"Short reflections, spaced over the weeks after the course. Add them to your calendar so they find you."</p>
+            <h3 class="tl-heading" id=ctx.id("sched-h")>{ctx.t("schedule-heading")}</h3>
+            <p class="tl-help">{ctx.t("schedule-help")}</p>
             <ol class="tl-timeline">{rows}</ol>
-            <button type="button" class="tl-button" on:click=download>"Add to my calendar (.ics)"</button>
+            <button type="button" class="tl-button" on:click=download>{ctx.t("schedule-download")}</button>
             <CalendarFeed/>
             <Cadence/>
         </section>
@@ -174,7 +188,7 @@ fn CalendarFeed() -> impl IntoView {
                 Ok(feed) => {
                     let _ = shell::storage::save(&key, &feed);
                     link.set(Some(feed));
-                    ctx.status.set(Some("Your calendar link is ready. Add it to your calendar app as a subscription.".into()));
+                    ctx.status.set(Some(ctx.t("feed-ready")));
                 }
                 Err(e) => ctx.error.set(Some(e.0)),
             }
@@ -197,10 +211,7 @@ fn CalendarFeed() -> impl IntoView {
                 Ok(()) => {
                     let _ = shell::storage::save(&key, "");
                     link.set(None);
-                    ctx.status.set(Some(
-                        "Your calendar link is stopped. Calendars that used it stop updating."
-                            .into(),
-                    ));
+                    ctx.status.set(Some(ctx.t("feed-stopped")));
                 }
                 Err(e) => ctx.error.set(Some(e.0)),
             }
@@ -216,11 +227,8 @@ fn CalendarFeed() -> impl IntoView {
         let promise = clipboard.write_text(&feed);
         wasm_bindgen_futures::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => ctx.status.set(Some("Calendar link copied.".into())),
-                Err(_) => ctx.error.set(Some(
-                    "The browser did not let the page copy. Select the link and copy it yourself."
-                        .into(),
-                )),
+                Ok(_) => ctx.status.set(Some(ctx.t("feed-copied"))),
+                Err(_) => ctx.error.set(Some(ctx.t("feed-copy-refused"))),
             }
         });
     };
@@ -230,19 +238,19 @@ fn CalendarFeed() -> impl IntoView {
         <div class="tl-feed">
             {move || match link.get() {
                 None => view! {
-                    <p class="tl-help">"Or get a link your calendar app follows, so changes to your days show up by themselves."</p>
-                    <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>"Get a calendar link"</button>
+                    <p class="tl-help">{ctx.t("feed-offer")}</p>
+                    <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>{ctx.t("feed-get")}</button>
                 }.into_any(),
                 Some(feed) => {
                     let webcal = crate::calendar::webcal(&feed);
                     view! {
-                        <label class="tl-label" for=field.clone()>"My calendar link"</label>
-                        <p class="tl-help" id=help.clone()>"Add it in your calendar app as a subscription (\"from URL\"). It is private to you: anyone with it sees your reflection days."</p>
+                        <label class="tl-label" for=field.clone()>{ctx.t("feed-label")}</label>
+                        <p class="tl-help" id=help.clone()>{ctx.t("feed-help")}</p>
                         <input class="tl-input" id=field.clone() type="url" readonly prop:value=feed aria-describedby=help.clone()/>
-                        <button type="button" class="tl-button" on:click=copy>"Copy the link"</button>
-                        <a class="tl-button" href=webcal>"Open in my calendar app"</a>
-                        <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>"Make a new link"</button>
-                        <button type="button" class="tl-button" on:click=stop aria-disabled=move || working.get().to_string()>"Stop my calendar link"</button>
+                        <button type="button" class="tl-button" on:click=copy>{ctx.t("feed-copy")}</button>
+                        <a class="tl-button" href=webcal>{ctx.t("feed-open")}</a>
+                        <button type="button" class="tl-button" on:click=start aria-disabled=move || working.get().to_string()>{ctx.t("feed-new")}</button>
+                        <button type="button" class="tl-button" on:click=stop aria-disabled=move || working.get().to_string()>{ctx.t("feed-stop")}</button>
                     }.into_any()
                 }
             }}
@@ -270,16 +278,16 @@ fn Cadence() -> impl IntoView {
                 .filter(|v| v.status == Status::Upcoming)
                 .map(|v| {
                     let value = v.step.day.to_string();
-                    view! { <option value=value>{format!("Day {}: {} ({})", v.step.day, v.step.title, format::date(v.due))}</option> }
+                    view! { <option value=value>{ctx.ta("cadence-step-option", &[("day", v.step.day.into()), ("title", v.step.title.clone().into()), ("date", ctx.date(v.due).into())])}</option> }
                 })
                 .collect_view()
         };
         let shifts = (-max..=max)
             .map(|n| {
                 let label = match n {
-                    0 => "On the planned day".to_string(),
-                    n if n < 0 => format!("{} day{} earlier", -n, if n == -1 { "" } else { "s" }),
-                    n => format!("{n} day{} later", if n == 1 { "" } else { "s" }),
+                    0 => ctx.t("cadence-same-day"),
+                    n if n < 0 => ctx.ta("cadence-earlier", &[("days", n.unsigned_abs().into())]),
+                    n => ctx.ta("cadence-later", &[("days", n.unsigned_abs().into())]),
                 };
                 view! { <option value=n.to_string() selected=n == 1>{label}</option> }
             })
@@ -294,21 +302,21 @@ fn Cadence() -> impl IntoView {
             });
             let day = step.get_untracked().parse::<u32>().ok().or(first);
             let Some(day) = day else {
-                ctx.error.set(Some("There is no reflection still to come to move.".into()));
+                ctx.error.set(Some(ctx.t("cadence-nothing-to-move")));
                 return;
             };
             let by_days = by.get_untracked().parse::<i32>().unwrap_or(0);
-            ctx.dispatch(Action::MoveStep { day, by_days }, "Reflection moved.");
+            ctx.dispatch(Action::MoveStep { day, by_days }, &ctx.t("cadence-moved"));
         };
         let (step_id, by_id) = (ctx.id("move-step"), ctx.id("move-by"));
         view! {
             <fieldset class="tl-fieldset">
-                <legend class="tl-legend-small">{format!("Move a reflection (up to {max} days)")}</legend>
-                <label class="tl-label" for=step_id.clone()>"Reflection"</label>
+                <legend class="tl-legend-small">{ctx.ta("cadence-move-legend", &[("days", max.unsigned_abs().into())])}</legend>
+                <label class="tl-label" for=step_id.clone()>{ctx.t("cadence-reflection")}</label>
                 <select class="tl-input" id=step_id on:change=move |ev| step.set(event_target_value(&ev))>{options}</select>
-                <label class="tl-label" for=by_id.clone()>"New day"</label>
+                <label class="tl-label" for=by_id.clone()>{ctx.t("cadence-new-day")}</label>
                 <select class="tl-input" id=by_id on:change=move |ev| by.set(event_target_value(&ev))>{shifts}</select>
-                <button type="button" class="tl-button" on:click=move_step>"Move reflection"</button>
+                <button type="button" class="tl-button" on:click=move_step>{ctx.t("cadence-move")}</button>
             </fieldset>
         }
     });
@@ -323,22 +331,22 @@ fn Cadence() -> impl IntoView {
         let options = bounds
             .weekdays
             .iter()
-            .map(|w| view! { <option value=w.name() selected=current == w.name()>{w.label()}</option> })
+            .map(|w| view! { <option value=w.name() selected=current == w.name()>{ctx.t(&format!("weekday-{}", w.name()))}</option> })
             .collect_view();
         let save = move |_| {
             let weekday = Weekday::parse(&weekday.get_untracked());
-            ctx.dispatch(Action::ChooseWeekday { weekday }, "Your reflection day is saved.");
+            ctx.dispatch(Action::ChooseWeekday { weekday }, &ctx.t("cadence-day-saved"));
         };
         let id = ctx.id("weekday");
         view! {
             <fieldset class="tl-fieldset">
-                <legend class="tl-legend-small">"My reflection day"</legend>
-                <label class="tl-label" for=id.clone()>"Reflections fall on"</label>
+                <legend class="tl-legend-small">{ctx.t("cadence-day-legend")}</legend>
+                <label class="tl-label" for=id.clone()>{ctx.t("cadence-day-label")}</label>
                 <select class="tl-input" id=id on:change=move |ev| weekday.set(event_target_value(&ev))>
-                    <option value="" selected=current.is_empty()>"The program's own days"</option>
+                    <option value="" selected=current.is_empty()>{ctx.t("cadence-program-days")}</option>
                     {options}
                 </select>
-                <button type="button" class="tl-button" on:click=save>"Save my day"</button>
+                <button type="button" class="tl-button" on:click=save>{ctx.t("cadence-day-save")}</button>
             </fieldset>
         }
     });
@@ -356,24 +364,24 @@ fn Cadence() -> impl IntoView {
             let id = id.clone();
             let save = move |_| match format::parse_date(&until.get_untracked()) {
                 Some(until) => {
-                    ctx.dispatch(Action::Pause { until }, "Your plan is paused until you are back.");
+                    ctx.dispatch(Action::Pause { until }, &ctx.t("cadence-paused"));
                 }
-                None => ctx.error.set(Some("Please choose the date you are back.".into())),
+                None => ctx.error.set(Some(ctx.t("cadence-choose-date"))),
             };
             view! {
                 {paused.map(|back| view! {
-                    <p>{format!("Your plan is paused: you are on leave until {}. Nothing is due and nothing counts as missed until then.", format::date(back))}</p>
-                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, "Welcome back: your plan continues."); }>"I'm back: resume my plan"</button>
+                    <p>{ctx.ta("cadence-paused-until", &[("date", ctx.date(back).into())])}</p>
+                    <button type="button" class="tl-button" on:click=move |_| { ctx.dispatch(Action::Resume, &ctx.t("due-resumed")); }>{ctx.t("due-resume")}</button>
                 })}
-                <label class="tl-label" for=id.clone()>{if paused.is_some() { "Change the date I am back" } else { "I'm on leave until" }}</label>
+                <label class="tl-label" for=id.clone()>{if paused.is_some() { ctx.t("cadence-change-back") } else { ctx.t("cadence-leave-until") }}</label>
                 <input class="tl-input" id=id type="date" min=format::input_date(first) max=format::input_date(latest)
                     prop:value=move || until.get() on:input=move |ev| until.set(event_target_value(&ev))/>
-                <button type="button" class="tl-button" on:click=save>{if paused.is_some() { "Change my return date" } else { "Pause my plan" }}</button>
+                <button type="button" class="tl-button" on:click=save>{if paused.is_some() { ctx.t("cadence-change-return") } else { ctx.t("cadence-pause") }}</button>
             }
         };
         view! {
             <fieldset class="tl-fieldset">
-                <legend class="tl-legend-small">{format!("On leave? Pause for up to {max_pause} days")}</legend>
+                <legend class="tl-legend-small">{ctx.ta("cadence-pause-legend", &[("days", u32::from(max_pause).into())])}</legend>
                 {body}
             </fieldset>
         }
@@ -381,7 +389,7 @@ fn Cadence() -> impl IntoView {
     (mover.is_some() || days.is_some() || pause.is_some()).then(|| {
         view! {
             <details class="tl-details">
-                <summary>"Change my reflection days"</summary>
+                <summary>{ctx.t("cadence-summary")}</summary>
                 {mover}
                 {days}
                 {pause}
@@ -391,11 +399,11 @@ fn Cadence() -> impl IntoView {
 }
 
 /// "Start" for the baseline (day 0), else "Day N".
-fn day_name(day: u32) -> String {
+fn day_name(ctx: &super::Ctx, day: u32) -> String {
     if day == 0 {
-        "Start".into()
+        ctx.t("trend-start")
     } else {
-        format!("Day {day}")
+        ctx.ta("trend-day", &[("day", day.into())])
     }
 }
 
@@ -407,10 +415,10 @@ fn Trend() -> impl IntoView {
         let plan = ctx.plan.get();
         let points = adoption::trend(&program, &plan);
         if points.is_empty() {
-            return view! { <p class="tl-help">"Your trend appears after your first self-check."</p> }.into_any();
+            return view! { <p class="tl-help">{ctx.t("trend-empty")}</p> }.into_any();
         }
         if points.len() == 1 && points[0].day == 0 {
-            return view! { <p class="tl-help">"Your trend starts from where you said you are now; it continues after your first self-check."</p> }.into_any();
+            return view! { <p class="tl-help">{ctx.t("trend-baseline-only")}</p> }.into_any();
         }
         let scale = program.self_check.scale.clone();
         // Whole SVG units: the chart needs no finer grain, and integers keep
@@ -443,11 +451,7 @@ fn Trend() -> impl IntoView {
         let summary = points
             .iter()
             .map(|p| {
-                format!(
-                    "{}: about “{}”",
-                    day_name(p.day).to_lowercase(),
-                    level_name(p.mean)
-                )
+                ctx.ta("trend-point", &[("day", day_name(&ctx, p.day).into()), ("level", level_name(p.mean).into())])
             })
             .collect::<Vec<_>>()
             .join("; ");
@@ -455,7 +459,7 @@ fn Trend() -> impl IntoView {
         let days: Vec<u32> = points.iter().map(|p| p.day).collect();
         let header = days
             .iter()
-            .map(|d| view! { <th scope="col">{day_name(*d)}</th> })
+            .map(|d| view! { <th scope="col">{day_name(&ctx, *d)}</th> })
             .collect_view();
         let table_rows = progress
             .iter()
@@ -486,13 +490,13 @@ fn Trend() -> impl IntoView {
         let labels = points
             .iter()
             .zip(&xy)
-            .map(|(p, (x, _))| view! { <text x=x.to_string() y=(h - 8).to_string() text-anchor="middle" class="tl-chart-label">{day_name(p.day)}</text> })
+            .map(|(p, (x, _))| view! { <text x=x.to_string() y=(h - 8).to_string() text-anchor="middle" class="tl-chart-label">{day_name(&ctx, p.day)}</text> })
             .collect_view();
         let desc_id = ctx.id("trend-desc");
         let labelled_by = desc_id.clone();
         view! {
             <svg class="tl-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by>
-                <title id=desc_id>{format!("Your average self-rating over time: {summary}.")}</title>
+                <title id=desc_id>{ctx.ta("trend-summary", &[("points", summary.into())])}</title>
                 <line x1=pad.to_string() y1=pad.to_string() x2=(w - pad).to_string() y2=pad.to_string() class="tl-chart-grid"/>
                 <line x1=pad.to_string() y1=(h - pad).to_string() x2=(w - pad).to_string() y2=(h - pad).to_string() class="tl-chart-grid"/>
                 <text x="2" y=(pad - 6).to_string() class="tl-chart-label">{top}</text>
@@ -501,10 +505,10 @@ fn Trend() -> impl IntoView {
                 {dots}
                 {labels}
             </svg>
-            <p class="tl-help">{format!("Lowest level: {bottom}. Each point is the average of your self-ratings at that check; “Start” is where you said you were when you committed.")}</p>
+            <p class="tl-help">{ctx.ta("trend-help", &[("lowest", bottom.into())])}</p>
             <table class="tl-table">
-                <caption>"Your self-checks by behaviour"</caption>
-                <thead><tr><th scope="col">"Behaviour"</th>{header}</tr></thead>
+                <caption>{ctx.t("trend-caption")}</caption>
+                <thead><tr><th scope="col">{ctx.t("commit-behaviour")}</th>{header}</tr></thead>
                 <tbody>{table_rows}</tbody>
             </table>
         }
@@ -512,7 +516,7 @@ fn Trend() -> impl IntoView {
     };
     view! {
         <section class="tl-card" aria-labelledby=ctx.id("trend-h")>
-            <h3 class="tl-heading" id=ctx.id("trend-h")>"My trend"</h3>
+            <h3 class="tl-heading" id=ctx.id("trend-h")>{ctx.t("trend-heading")}</h3>
             {body}
         </section>
     }
@@ -530,8 +534,8 @@ fn Glossary() -> impl IntoView {
     view! {
         <section class="tl-card" aria-labelledby=ctx.id("gloss-h")>
             <details class="tl-details">
-                <summary><h3 class="tl-heading tl-inline" id=ctx.id("gloss-h")>"Shared language"</h3></summary>
-                <p class="tl-help">"Leaders, team members and partners all use these words the same way."</p>
+                <summary><h3 class="tl-heading tl-inline" id=ctx.id("gloss-h")>{ctx.t("glossary-heading")}</h3></summary>
+                <p class="tl-help">{ctx.t("glossary-help")}</p>
                 <dl class="tl-glossary">{entries}</dl>
             </details>
         </section>
@@ -546,12 +550,12 @@ fn StartOver() -> impl IntoView {
         <div class="tl-footer">
             {move || if confirming.get() {
                 view! {
-                    <p class="tl-help" role="status">"Start over? This clears your role, commitments and reflections in this browser."</p>
-                    <button type="button" class="tl-button tl-danger" on:click=move |_| { ctx.dispatch(Action::StartOver, "Your plan was cleared."); confirming.set(false); }>"Yes, start over"</button>
-                    <button type="button" class="tl-button" on:click=move |_| confirming.set(false)>"Keep my plan"</button>
+                    <p class="tl-help" role="status">{ctx.t("start-over-confirm")}</p>
+                    <button type="button" class="tl-button tl-danger" on:click=move |_| { ctx.dispatch(Action::StartOver, &ctx.t("start-over-done")); confirming.set(false); }>{ctx.t("start-over-yes")}</button>
+                    <button type="button" class="tl-button" on:click=move |_| confirming.set(false)>{ctx.t("start-over-keep")}</button>
                 }.into_any()
             } else {
-                view! { <button type="button" class="tl-button tl-quiet" on:click=move |_| confirming.set(true)>"Start over"</button> }.into_any()
+                view! { <button type="button" class="tl-button tl-quiet" on:click=move |_| confirming.set(true)>{ctx.t("start-over")}</button> }.into_any()
             }}
         </div>
     }

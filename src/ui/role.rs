@@ -42,26 +42,26 @@ pub fn RoleStep() -> impl IntoView {
     let proceed = move |_| {
         let Some(role) = selected.get_untracked() else {
             ctx.error
-                .set(Some("Please choose the role that fits you best.".into()));
+                .set(Some(ctx.t("role-choose-first")));
             return;
         };
-        if ctx.dispatch(Action::ChooseRole { role }, "Role saved.") {
+        if ctx.dispatch(Action::ChooseRole { role }, &ctx.t("role-saved")) {
             ctx.choosing_role.set(false);
         }
     };
     view! {
         <div class="tl-step">
-            <p class="tl-progress">"Step 1 of 3"</p>
+            <p class="tl-progress">{ctx.ta("step-of", &[("step", 1u32.into()), ("steps", 3u32.into())])}</p>
             <fieldset class="tl-fieldset">
-                <legend class="tl-legend">"Which role fits you best in this program?"</legend>
-                <p class="tl-help">"Each role gets its own commitments for the same skill, so leaders, teams and partners practise their side of the same conversation."</p>
+                <legend class="tl-legend">{ctx.t("role-question")}</legend>
+                <p class="tl-help">{ctx.t("role-why")}</p>
                 <ul class="tl-choices">{options}</ul>
             </fieldset>
-            {locked.then(|| view! { <p class="tl-help">"Your role is set because you have committed. Use “Start over” below your plan to change it."</p> })}
+            {locked.then(|| view! { <p class="tl-help">{ctx.t("role-locked")}</p> })}
             <div class="tl-actions">
-                <button type="button" class="tl-button tl-primary" on:click=proceed>"Continue"</button>
+                <button type="button" class="tl-button tl-primary" on:click=proceed>{ctx.t("continue")}</button>
                 {move || ctx.plan.with(|p| p.role.is_some()).then(|| view! {
-                    <button type="button" class="tl-button" on:click=move |_| ctx.choosing_role.set(false)>"Cancel"</button>
+                    <button type="button" class="tl-button" on:click=move |_| ctx.choosing_role.set(false)>{ctx.t("cancel")}</button>
                 })}
             </div>
         </div>

@@ -19,40 +19,26 @@ pub fn SyncBar() -> impl IntoView {
             let why = status.failure.clone().unwrap_or_default();
             (
                 "tl-sync tl-sync-attention",
-                format!(
-                    "Needs attention: {n} {} could not be recorded. They are kept here. {why}",
-                    if n == 1 { "record" } else { "records" }
-                )
-                .trim_end()
-                .to_string(),
+                ctx.ta("sync-failed", &[("count", n.into()), ("why", why.into())])
+                    .trim_end()
+                    .to_string(),
             )
         } else if status.offline && status.waiting > 0 {
             (
                 "tl-sync tl-sync-waiting",
-                format!(
-                    "Offline: {} waiting. They will be sent when you are back online.",
-                    status.waiting
-                ),
+                ctx.ta("sync-offline", &[("count", status.waiting.into())]),
             )
         } else if status.waiting > 0 {
             (
                 "tl-sync tl-sync-waiting",
-                format!(
-                    "Sending {} {}…",
-                    status.waiting,
-                    if status.waiting == 1 {
-                        "record"
-                    } else {
-                        "records"
-                    }
-                ),
+                ctx.ta("sync-sending", &[("count", status.waiting.into())]),
             )
         } else if let Some(note) = plan_note {
             ("tl-sync tl-sync-waiting", note)
         } else {
             (
                 "tl-sync tl-sync-ok",
-                "All progress saved to your learning record.".to_string(),
+                ctx.t("sync-ok"),
             )
         };
         let retry = (status.failed > 0 && status.stopped.is_none()).then(|| {
@@ -61,7 +47,7 @@ pub fn SyncBar() -> impl IntoView {
                     if let Some(live) = ctx.live() {
                         live.outbox.retry_failed();
                     }
-                }>"Try again"</button>
+                }>{ctx.t("try-again")}</button>
             }
         });
         let back = ctx
@@ -96,7 +82,7 @@ pub fn SyncBar() -> impl IntoView {
                                 let _ = w.location().set_href(&url);
                             }
                         });
-                    }>"Return to the course"</button>
+                    }>{ctx.t("sync-return")}</button>
                 }
             });
         Some(view! {

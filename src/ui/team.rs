@@ -69,14 +69,11 @@ pub fn Teams() -> impl IntoView {
             return;
         }
         let Some(backend) = backend.with_value(|b| b.as_ref().map(|b| (**b).clone())) else {
-            ctx.error.set(Some(
-                "The team is still loading; try again in a moment.".into(),
-            ));
+            ctx.error.set(Some(ctx.t("team-still-loading")));
             return;
         };
         let Some(who) = person() else {
-            ctx.error
-                .set(Some("Write the name your team will see first.".into()));
+            ctx.error.set(Some(ctx.t("team-name-first")));
             return;
         };
         let program = ctx.program();
@@ -95,15 +92,11 @@ pub fn Teams() -> impl IntoView {
                     // Keeping shared commitments up to date is quiet: it follows the learner's
                     // own edits, which have their own confirmation.
                     let message = match &what {
-                        Action::Create => Some(
-                            "Your team is ready. Share its code or link with the people you lead.",
-                        ),
-                        Action::Join(_) => Some("You joined the team."),
-                        Action::Change(_, Op::Leave) => Some("You left the team."),
-                        Action::Change(_, Op::Remove(_)) => {
-                            Some("They are no longer in your team.")
-                        }
-                        Action::Roster(_) => Some("Your course roster is in your team."),
+                        Action::Create => Some("team-ready"),
+                        Action::Join(_) => Some("team-joined"),
+                        Action::Change(_, Op::Leave) => Some("team-left"),
+                        Action::Change(_, Op::Remove(_)) => Some("team-removed"),
+                        Action::Roster(_) => Some("team-roster-added"),
                         Action::Change(_, _) => None,
                     };
                     if matches!(what, Action::Join(_)) {
@@ -140,7 +133,7 @@ pub fn Teams() -> impl IntoView {
                     });
                     if let Some(message) = message {
                         ctx.error.set(None);
-                        ctx.status.set(Some(message.into()));
+                        ctx.status.set(Some(ctx.t(message)));
                     }
                 }
                 Err(e) => ctx.error.set(Some(e)),
@@ -194,15 +187,15 @@ pub fn Teams() -> impl IntoView {
     let code_id = ctx.id("team-code");
     let body = move || {
         if !loaded.get() {
-            return view! { <p class="tl-help">"Looking for your teams…"</p> }.into_any();
+            return view! { <p class="tl-help">{ctx.t("team-looking")}</p> }.into_any();
         }
         let list = teams.get();
         let invite = invited.get().map(|c| {
             let shown = team::show_code(&c);
             view! {
-                <div class="tl-notice" role="region" aria-label="Team invitation">
-                    <p>{format!("You were invited to join a team (code {shown}). Joining shares your commitments with it; you can choose which below, and your reflections stay private.")}</p>
-                    <button type="button" class="tl-button tl-primary" on:click=move |_| run(Action::Join(c.clone()))>"Join this team"</button>
+                <div class="tl-notice" role="region" aria-label=ctx.t("team-invitation")>
+                    <p>{ctx.ta("team-invited", &[("code", shown.into())])}</p>
+                    <button type="button" class="tl-button tl-primary" on:click=move |_| run(Action::Join(c.clone()))>{ctx.t("team-join-this")}</button>
                 </div>
             }
         });
@@ -211,8 +204,8 @@ pub fn Teams() -> impl IntoView {
             .map(|t| view! { <TeamView team=t run=Callback::new(run)/> })
             .collect_view();
         let start = (leads() && teams.with(|l| !l.iter().any(|t| t.leader().is_some_and(|m| m.key == actor_key(&ctx))))).then(|| view! {
-            <p class="tl-help">"Start a team so the people you lead see what you committed to, and you see theirs."</p>
-            <button type="button" class="tl-button" on:click=move |_| run(Action::Create)>"Start a team"</button>
+            <p class="tl-help">{ctx.t("team-start-help")}</p>
+            <button type="button" class="tl-button" on:click=move |_| run(Action::Create)>{ctx.t("team-start")}</button>
         });
         view! {
             {invite}
@@ -224,17 +217,17 @@ pub fn Teams() -> impl IntoView {
     // Outside what redraws when teams change, so a code being typed is never lost.
     let join_form = view! {
         <details class="tl-details">
-            <summary>"Join a team with a code"</summary>
-            <label class="tl-label" for=code_id.clone()>"Team code"</label>
+            <summary>{ctx.t("team-join-summary")}</summary>
+            <label class="tl-label" for=code_id.clone()>{ctx.t("team-code")}</label>
             <input class="tl-input" id=code_id.clone() autocomplete="off" spellcheck="false" maxlength="20"
                 prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-            <button type="button" class="tl-button" on:click=move |_| run(Action::Join(code.get_untracked()))>"Join the team"</button>
+            <button type="button" class="tl-button" on:click=move |_| run(Action::Join(code.get_untracked()))>{ctx.t("team-join")}</button>
         </details>
     };
     Some(view! {
         <section class="tl-card" aria-labelledby=ctx.id("team-h")>
-            <h3 class="tl-heading" id=ctx.id("team-h")>"My team"</h3>
-            <label class="tl-label" for=name_id.clone()>"My name as my team sees it"</label>
+            <h3 class="tl-heading" id=ctx.id("team-h")>{ctx.t("team-heading")}</h3>
+            <label class="tl-label" for=name_id.clone()>{ctx.t("team-my-name")}</label>
             <input class="tl-input" id=name_id autocomplete="name" maxlength="120"
                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             {body}
@@ -279,28 +272,30 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
             let remove = (i_lead && m.key != me).then(|| {
                 let (id, key, who) = (team.id.clone(), m.key.clone(), m.name.clone());
                 view! {
-                    <button type="button" class="tl-button tl-button-small" aria-label=format!("Remove {who} from the team")
-                        on:click=move |_| run.run(Action::Change(id.clone(), Op::Remove(key.clone())))>"Remove"</button>
+                    <button type="button" class="tl-button tl-button-small" aria-label=ctx.ta("team-remove-who", &[("name", who.into())])
+                        on:click=move |_| run.run(Action::Change(id.clone(), Op::Remove(key.clone())))>{ctx.t("team-remove")}</button>
                 }
             });
-            let lead = if m.leads { " · leads the team" } else { "" };
-            view! { <li class="tl-team-member"><span>{format!("{} ({}){lead}", m.name, label(&m.role))}</span>{remove}</li> }
+            let args = [("name", m.name.clone().into()), ("role", label(&m.role).into())];
+            let text = if m.leads { ctx.ta("team-member-leads", &args) } else { ctx.ta("team-member", &args) };
+            view! { <li class="tl-team-member"><span>{text}</span>{remove}</li> }
         })
         .collect_view();
     let sides = team::other_side(&program, &team, &me);
     let sides_view = if sides.is_empty() {
-        view! { <p class="tl-help">"Nothing shared yet from the other side of your pairs."</p> }
+        view! { <p class="tl-help">{ctx.t("team-nothing-shared")}</p> }
             .into_any()
     } else {
         let items = sides
             .into_iter()
             .map(|s| {
-                let who = if s.leads { format!("Your leader {}", s.name) } else { format!("{} ({})", s.name, s.role) };
+                let args = [("name", s.name.clone().into()), ("role", s.role.clone().into()), ("behaviour", s.behaviour.clone().into())];
+                let who = if s.leads { ctx.ta("team-side-leader", &args) } else { ctx.ta("team-side-member", &args) };
                 view! {
                     <li class="tl-plan-item">
-                        <p><strong>{format!("{who} committed to “{}”", s.behaviour)}</strong>{format!(" ({})", s.pair)}</p>
+                        <p><strong>{who}</strong>{ctx.ta("team-side-pair", &[("pair", s.pair.into())])}</p>
                         <p>{s.text}</p>
-                        <p class="tl-help">"When / where: " {s.when_where}</p>
+                        <p class="tl-help">{ctx.ta("plan-when-where", &[("text", s.when_where.into())])}</p>
                     </li>
                 }
             })
@@ -331,7 +326,7 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
                 run.run(Action::Change(id.clone(), Op::Share { shared, private }));
             };
             view! {
-                <label class="tl-check"><input type="checkbox" checked=on on:change=toggle/>{format!(" Share “{title}”")}</label>
+                <label class="tl-check"><input type="checkbox" checked=on on:change=toggle/>{ctx.ta("team-share", &[("title", title.into())])}</label>
             }
         })
         .collect_view();
@@ -343,38 +338,38 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
     let roster = (i_lead && ctx.with_session(|s| s.roster)).then(|| {
         let id = team.id.clone();
         view! {
-            <button type="button" class="tl-button" on:click=move |_| run.run(Action::Roster(id.clone()))>"Add my course roster"</button>
+            <button type="button" class="tl-button" on:click=move |_| run.run(Action::Roster(id.clone()))>{ctx.t("team-add-roster")}</button>
         }
     });
     let invite = i_lead.then(|| {
         let link_id = ctx.id(&format!("team-link-{}", team.id));
         view! {
-            <p>"Share this code with the people you lead: " <strong class="tl-code">{code}</strong></p>
+            <p>{ctx.t("team-share-code")} " " <strong class="tl-code">{code}</strong></p>
             {link.map(|l| view! {
-                <label class="tl-label" for=link_id.clone()>"Join link"</label>
+                <label class="tl-label" for=link_id.clone()>{ctx.t("team-join-link")}</label>
                 <input class="tl-input" id=link_id type="url" readonly prop:value=l/>
             })}
         }
     });
     let leave = (!i_lead).then(|| {
         let id = team.id.clone();
-        view! { <button type="button" class="tl-button" on:click=move |_| run.run(Action::Change(id.clone(), Op::Leave))>"Leave this team"</button> }
+        view! { <button type="button" class="tl-button" on:click=move |_| run.run(Action::Change(id.clone(), Op::Leave))>{ctx.t("team-leave")}</button> }
     });
     let count = team.members.len();
     view! {
         <div class="tl-team">
             <h4 class="tl-subheading">{team.name.clone()}</h4>
-            <p>{format!("Led by {leader}. {count} {} in it.", if count == 1 { "person" } else { "people" })}</p>
+            <p>{ctx.ta("team-led-by", &[("leader", leader.into()), ("count", count.into())])}</p>
             {invite}
             {roster}
-            <h5 class="tl-subheading">"Who is in it"</h5>
+            <h5 class="tl-subheading">{ctx.t("team-who")}</h5>
             <ul class="tl-team-list">{members}</ul>
-            <h5 class="tl-subheading">"What the other side committed to"</h5>
+            <h5 class="tl-subheading">{ctx.t("team-other-side")}</h5>
             {sides_view}
             <fieldset class="tl-fieldset">
-                <legend class="tl-legend-small">"What I share with this team"</legend>
+                <legend class="tl-legend-small">{ctx.t("team-what-i-share")}</legend>
                 {shares}
-                <p class="tl-help">"Your reflections and ratings are never shared."</p>
+                <p class="tl-help">{ctx.t("team-never-shared")}</p>
             </fieldset>
             <TeamFigures id=team.id.clone() i_lead=i_lead/>
             {leave}
@@ -421,7 +416,7 @@ fn TeamFigures(id: String, i_lead: bool) -> impl IntoView {
         let program = ctx.program();
         let progress = crate::adoption::progress(&program, &ctx.plan.get());
         match figures.get() {
-            None => view! { <p class="tl-help">"Reading your team's figures…"</p> }.into_any(),
+            None => view! { <p class="tl-help">{ctx.t("team-reading-figures")}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="tl-help">{e}</p> }.into_any(),
             Some(Ok(f)) => {
                 let seen = observed
@@ -436,7 +431,7 @@ fn TeamFigures(id: String, i_lead: bool) -> impl IntoView {
                             .find(|p| p.behaviour == o.behaviour)
                             .and_then(|p| p.ratings.last().map(|(_, l)| *l).or(p.baseline))
                             .and_then(|l| program.scale_label(l))
-                            .map_or_else(|| "not rated yet".to_string(), |l| format!("“{l}”"));
+                            .map_or_else(|| ctx.t("team-not-rated"), |l| ctx.ta("team-quoted", &[("level", l.into())]));
                         let rounds = f
                             .seen
                             .iter()
@@ -448,19 +443,17 @@ fn TeamFigures(id: String, i_lead: bool) -> impl IntoView {
                             .rev()
                             .find_map(|r| r.mean.map(|m| (r.day, r.counted, m)));
                         let team = match (shown, rounds.last()) {
-                            (Some((day, n, mean)), _) => {
-                                format!("your team says “{}” ({n} people, day {day})", level(mean))
-                            }
-                            (None, Some(r)) => format!(
-                                "shown once {} people have answered ({} more needed)",
-                                o.min_raters, r.needed
+                            (Some((day, n, mean)), _) => ctx.ta(
+                                "team-says",
+                                &[("level", level(mean).into()), ("count", n.into()), ("day", day.into())],
                             ),
-                            (None, None) => format!(
-                                "no one has answered yet; shown once {} people have",
-                                o.min_raters
+                            (None, Some(r)) => ctx.ta(
+                                "team-shown-once",
+                                &[("min", o.min_raters.into()), ("needed", r.needed.into())],
                             ),
+                            (None, None) => ctx.ta("team-no-answers", &[("min", o.min_raters.into())]),
                         };
-                        view! { <li>{format!("{title}: you say {mine}; {team}.")}</li> }
+                        view! { <li>{ctx.ta("team-seen-row", &[("title", title.into()), ("mine", mine.into()), ("team", team.into())])}</li> }
                     })
                     .collect_view();
                 let adoption = i_lead.then(|| {
@@ -469,18 +462,18 @@ fn TeamFigures(id: String, i_lead: bool) -> impl IntoView {
                         .iter()
                         .map(|a| {
                             let title = program.behaviour(&a.behaviour).map(|b| b.title.clone()).unwrap_or_default();
-                            view! { <li>{format!("{title}: {} committed; {} adopted, {} trying, {} not started, {} lapsed.", a.members, a.adopted, a.trying, a.not_started, a.lapsed)}</li> }
+                            view! { <li>{ctx.ta("team-adoption-row", &[("title", title.into()), ("members", a.members.into()), ("adopted", a.adopted.into()), ("trying", a.trying.into()), ("notstarted", a.not_started.into()), ("lapsed", a.lapsed.into())])}</li> }
                         })
                         .collect_view();
-                    let empty = f.adoption.is_empty().then(|| view! { <li>"Shown for each paired behaviour once at least 3 people in your team committed to it."</li> });
+                    let empty = f.adoption.is_empty().then(|| view! { <li>{ctx.t("team-adoption-empty")}</li> });
                     view! {
-                        <h5 class="tl-subheading">"How the people you lead are doing"</h5>
+                        <h5 class="tl-subheading">{ctx.t("team-lead-figures")}</h5>
                         <ul class="tl-team-list">{rows}{empty}</ul>
                     }
                 });
                 let seen = (!observed.is_empty()).then(|| {
                     view! {
-                        <h5 class="tl-subheading">"How my team sees me"</h5>
+                        <h5 class="tl-subheading">{ctx.t("team-sees-me")}</h5>
                         <ul class="tl-team-list">{seen}</ul>
                     }
                 });

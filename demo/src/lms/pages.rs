@@ -55,6 +55,8 @@ const MOUNT_SCRIPT: &str = r#"  <script type="module">
     const params = new URLSearchParams(location.search);
     if (!options.courseUrl) options.courseUrl = location.origin + location.pathname;
     if (params.get('now')) options.now = params.get('now');
+    // `?lang=de` shows the widget in another language, as a host's `locale` option would.
+    if (params.get('lang')) options.locale = params.get('lang');
     if (!options.learner && !options.lrs && !options.lti && (params.get('learner') || params.get('name'))) {
       options.learner = {};
       if (params.get('learner')) options.learner.id = params.get('learner');

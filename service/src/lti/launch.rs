@@ -86,6 +86,8 @@ pub struct Launch {
     pub context_id: Option<String>,
     /// Course title.
     pub context_title: Option<String>,
+    /// The learner's language in the platform (`launch_presentation.locale`), for the widget's words.
+    pub locale: Option<String>,
     /// The token's nonce, to refuse replays.
     pub nonce: String,
 }
@@ -253,6 +255,12 @@ pub fn validate(
             .collect(),
         context_id: ctx("id"),
         context_title: ctx("title"),
+        locale: claim(&c, "launch_presentation")
+            .and_then(|p| p.get("locale"))
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && l.len() <= 35)
+            .map(str::to_string),
         nonce: token_nonce,
     })
 }

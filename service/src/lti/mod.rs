@@ -408,6 +408,7 @@ async fn launch_post(
             "roles": launch.roles,
             "contextId": launch.context_id,
             "contextTitle": launch.context_title,
+            "locale": launch.locale,
             "roster": launch.roster_url.is_some() && grades::may_see_roster(&launch.roles),
         },
         "lrs": lrs,

@@ -1,0 +1,242 @@
+# Throughline learner widget: English, the reference file. Every other language file has exactly
+# these messages (checked by the tests in src/i18n/tests.rs). Words a learner reads, plainly.
+
+## Shared
+continue = Continue
+cancel = Cancel
+try-again = Try again
+step-of = Step { $step } of { $steps }
+loading = Loading your follow-up plan…
+failed-heading = The follow-up plan could not start
+greeting = { $name }, here is your plan
+greeting-anonymous = Your follow-up plan
+role-badge = Role: { $role }
+dismiss = Dismiss
+
+## Step 1: the role
+role-question = Which role fits you best in this program?
+role-why = Each role gets its own commitments for the same skill, so leaders, teams and partners practise their side of the same conversation.
+role-locked = Your role is set because you have committed. Use “Start over” below your plan to change it.
+role-choose-first = Please choose the role that fits you best.
+role-saved = Role saved.
+
+## Step 2: commitments
+commit-heading = Commit to what you will do at work
+commit-help = Pick one to three. Make each one yours: reword it, then say when or where you will do it. Plans with a time and place are the ones that happen.
+commit-editing = Edit your commitments
+commit-behaviour = Behaviour
+commit-how-often-now = How often do you do this now, before you start?
+commit-own = My own commitment
+commit-what = What I will do
+commit-when = When or where I will do it
+commit-when-example = e.g. in my Monday one-to-ones
+commit-why = Why this matters to me (optional)
+commit-why-private = Kept in your own plan and records. The program's dashboard never shows it.
+commit-add-own = Add my own commitment
+commit-save = Save my commitments
+commit-submit = Commit to my plan
+commit-change-role = Change my role
+commit-saved = Your commitments are saved.
+
+## The due card
+due-paused-heading = Your plan is paused
+due-paused = You are on leave until { $date }. Your reflections wait and none counts as missed.
+due-resume = I'm back: resume my plan
+due-resumed = Welcome back: your plan continues.
+due-none-heading = Nothing due today
+due-next = Your next reflection, “{ $title }”, is on { $date }. Keep practising your commitments until then.
+due-all-done = You have completed every reflection in this program. Well done: keep the habits going.
+due-overdue = { $days ->
+    [0] This is due today.
+    [1] This was due yesterday. Earlier reflections you missed are closed, so this is the one to do now.
+   *[other] This was due { $days } days ago. Earlier reflections you missed are closed, so this is the one to do now.
+}
+due-eyebrow = Reflection · day { $day } · due { $date }
+due-reflection = Your reflection
+due-self-check = Self-check
+due-observer-heading = How your team is doing
+due-observer-help = Optional. Your answers are counted only together with at least two other people's, and nobody sees yours.
+due-save = Save reflection
+due-saved = Reflection saved. Thank you.
+due-skip = Skip this one
+due-skipped = Reflection skipped.
+due-snoozed = Reminder moved.
+snooze-tomorrow = Remind me tomorrow
+snooze-days = In { $days } days
+snooze-week = In a week
+
+## Saving to the learning record
+sync-ok = All progress saved to your learning record.
+sync-sending = { $count ->
+    [one] Sending 1 record…
+   *[other] Sending { $count } records…
+}
+sync-offline = Offline: { $count } waiting. They will be sent when you are back online.
+sync-failed = { $count ->
+    [one] Needs attention: 1 record could not be recorded. It is kept here. { $why }
+   *[other] Needs attention: { $count } records could not be recorded. They are kept here. { $why }
+}
+sync-return = Return to the course
+
+## Other programs
+elsewhere-heading = Also due in your other programs
+elsewhere-item = { $program }: “{ $step }”, due { $date }
+elsewhere-open = Open the course
+
+## The plan
+plan-heading = My commitments
+plan-edit = Edit my commitments
+plan-when-where = When / where: { $text }
+state-not-started = Not started
+state-trying = Trying
+state-adopted = Adopted
+state-lapsed = Lapsed
+
+## The schedule
+schedule-heading = My reflection schedule
+schedule-help = Short reflections, spaced over the weeks after the course. Add them to your calendar so they find you.
+schedule-download = Add to my calendar (.ics)
+schedule-downloaded = Calendar file downloaded.
+schedule-step = Day { $day }: { $title }
+schedule-step-check = Day { $day }: { $title } · with self-check
+schedule-planned = { " " }(planned { $date })
+status-upcoming = Upcoming
+status-due = Due now
+status-snoozed = Snoozed to { $date }
+status-done = Done
+status-skipped = Skipped
+status-missed = Missed
+status-waiting = Waiting until { $date }
+
+## The calendar link
+feed-offer = Or get a link your calendar app follows, so changes to your days show up by themselves.
+feed-get = Get a calendar link
+feed-label = My calendar link
+feed-help = Add it in your calendar app as a subscription ("from URL"). It is private to you: anyone with it sees your reflection days.
+feed-copy = Copy the link
+feed-open = Open in my calendar app
+feed-new = Make a new link
+feed-stop = Stop my calendar link
+feed-ready = Your calendar link is ready. Add it to your calendar app as a subscription.
+feed-stopped = Your calendar link is stopped. Calendars that used it stop updating.
+feed-copied = Calendar link copied.
+feed-copy-refused = The browser did not let the page copy. Select the link and copy it yourself.
+
+## My own rhythm
+cadence-summary = Change my reflection days
+cadence-move-legend = Move a reflection (up to { $days ->
+    [one] 1 day
+   *[other] { $days } days
+})
+cadence-reflection = Reflection
+cadence-step-option = Day { $day }: { $title } ({ $date })
+cadence-new-day = New day
+cadence-same-day = On the planned day
+cadence-earlier = { $days ->
+    [one] 1 day earlier
+   *[other] { $days } days earlier
+}
+cadence-later = { $days ->
+    [one] 1 day later
+   *[other] { $days } days later
+}
+cadence-move = Move reflection
+cadence-moved = Reflection moved.
+cadence-nothing-to-move = There is no reflection still to come to move.
+cadence-day-legend = My reflection day
+cadence-day-label = Reflections fall on
+cadence-program-days = The program's own days
+cadence-day-save = Save my day
+cadence-day-saved = Your reflection day is saved.
+cadence-pause-legend = On leave? Pause for up to { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+cadence-leave-until = I'm on leave until
+cadence-change-back = Change the date I am back
+cadence-pause = Pause my plan
+cadence-change-return = Change my return date
+cadence-paused = Your plan is paused until you are back.
+cadence-paused-until = Your plan is paused: you are on leave until { $date }. Nothing is due and nothing counts as missed until then.
+cadence-choose-date = Please choose the date you are back.
+weekday-monday = Monday
+weekday-tuesday = Tuesday
+weekday-wednesday = Wednesday
+weekday-thursday = Thursday
+weekday-friday = Friday
+weekday-saturday = Saturday
+weekday-sunday = Sunday
+
+## My trend
+trend-heading = My trend
+trend-empty = Your trend appears after your first self-check.
+trend-baseline-only = Your trend starts from where you said you are now; it continues after your first self-check.
+trend-start = Start
+trend-day = Day { $day }
+trend-point = { $day }: about “{ $level }”
+trend-summary = Your average self-rating over time: { $points }.
+trend-help = Lowest level: { $lowest }. Each point is the average of your self-ratings at that check; “Start” is where you said you were when you committed.
+trend-caption = Your self-checks by behaviour
+
+## Shared language
+glossary-heading = Shared language
+glossary-help = Leaders, team members and partners all use these words the same way.
+
+## Start over
+start-over = Start over
+start-over-confirm = Start over? This clears your role, commitments and reflections in this browser.
+start-over-yes = Yes, start over
+start-over-keep = Keep my plan
+start-over-done = Your plan was cleared.
+
+## Teams
+team-heading = My team
+team-my-name = My name as my team sees it
+team-looking = Looking for your teams…
+team-still-loading = The team is still loading; try again in a moment.
+team-name-first = Write the name your team will see first.
+team-ready = Your team is ready. Share its code or link with the people you lead.
+team-joined = You joined the team.
+team-left = You left the team.
+team-removed = They are no longer in your team.
+team-roster-added = Your course roster is in your team.
+team-invitation = Team invitation
+team-invited = You were invited to join a team (code { $code }). Joining shares your commitments with it; you can choose which below, and your reflections stay private.
+team-join-this = Join this team
+team-start-help = Start a team so the people you lead see what you committed to, and you see theirs.
+team-start = Start a team
+team-join-summary = Join a team with a code
+team-code = Team code
+team-join = Join the team
+team-remove = Remove
+team-remove-who = Remove { $name } from the team
+team-member = { $name } ({ $role })
+team-member-leads = { $name } ({ $role }) · leads the team
+team-nothing-shared = Nothing shared yet from the other side of your pairs.
+team-side-leader = Your leader { $name } committed to “{ $behaviour }”
+team-side-member = { $name } ({ $role }) committed to “{ $behaviour }”
+team-side-pair = { " " }({ $pair })
+team-share = { " " }Share “{ $title }”
+team-add-roster = Add my course roster
+team-share-code = Share this code with the people you lead:
+team-join-link = Join link
+team-leave = Leave this team
+team-led-by = { $count ->
+    [one] Led by { $leader }. 1 person in it.
+   *[other] Led by { $leader }. { $count } people in it.
+}
+team-who = Who is in it
+team-other-side = What the other side committed to
+team-what-i-share = What I share with this team
+team-never-shared = Your reflections and ratings are never shared.
+team-reading-figures = Reading your team's figures…
+team-not-rated = not rated yet
+team-quoted = “{ $level }”
+team-says = your team says “{ $level }” ({ $count } people, day { $day })
+team-shown-once = shown once { $min } people have answered ({ $needed } more needed)
+team-no-answers = no one has answered yet; shown once { $min } people have
+team-seen-row = { $title }: you say { $mine }; { $team }.
+team-adoption-row = { $title }: { $members } committed; { $adopted } adopted, { $trying } trying, { $notstarted } not started, { $lapsed } lapsed.
+team-adoption-empty = Shown for each paired behaviour once at least 3 people in your team committed to it.
+team-lead-figures = How the people you lead are doing
+team-sees-me = How my team sees me

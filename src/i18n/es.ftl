@@ -1,0 +1,241 @@
+# Widget de Throughline para participantes: español. Mismos mensajes que en.ftl (lo comprueban las pruebas). Trato de usted.
+
+## Común
+continue = Continuar
+cancel = Cancelar
+try-again = Volver a intentarlo
+step-of = Paso { $step } de { $steps }
+loading = Cargando su plan de seguimiento…
+failed-heading = No se pudo iniciar el plan de seguimiento
+greeting = { $name }, este es su plan
+greeting-anonymous = Su plan de seguimiento
+role-badge = Rol: { $role }
+dismiss = Cerrar
+
+## Paso 1: el rol
+role-question = ¿Qué rol le corresponde mejor en este programa?
+role-why = Cada rol tiene sus propios compromisos para la misma habilidad, para que líderes, equipos y colaboradores practiquen su parte de la misma conversación.
+role-locked = Su rol está fijado porque ya se ha comprometido. Use «Empezar de nuevo», debajo de su plan, para cambiarlo.
+role-choose-first = Elija el rol que mejor le corresponda.
+role-saved = Rol guardado.
+
+## Paso 2: los compromisos
+commit-heading = Comprométase con lo que hará en el trabajo
+commit-help = Elija entre uno y tres. Haga suyo cada uno: reformúlelo y diga cuándo o dónde lo hará. Los planes con un momento y un lugar son los que se cumplen.
+commit-editing = Editar sus compromisos
+commit-behaviour = Comportamiento
+commit-how-often-now = ¿Con qué frecuencia lo hace ahora, antes de empezar?
+commit-own = Mi propio compromiso
+commit-what = Lo que haré
+commit-when = Cuándo o dónde lo haré
+commit-when-example = p. ej., en mis reuniones individuales de los lunes
+commit-why = Por qué es importante para mí (opcional)
+commit-why-private = Se guarda en su propio plan y sus registros. El panel del programa nunca lo muestra.
+commit-add-own = Añadir mi propio compromiso
+commit-save = Guardar mis compromisos
+commit-submit = Comprometerme con mi plan
+commit-change-role = Cambiar mi rol
+commit-saved = Sus compromisos se han guardado.
+
+## La reflexión pendiente
+due-paused-heading = Su plan está en pausa
+due-paused = Está de ausencia hasta el { $date }. Sus reflexiones esperan y ninguna cuenta como perdida.
+due-resume = He vuelto: reanudar mi plan
+due-resumed = Bienvenido de nuevo: su plan continúa.
+due-none-heading = Nada pendiente hoy
+due-next = Su próxima reflexión, «{ $title }», es el { $date }. Hasta entonces, siga practicando sus compromisos.
+due-all-done = Ha completado todas las reflexiones de este programa. Bien hecho: mantenga los hábitos.
+due-overdue = { $days ->
+    [0] Esta reflexión es para hoy.
+    [1] Esta reflexión era para ayer. Las reflexiones anteriores que no hizo están cerradas; esta es la que toca ahora.
+   *[other] Esta reflexión era para hace { $days } días. Las reflexiones anteriores que no hizo están cerradas; esta es la que toca ahora.
+}
+due-eyebrow = Reflexión · día { $day } · para el { $date }
+due-reflection = Su reflexión
+due-self-check = Autoevaluación
+due-observer-heading = Cómo va su equipo
+due-observer-help = Opcional. Sus respuestas solo se cuentan junto con las de al menos otras dos personas, y nadie ve las suyas.
+due-save = Guardar la reflexión
+due-saved = Reflexión guardada. Gracias.
+due-skip = Omitir esta
+due-skipped = Reflexión omitida.
+due-snoozed = Recordatorio movido.
+snooze-tomorrow = Recordármelo mañana
+snooze-days = Dentro de { $days } días
+snooze-week = Dentro de una semana
+
+## Guardado en el registro de aprendizaje
+sync-ok = Todo su progreso está guardado en su registro de aprendizaje.
+sync-sending = { $count ->
+    [one] Enviando 1 registro…
+   *[other] Enviando { $count } registros…
+}
+sync-offline = Sin conexión: { $count } en espera. Se enviarán cuando vuelva a tener conexión.
+sync-failed = { $count ->
+    [one] Requiere atención: no se pudo registrar 1 registro. Se conserva aquí. { $why }
+   *[other] Requiere atención: no se pudieron registrar { $count } registros. Se conservan aquí. { $why }
+}
+sync-return = Volver al curso
+
+## Otros programas
+elsewhere-heading = También pendiente en sus otros programas
+elsewhere-item = { $program }: «{ $step }», para el { $date }
+elsewhere-open = Abrir el curso
+
+## El plan
+plan-heading = Mis compromisos
+plan-edit = Editar mis compromisos
+plan-when-where = Cuándo / dónde: { $text }
+state-not-started = Sin empezar
+state-trying = Practicando
+state-adopted = Adoptado
+state-lapsed = Abandonado
+
+## El calendario
+schedule-heading = Mi calendario de reflexiones
+schedule-help = Reflexiones breves, repartidas a lo largo de las semanas posteriores al curso. Añádalas a su calendario para que le encuentren.
+schedule-download = Añadir a mi calendario (.ics)
+schedule-downloaded = Archivo de calendario descargado.
+schedule-step = Día { $day }: { $title }
+schedule-step-check = Día { $day }: { $title } · con autoevaluación
+schedule-planned = { " " }(prevista el { $date })
+status-upcoming = Próxima
+status-due = Pendiente ahora
+status-snoozed = Aplazada al { $date }
+status-done = Hecha
+status-skipped = Omitida
+status-missed = Perdida
+status-waiting = En espera hasta el { $date }
+
+## El enlace de calendario
+feed-offer = O consiga un enlace que su aplicación de calendario sigue, para que los cambios en sus días aparezcan solos.
+feed-get = Obtener un enlace de calendario
+feed-label = Mi enlace de calendario
+feed-help = Añádalo en su aplicación de calendario como suscripción («desde URL»). Es personal: quien lo tenga verá sus días de reflexión.
+feed-copy = Copiar el enlace
+feed-open = Abrir en mi aplicación de calendario
+feed-new = Crear un enlace nuevo
+feed-stop = Detener mi enlace de calendario
+feed-ready = Su enlace de calendario está listo. Añádalo a su aplicación de calendario como suscripción.
+feed-stopped = Su enlace de calendario está detenido. Los calendarios que lo usaban dejan de actualizarse.
+feed-copied = Enlace de calendario copiado.
+feed-copy-refused = El navegador no permitió copiar. Seleccione el enlace y cópielo usted.
+
+## Mi propio ritmo
+cadence-summary = Cambiar mis días de reflexión
+cadence-move-legend = Mover una reflexión (hasta { $days ->
+    [one] 1 día
+   *[other] { $days } días
+})
+cadence-reflection = Reflexión
+cadence-step-option = Día { $day }: { $title } ({ $date })
+cadence-new-day = Nuevo día
+cadence-same-day = El día previsto
+cadence-earlier = { $days ->
+    [one] 1 día antes
+   *[other] { $days } días antes
+}
+cadence-later = { $days ->
+    [one] 1 día después
+   *[other] { $days } días después
+}
+cadence-move = Mover la reflexión
+cadence-moved = Reflexión movida.
+cadence-nothing-to-move = No queda ninguna reflexión por venir que se pueda mover.
+cadence-day-legend = Mi día de reflexión
+cadence-day-label = Las reflexiones caen en
+cadence-program-days = Los días del propio programa
+cadence-day-save = Guardar mi día
+cadence-day-saved = Su día de reflexión se ha guardado.
+cadence-pause-legend = ¿De ausencia? Pause hasta { $days ->
+    [one] 1 día
+   *[other] { $days } días
+}
+cadence-leave-until = Estoy de ausencia hasta el
+cadence-change-back = Cambiar la fecha de mi vuelta
+cadence-pause = Pausar mi plan
+cadence-change-return = Cambiar mi fecha de vuelta
+cadence-paused = Su plan está en pausa hasta que vuelva.
+cadence-paused-until = Su plan está en pausa: está de ausencia hasta el { $date }. Hasta entonces no hay nada pendiente y nada cuenta como perdido.
+cadence-choose-date = Elija la fecha en que vuelve.
+weekday-monday = lunes
+weekday-tuesday = martes
+weekday-wednesday = miércoles
+weekday-thursday = jueves
+weekday-friday = viernes
+weekday-saturday = sábado
+weekday-sunday = domingo
+
+## Mi evolución
+trend-heading = Mi evolución
+trend-empty = Su evolución aparece después de su primera autoevaluación.
+trend-baseline-only = Su evolución parte de donde dijo estar al principio; continúa después de su primera autoevaluación.
+trend-start = Inicio
+trend-day = Día { $day }
+trend-point = { $day }: aproximadamente «{ $level }»
+trend-summary = Su autoevaluación media a lo largo del tiempo: { $points }.
+trend-help = Nivel más bajo: { $lowest }. Cada punto es la media de sus autoevaluaciones en ese momento; «Inicio» es donde dijo estar cuando se comprometió.
+trend-caption = Sus autoevaluaciones por comportamiento
+
+## Lenguaje común
+glossary-heading = Lenguaje común
+glossary-help = Líderes, miembros del equipo y colaboradores usan todos estas palabras de la misma manera.
+
+## Empezar de nuevo
+start-over = Empezar de nuevo
+start-over-confirm = ¿Empezar de nuevo? Se borrarán su rol, sus compromisos y sus reflexiones en este navegador.
+start-over-yes = Sí, empezar de nuevo
+start-over-keep = Conservar mi plan
+start-over-done = Su plan se ha borrado.
+
+## Equipos
+team-heading = Mi equipo
+team-my-name = Mi nombre tal como lo ve mi equipo
+team-looking = Buscando sus equipos…
+team-still-loading = El equipo aún se está cargando; vuelva a intentarlo en un momento.
+team-name-first = Escriba primero el nombre que verá su equipo.
+team-ready = Su equipo está listo. Comparta su código o enlace con las personas que lidera.
+team-joined = Se ha unido al equipo.
+team-left = Ha salido del equipo.
+team-removed = Esa persona ya no está en su equipo.
+team-roster-added = Los participantes de su curso están en su equipo.
+team-invitation = Invitación a un equipo
+team-invited = Le han invitado a unirse a un equipo (código { $code }). Al unirse, comparte sus compromisos con él; abajo elige cuáles, y sus reflexiones siguen siendo privadas.
+team-join-this = Unirme a este equipo
+team-start-help = Cree un equipo para que las personas que lidera vean sus compromisos, y usted los de ellas.
+team-start = Crear un equipo
+team-join-summary = Unirse a un equipo con un código
+team-code = Código del equipo
+team-join = Unirme al equipo
+team-remove = Quitar
+team-remove-who = Quitar a { $name } del equipo
+team-member = { $name } ({ $role })
+team-member-leads = { $name } ({ $role }) · lidera el equipo
+team-nothing-shared = Todavía no se ha compartido nada desde el otro lado de sus parejas.
+team-side-leader = Su líder { $name } se comprometió con «{ $behaviour }»
+team-side-member = { $name } ({ $role }) se comprometió con «{ $behaviour }»
+team-side-pair = { " " }({ $pair })
+team-share = { " " }Compartir «{ $title }»
+team-add-roster = Añadir a los participantes de mi curso
+team-share-code = Comparta este código con las personas que lidera:
+team-join-link = Enlace para unirse
+team-leave = Salir de este equipo
+team-led-by = { $count ->
+    [one] Liderado por { $leader }. 1 persona.
+   *[other] Liderado por { $leader }. { $count } personas.
+}
+team-who = Quién forma parte
+team-other-side = Con qué se comprometió el otro lado
+team-what-i-share = Lo que comparto con este equipo
+team-never-shared = Sus reflexiones y valoraciones nunca se comparten.
+team-reading-figures = Leyendo las cifras de su equipo…
+team-not-rated = aún sin valorar
+team-quoted = «{ $level }»
+team-says = su equipo dice «{ $level }» ({ $count } personas, día { $day })
+team-shown-once = se muestra cuando hayan respondido { $min } personas (faltan { $needed })
+team-no-answers = nadie ha respondido todavía; se muestra cuando hayan respondido { $min } personas
+team-seen-row = { $title }: usted dice { $mine }; { $team }.
+team-adoption-row = { $title }: { $members } comprometidos; { $adopted } adoptado, { $trying } practicando, { $notstarted } sin empezar, { $lapsed } abandonado.
+team-adoption-empty = Se muestra para cada comportamiento en pareja cuando al menos 3 personas de su equipo se hayan comprometido con él.
+team-lead-figures = Cómo les va a las personas que lidera
+team-sees-me = Cómo me ve mi equipo

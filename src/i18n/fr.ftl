@@ -1,0 +1,241 @@
+# Widget Throughline pour les apprenants : français. Mêmes messages que en.ftl (vérifié par les tests). Vouvoiement.
+
+## Commun
+continue = Continuer
+cancel = Annuler
+try-again = Réessayer
+step-of = Étape { $step } sur { $steps }
+loading = Chargement de votre plan de suivi…
+failed-heading = Le plan de suivi n’a pas pu démarrer
+greeting = { $name }, voici votre plan
+greeting-anonymous = Votre plan de suivi
+role-badge = Rôle : { $role }
+dismiss = Fermer
+
+## Étape 1 : le rôle
+role-question = Quel rôle vous correspond le mieux dans ce programme ?
+role-why = Chaque rôle a ses propres engagements pour la même compétence : managers, équipes et partenaires pratiquent chacun leur part de la même conversation.
+role-locked = Votre rôle est fixé, car vous vous êtes engagé. Utilisez « Recommencer » sous votre plan pour le changer.
+role-choose-first = Veuillez choisir le rôle qui vous correspond le mieux.
+role-saved = Rôle enregistré.
+
+## Étape 2 : les engagements
+commit-heading = Engagez-vous sur ce que vous ferez au travail
+commit-help = Choisissez-en un à trois. Faites de chacun le vôtre : reformulez-le, puis dites quand ou où vous le ferez. Ce sont les plans avec un moment et un lieu qui se réalisent.
+commit-editing = Modifier vos engagements
+commit-behaviour = Comportement
+commit-how-often-now = À quelle fréquence le faites-vous aujourd’hui, avant de commencer ?
+commit-own = Mon propre engagement
+commit-what = Ce que je vais faire
+commit-when = Quand ou où je vais le faire
+commit-when-example = p. ex. lors de mes entretiens individuels du lundi
+commit-why = Pourquoi c’est important pour moi (facultatif)
+commit-why-private = Conservé dans votre propre plan et vos enregistrements. Le tableau de bord du programme ne l’affiche jamais.
+commit-add-own = Ajouter mon propre engagement
+commit-save = Enregistrer mes engagements
+commit-submit = M’engager sur mon plan
+commit-change-role = Changer de rôle
+commit-saved = Vos engagements sont enregistrés.
+
+## La réflexion du jour
+due-paused-heading = Votre plan est en pause
+due-paused = Vous êtes absent jusqu’au { $date }. Vos réflexions attendent et aucune n’est comptée comme manquée.
+due-resume = Je suis de retour : reprendre mon plan
+due-resumed = Bon retour : votre plan reprend.
+due-none-heading = Rien à faire aujourd’hui
+due-next = Votre prochaine réflexion, « { $title } », est prévue le { $date }. D’ici là, continuez à mettre en pratique vos engagements.
+due-all-done = Vous avez terminé toutes les réflexions de ce programme. Bravo : gardez ces habitudes.
+due-overdue = { $days ->
+    [0] Cette réflexion est prévue aujourd’hui.
+    [1] Cette réflexion était prévue hier. Les réflexions précédentes manquées sont closes : c’est celle-ci qu’il faut faire maintenant.
+   *[other] Cette réflexion était prévue il y a { $days } jours. Les réflexions précédentes manquées sont closes : c’est celle-ci qu’il faut faire maintenant.
+}
+due-eyebrow = Réflexion · jour { $day } · prévue le { $date }
+due-reflection = Votre réflexion
+due-self-check = Auto-évaluation
+due-observer-heading = Comment va votre équipe
+due-observer-help = Facultatif. Vos réponses ne sont comptées qu’avec celles d’au moins deux autres personnes, et personne ne voit les vôtres.
+due-save = Enregistrer la réflexion
+due-saved = Réflexion enregistrée. Merci.
+due-skip = Passer celle-ci
+due-skipped = Réflexion passée.
+due-snoozed = Rappel déplacé.
+snooze-tomorrow = Me le rappeler demain
+snooze-days = Dans { $days } jours
+snooze-week = Dans une semaine
+
+## Enregistrement dans le dossier de formation
+sync-ok = Toute votre progression est enregistrée dans votre dossier de formation.
+sync-sending = { $count ->
+    [one] Envoi de 1 enregistrement…
+   *[other] Envoi de { $count } enregistrements…
+}
+sync-offline = Hors ligne : { $count } en attente. Ils seront envoyés dès que vous serez de nouveau en ligne.
+sync-failed = { $count ->
+    [one] À vérifier : 1 enregistrement n’a pas pu être enregistré. Il est conservé ici. { $why }
+   *[other] À vérifier : { $count } enregistrements n’ont pas pu être enregistrés. Ils sont conservés ici. { $why }
+}
+sync-return = Revenir au cours
+
+## Autres programmes
+elsewhere-heading = Également à faire dans vos autres programmes
+elsewhere-item = { $program } : « { $step } », prévue le { $date }
+elsewhere-open = Ouvrir le cours
+
+## Le plan
+plan-heading = Mes engagements
+plan-edit = Modifier mes engagements
+plan-when-where = Quand / où : { $text }
+state-not-started = Pas commencé
+state-trying = En cours
+state-adopted = Acquis
+state-lapsed = Relâché
+
+## Le calendrier
+schedule-heading = Mon calendrier de réflexions
+schedule-help = De courtes réflexions, réparties sur les semaines qui suivent le cours. Ajoutez-les à votre agenda pour qu’elles vous trouvent.
+schedule-download = Ajouter à mon agenda (.ics)
+schedule-downloaded = Fichier d’agenda téléchargé.
+schedule-step = Jour { $day } : { $title }
+schedule-step-check = Jour { $day } : { $title } · avec auto-évaluation
+schedule-planned = { " " }(prévue le { $date })
+status-upcoming = À venir
+status-due = À faire
+status-snoozed = Reportée au { $date }
+status-done = Faite
+status-skipped = Passée
+status-missed = Manquée
+status-waiting = En attente jusqu’au { $date }
+
+## Le lien d’agenda
+feed-offer = Ou obtenez un lien que votre application d’agenda suit : les changements de vos jours s’y affichent d’eux-mêmes.
+feed-get = Obtenir un lien d’agenda
+feed-label = Mon lien d’agenda
+feed-help = Ajoutez-le dans votre application d’agenda comme abonnement (« à partir d’une URL »). Il vous est personnel : toute personne qui l’a voit vos jours de réflexion.
+feed-copy = Copier le lien
+feed-open = Ouvrir dans mon application d’agenda
+feed-new = Créer un nouveau lien
+feed-stop = Arrêter mon lien d’agenda
+feed-ready = Votre lien d’agenda est prêt. Ajoutez-le à votre application d’agenda comme abonnement.
+feed-stopped = Votre lien d’agenda est arrêté. Les agendas qui l’utilisaient ne sont plus mis à jour.
+feed-copied = Lien d’agenda copié.
+feed-copy-refused = Le navigateur n’a pas autorisé la copie. Sélectionnez le lien et copiez-le vous-même.
+
+## Mon propre rythme
+cadence-summary = Modifier mes jours de réflexion
+cadence-move-legend = Déplacer une réflexion (jusqu’à { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+})
+cadence-reflection = Réflexion
+cadence-step-option = Jour { $day } : { $title } ({ $date })
+cadence-new-day = Nouveau jour
+cadence-same-day = Le jour prévu
+cadence-earlier = { $days ->
+    [one] 1 jour plus tôt
+   *[other] { $days } jours plus tôt
+}
+cadence-later = { $days ->
+    [one] 1 jour plus tard
+   *[other] { $days } jours plus tard
+}
+cadence-move = Déplacer la réflexion
+cadence-moved = Réflexion déplacée.
+cadence-nothing-to-move = Il n’y a plus de réflexion à venir à déplacer.
+cadence-day-legend = Mon jour de réflexion
+cadence-day-label = Les réflexions tombent le
+cadence-program-days = Les jours prévus par le programme
+cadence-day-save = Enregistrer mon jour
+cadence-day-saved = Votre jour de réflexion est enregistré.
+cadence-pause-legend = Absent ? Mettez en pause jusqu’à { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}
+cadence-leave-until = Je suis absent jusqu’au
+cadence-change-back = Modifier la date de mon retour
+cadence-pause = Mettre mon plan en pause
+cadence-change-return = Modifier ma date de retour
+cadence-paused = Votre plan est en pause jusqu’à votre retour.
+cadence-paused-until = Votre plan est en pause : vous êtes absent jusqu’au { $date }. D’ici là, rien n’est à faire et rien n’est compté comme manqué.
+cadence-choose-date = Veuillez choisir la date de votre retour.
+weekday-monday = lundi
+weekday-tuesday = mardi
+weekday-wednesday = mercredi
+weekday-thursday = jeudi
+weekday-friday = vendredi
+weekday-saturday = samedi
+weekday-sunday = dimanche
+
+## Ma tendance
+trend-heading = Ma tendance
+trend-empty = Votre tendance apparaît après votre première auto-évaluation.
+trend-baseline-only = Votre tendance part de là où vous disiez en être au départ ; elle se poursuit après votre première auto-évaluation.
+trend-start = Départ
+trend-day = Jour { $day }
+trend-point = { $day } : environ « { $level } »
+trend-summary = Votre auto-évaluation moyenne au fil du temps : { $points }.
+trend-help = Niveau le plus bas : { $lowest }. Chaque point est la moyenne de vos auto-évaluations à ce moment-là ; « Départ » est là où vous disiez en être quand vous vous êtes engagé.
+trend-caption = Vos auto-évaluations par comportement
+
+## Langage commun
+glossary-heading = Langage commun
+glossary-help = Managers, membres d’équipe et partenaires emploient tous ces mots de la même façon.
+
+## Recommencer
+start-over = Recommencer
+start-over-confirm = Recommencer ? Cela efface votre rôle, vos engagements et vos réflexions dans ce navigateur.
+start-over-yes = Oui, recommencer
+start-over-keep = Garder mon plan
+start-over-done = Votre plan a été effacé.
+
+## Équipes
+team-heading = Mon équipe
+team-my-name = Mon nom tel que mon équipe le voit
+team-looking = Recherche de vos équipes…
+team-still-loading = L’équipe est encore en cours de chargement ; réessayez dans un instant.
+team-name-first = Indiquez d’abord le nom que votre équipe verra.
+team-ready = Votre équipe est prête. Partagez son code ou son lien avec les personnes que vous encadrez.
+team-joined = Vous avez rejoint l’équipe.
+team-left = Vous avez quitté l’équipe.
+team-removed = Cette personne ne fait plus partie de votre équipe.
+team-roster-added = Les participants de votre cours sont dans votre équipe.
+team-invitation = Invitation dans une équipe
+team-invited = Vous êtes invité à rejoindre une équipe (code { $code }). En la rejoignant, vous partagez vos engagements avec elle ; vous choisissez lesquels ci-dessous, et vos réflexions restent privées.
+team-join-this = Rejoindre cette équipe
+team-start-help = Créez une équipe pour que les personnes que vous encadrez voient vos engagements, et vous les leurs.
+team-start = Créer une équipe
+team-join-summary = Rejoindre une équipe avec un code
+team-code = Code de l’équipe
+team-join = Rejoindre l’équipe
+team-remove = Retirer
+team-remove-who = Retirer { $name } de l’équipe
+team-member = { $name } ({ $role })
+team-member-leads = { $name } ({ $role }) · dirige l’équipe
+team-nothing-shared = Rien n’a encore été partagé par l’autre côté de vos binômes.
+team-side-leader = Votre manager { $name } s’est engagé à « { $behaviour } »
+team-side-member = { $name } ({ $role }) s’est engagé à « { $behaviour } »
+team-side-pair = { " " }({ $pair })
+team-share = { " " }Partager « { $title } »
+team-add-roster = Ajouter les participants de mon cours
+team-share-code = Partagez ce code avec les personnes que vous encadrez :
+team-join-link = Lien pour rejoindre
+team-leave = Quitter cette équipe
+team-led-by = { $count ->
+    [one] Dirigée par { $leader }. 1 personne.
+   *[other] Dirigée par { $leader }. { $count } personnes.
+}
+team-who = Qui en fait partie
+team-other-side = Ce à quoi l’autre côté s’est engagé
+team-what-i-share = Ce que je partage avec cette équipe
+team-never-shared = Vos réflexions et vos évaluations ne sont jamais partagées.
+team-reading-figures = Lecture des chiffres de votre équipe…
+team-not-rated = pas encore évalué
+team-quoted = « { $level } »
+team-says = votre équipe dit « { $level } » ({ $count } personnes, jour { $day })
+team-shown-once = affiché dès que { $min } personnes auront répondu (encore { $needed })
+team-no-answers = personne n’a encore répondu ; affiché dès que { $min } personnes auront répondu
+team-seen-row = { $title } : vous dites { $mine } ; { $team }.
+team-adoption-row = { $title } : { $members } engagés ; { $adopted } acquis, { $trying } en cours, { $notstarted } pas commencé, { $lapsed } relâché.
+team-adoption-empty = Affiché pour chaque comportement en binôme dès qu’au moins 3 personnes de votre équipe s’y sont engagées.
+team-lead-figures = Où en sont les personnes que vous encadrez
+team-sees-me = Comment mon équipe me voit

@@ -1,0 +1,110 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+const FILES: [(&str, &str); 5] = [
+    ("en", include_str!("en.ftl")),
+    ("de", include_str!("de.ftl")),
+    ("fr", include_str!("fr.ftl")),
+    ("es", include_str!("es.ftl")),
+    ("ja", include_str!("ja.ftl")),
+];
+
+/// Each message of a file with the `$variables` it uses (a message is its `id =` line and the
+/// indented lines after it).
+fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            let id = line.split('=').next().unwrap_or_default().trim().to_string();
+            current = Some(id.clone());
+            out.entry(id).or_default();
+        } else if !line.starts_with([' ', '}']) {
+            current = None;
+        }
+        let Some(id) = &current else { continue };
+        let vars = out.entry(id.clone()).or_default();
+        let mut rest = line;
+        while let Some(i) = rest.find('$') {
+            rest = &rest[i + 1..];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            vars.insert(name);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables() {
+    let english = messages(ENGLISH);
+    assert!(english.len() > 150, "{} messages", english.len());
+    for (lang, text) in FILES {
+        let m = Messages::new(lang, text).unwrap_or_else(|e| panic!("{lang}: {e:?}"));
+        assert_eq!(m.lang(), lang);
+        let theirs = messages(text);
+        let missing: Vec<_> = english.keys().filter(|k| !theirs.contains_key(*k)).collect();
+        let extra: Vec<_> = theirs.keys().filter(|k| !english.contains_key(*k)).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, not in English {extra:?}");
+        for (id, vars) in &english {
+            assert_eq!(&theirs[id], vars, "{lang}: {id} uses other variables than English");
+        }
+        // Every message formats to words in that language (no id shown in its place).
+        for id in english.keys() {
+            let text = m.with(
+                id,
+                &[
+                    ("count", 2u32.into()),
+                    ("days", 2u32.into()),
+                    ("name", "Ana".into()),
+                ],
+            );
+            assert!(!text.trim().is_empty() && text != *id, "{lang}: {id} formats to {text:?}");
+        }
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_language() {
+    let en = Messages::english();
+    let de = Messages::new("de", include_str!("de.ftl")).expect("de");
+    let ja = Messages::new("ja", include_str!("ja.ftl")).expect("ja");
+    assert_eq!(en.with("sync-sending", &[("count", 1usize.into())]), "Sending 1 record…");
+    assert_eq!(en.with("sync-sending", &[("count", 3usize.into())]), "Sending 3 records…");
+    assert_eq!(de.with("sync-sending", &[("count", 1usize.into())]), "1 Eintrag wird gesendet …");
+    assert_eq!(de.with("sync-sending", &[("count", 3usize.into())]), "3 Einträge werden gesendet …");
+    assert_eq!(ja.with("sync-sending", &[("count", 1usize.into())]), "1 件の記録を送信しています…");
+    assert_eq!(en.with("due-overdue", &[("days", 1u32.into())]).split('.').next(), Some("This was due yesterday"));
+    assert!(en.with("due-overdue", &[("days", 4u32.into())]).starts_with("This was due 4 days ago."));
+}
+
+#[test]
+fn a_message_missing_in_a_language_falls_back_to_english_and_a_broken_file_is_refused() {
+    let partial = Messages::new("de", "continue = Weiter\n").expect("parses");
+    assert_eq!(partial.get("continue"), "Weiter");
+    assert_eq!(partial.get("cancel"), "Cancel");
+    assert_eq!(partial.get("no-such-message"), "no-such-message");
+    let broken = Messages::new("de", "continue = { $\n");
+    assert!(broken.is_err());
+    // Values are placed as given: no isolation marks around names.
+    assert_eq!(
+        Messages::english().with("greeting", &[("name", "Ana".into())]),
+        "Ana, here is your plan"
+    );
+}
+
+#[test]
+fn the_language_follows_the_documented_order_with_the_program_last() {
+    // The host's option first, then LTI, cmi5, the browser; region ignored.
+    assert_eq!(negotiate(["de-CH", "fr", "en-US"], "en"), "de");
+    assert_eq!(negotiate(["sv", "ja-JP"], "en"), "ja");
+    // Nothing shipped among them: the program's language when shipped, else English.
+    assert_eq!(negotiate(["sv", "fi"], "es"), "es");
+    assert_eq!(negotiate(["sv"], "pt-BR"), "en");
+    // Junk is skipped, not a reason to fail.
+    assert_eq!(negotiate(["", "not a tag!", "fr-CA"], "en"), "fr");
+    assert_eq!(negotiate([], ""), "en");
+}

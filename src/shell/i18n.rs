@@ -1,0 +1,87 @@
+//! The learner's language file, fetched from beside the bundle (`i18n/<lang>.ftl`) only for the
+//! language in use, so a visit downloads one language's words; English is built in. Also the
+//! browser's languages, and dates written the learner's way (`Intl.DateTimeFormat`).
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::{self, Messages};
+
+#[wasm_bindgen(inline_js = "export function bundleUrl(path) { return new URL(path, import.meta.url).href; }")]
+extern "C" {
+    #[wasm_bindgen(js_name = bundleUrl)]
+    fn bundle_url(path: &str) -> String;
+}
+
+/// The language files relative to this snippet (`snippets/<crate>-<hash>/inline*.js`).
+const FOLDER: &str = if cfg!(feature = "admin") {
+    "../../../i18n/"
+} else {
+    "../../i18n/"
+};
+
+/// `navigator.languages`, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The messages for `lang`: English at once; another language's file fetched. A file that cannot
+/// be fetched or read leaves the widget in English, with the reason in the console (words in the
+/// wrong language are better than no widget).
+pub async fn load(lang: &'static str) -> Arc<Messages> {
+    if lang == "en" {
+        return Arc::new(Messages::english());
+    }
+    let url = bundle_url(&format!("{FOLDER}{lang}.ftl"));
+    let text = match Request::get(&url).send().await {
+        Ok(r) if r.ok() => r.text().await.ok(),
+        _ => None,
+    };
+    let Some(text) = text else {
+        super::console_error(&format!("the {lang} language file ({url}) could not be loaded; showing English"));
+        return Arc::new(Messages::english());
+    };
+    match Messages::new(lang, &text) {
+        Ok(m) => Arc::new(m),
+        Err(lines) => {
+            super::console_error(&format!("the {lang} language file has problems; showing English: {}", lines.join("; ")));
+            Arc::new(Messages::english())
+        }
+    }
+}
+
+/// Which shipped language a visit uses, in the documented order: the host's (`mount` option, LTI
+/// launch), the cmi5 learner preferences, the browser's, then the program's.
+pub fn choose(host: &[String], cmi5: &[String], program: &str) -> &'static str {
+    let browser = browser_languages();
+    i18n::negotiate(
+        host.iter().chain(cmi5).chain(browser.iter()).map(String::as_str),
+        program,
+    )
+}
+
+/// "Mon 3 Jan 2027" the way `lang` writes it ("Mo., 3. Jan. 2027", "2027年1月3日(月)").
+pub fn date(lang: &str, d: time::Date) -> String {
+    let options = js_sys::Object::new();
+    for (k, v) in [("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+    }
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang));
+    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let js = js_sys::Date::new_with_year_month_day(
+        u32::try_from(d.year()).unwrap_or(1970),
+        i32::from(u8::from(d.month())) - 1,
+        i32::from(d.day()),
+    );
+    format
+        .format()
+        .call1(&format, &js)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| d.to_string())
+}

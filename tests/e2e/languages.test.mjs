@@ -1,0 +1,155 @@
+// End-to-end: the learner widget in the learner's language. The whole learner flow in German and
+// in Japanese (role, commitments, the plan, a due reflection), dates written the language's way,
+// axe-core in every shipped language, the language chosen in the documented order (the host's
+// option, then the browser's, then the program's), only the active language's file fetched, and a
+// right-to-left page that keeps the widget's layout intact.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+
+let demo, browser;
+before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await demo?.stop(); });
+
+const page_ = async (locale = 'en-US') => {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const files = [];
+  page.on('request', (r) => { if (r.url().includes('/i18n/')) files.push(new URL(r.url()).pathname); });
+  return { context, page, errors, files };
+};
+
+const course = (learner, query) => `${demo.url}/course/coaching-leaders?learner=${learner}&${query}`;
+
+async function walk(lang, words) {
+  const { context, page, errors, files } = await page_();
+  await page.goto(course(`lang-${lang}`, `lang=${lang}&now=2027-01-04`));
+  await page.getByText(words.roleQuestion).waitFor();
+  assert.equal(await page.locator('.tl-widget').getAttribute('lang'), lang);
+  assert.deepEqual(await axeViolations(page), [], `${lang}: the role step`);
+  await page.getByRole('radio', { name: /Leader/ }).check();
+  await page.getByRole('button', { name: words.continue }).click();
+  await page.getByRole('heading', { name: words.commitHeading }).waitFor();
+  await page.getByRole('checkbox').first().check();
+  await page.getByRole('textbox', { name: words.when }).fill(words.whenText);
+  const groups = page.getByRole('group', { name: words.howOften });
+  for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: 'Rarely', exact: true }).check();
+  assert.deepEqual(await axeViolations(page), [], `${lang}: the commit step`);
+  await page.getByRole('button', { name: words.commit }).click();
+  await page.getByRole('heading', { name: words.planHeading }).waitFor();
+  await page.getByRole('heading', { name: words.nothingDue }).waitFor();
+  // The next reflection (day 2, Wednesday 6 January 2027) in the language's own date format.
+  await page.locator('.tl-due-none').getByText(words.nextDate).waitFor();
+  assert.deepEqual(await axeViolations(page), [], `${lang}: the plan`);
+  // Two days later the reflection is due, and is answered in the same language.
+  await page.goto(course(`lang-${lang}`, `lang=${lang}&now=2027-01-06`));
+  await page.getByText(words.dueEyebrow).waitFor();
+  await page.getByRole('textbox', { name: words.reflection }).fill(words.reflectionText);
+  await page.getByRole('button', { name: words.save }).click();
+  await page.getByText(words.saved).waitFor();
+  assert.deepEqual(await axeViolations(page), [], `${lang}: after a reflection`);
+  // Only this language's words were fetched, once per visit; English is built in.
+  assert.deepEqual([...new Set(files)], [`/pkg/i18n/${lang}.ftl`]);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+test('a German learner goes through the whole flow in German', async () => {
+  await walk('de', {
+    roleQuestion: 'Welche Rolle passt in diesem Programm am besten zu Ihnen?',
+    continue: 'Weiter',
+    commitHeading: 'Nehmen Sie sich vor, was Sie bei der Arbeit tun werden',
+    when: 'Wann oder wo ich es tun werde',
+    whenText: 'Jeden Freitag',
+    howOften: 'Wie oft tun Sie das heute schon, bevor Sie anfangen?',
+    commit: 'Plan festlegen',
+    planHeading: 'Meine Vorsätze',
+    nothingDue: 'Heute ist nichts fällig',
+    nextDate: /Mi\., 6\. Jan\. 2027/,
+    dueEyebrow: /Reflexion · Tag 2 · fällig am Mi\., 6\. Jan\. 2027/,
+    reflection: 'Ihre Reflexion',
+    reflectionText: 'Ich habe im Einzelgespräch konkrete Erwartungen formuliert.',
+    save: 'Reflexion speichern',
+    saved: 'Reflexion gespeichert. Vielen Dank.',
+  });
+});
+
+test('a Japanese learner goes through the whole flow in Japanese', async () => {
+  await walk('ja', {
+    roleQuestion: 'このプログラムで、あなたに最も合う役割はどれですか？',
+    continue: '次へ',
+    commitHeading: '職場で実行することを決めましょう',
+    when: 'いつ・どこで実行するか',
+    whenText: '毎週金曜日',
+    howOften: '始める前の今、どのくらいの頻度でこれを行っていますか？',
+    commit: 'この計画で取り組む',
+    planHeading: '私の取り組み',
+    nothingDue: '今日の予定はありません',
+    nextDate: /2027年1月6日\(水\)/,
+    dueEyebrow: /振り返り · 2 日目 · 予定日 2027年1月6日\(水\)/,
+    reflection: 'あなたの振り返り',
+    reflectionText: '1on1 で期待を具体的に伝えました。',
+    save: '振り返りを保存',
+    saved: '振り返りを保存しました。ありがとうございます。',
+  });
+});
+
+test('French and Spanish pages are axe-clean, and the language follows the host, then the browser, then the program', async () => {
+  // The browser's language when the host names none.
+  for (const [locale, lang, question] of [
+    ['fr-FR', 'fr', 'Quel rôle vous correspond le mieux dans ce programme ?'],
+    ['es-MX', 'es', '¿Qué rol le corresponde mejor en este programa?'],
+  ]) {
+    const { context, page, errors } = await page_(locale);
+    await page.goto(course(`browser-${lang}`, 'now=2027-01-04'));
+    await page.getByText(question).waitFor();
+    assert.equal(await page.locator('.tl-widget').getAttribute('lang'), lang);
+    assert.deepEqual(await axeViolations(page), [], `${lang}: the role step`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // The host's option wins over the browser's.
+  {
+    const { context, page } = await page_('fr-FR');
+    await page.goto(course('host-wins', 'lang=ja-JP&now=2027-01-04'));
+    await page.getByText('このプログラムで、あなたに最も合う役割はどれですか？').waitFor();
+    await context.close();
+  }
+  // A language the widget does not ship: the program's language (English), and no file fetched.
+  {
+    const { context, page, files } = await page_('sv-SE');
+    await page.goto(course('unshipped', 'now=2027-01-04'));
+    await page.getByText('Which role fits you best in this program?').waitFor();
+    assert.equal(await page.locator('.tl-widget').getAttribute('lang'), 'en');
+    assert.deepEqual(files, []);
+    await context.close();
+  }
+});
+
+test('on a right-to-left page the widget keeps its layout', async () => {
+  const { context, page, errors } = await page_('ar');
+  await page.goto(course('rtl', 'now=2027-01-04'));
+  await page.getByText('Which role fits you best in this program?').waitFor();
+  // An Arabic host page: the document right to left, as an LMS in Arabic sets it.
+  await page.evaluate(() => { document.documentElement.dir = 'rtl'; document.documentElement.lang = 'ar'; });
+  const box = await page.locator('.tl-widget').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.x >= 0 && box.x + box.width <= viewport.width + 1, `widget within the page: ${JSON.stringify(box)}`);
+  // Nothing inside spills out of the widget, and the text runs right to left.
+  const spill = await page.evaluate(() => {
+    const w = document.querySelector('.tl-widget').getBoundingClientRect();
+    return [...document.querySelectorAll('.tl-widget *')]
+      .map((e) => [e, e.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0 && (r.left < w.left - 1 || r.right > w.right + 1))
+      .map(([e]) => e.outerHTML.slice(0, 80));
+  });
+  assert.deepEqual(spill, []);
+  assert.equal(await page.locator('.tl-widget').evaluate((e) => getComputedStyle(e).direction), 'rtl');
+  await page.getByRole('radio', { name: /Leader/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
