@@ -53,16 +53,18 @@ async fn run(
         Ok(options) => {
             // The host's and the browser's language is known now: its file loads with the program.
             let host = options.languages.clone();
-            let first = shell::i18n::choose(&host, &[], "");
+            let (first, tag) = shell::i18n::choose(&host, &[], "");
             let (messages, opened) =
                 futures::future::join(shell::i18n::load(first), shell::session::open(options))
                     .await;
             words.set(messages.clone());
-            opened.map(|mut session| {
-                session.messages = messages;
-                session
-            })
-            .map(|session| (session, host, first))
+            opened
+                .map(|mut session| {
+                    session.messages = messages;
+                    session.date_tag = tag;
+                    session
+                })
+                .map(|session| (session, host, first))
         }
         Err(errors) => Err(errors.into_iter().map(|e| e.0).collect()),
     };
@@ -75,7 +77,8 @@ async fn run(
                 .and_then(|l| l.cmi5.as_ref())
                 .map(|c| c.preferences.languages().into_iter().map(str::to_string).collect())
                 .unwrap_or_default();
-            let last = shell::i18n::choose(&host, &cmi5, &session.program.locale);
+            let (last, tag) = shell::i18n::choose(&host, &cmi5, &session.program.locale);
+            session.date_tag = tag;
             if last != first {
                 session.messages = shell::i18n::load(last).await;
                 words.set(session.messages.clone());

@@ -172,6 +172,9 @@ trend-empty = Ihr Verlauf erscheint nach Ihrer ersten Selbsteinschätzung.
 trend-baseline-only = Ihr Verlauf beginnt dort, wo Sie sich zu Beginn eingeschätzt haben, und geht nach Ihrer ersten Selbsteinschätzung weiter.
 trend-start = Start
 trend-day = Tag { $day }
+# Inside a sentence (the chart's description).
+trend-start-inline = Start
+trend-day-inline = Tag { $day }
 trend-point = { $day }: etwa „{ $level }“
 trend-summary = Ihre durchschnittliche Selbsteinschätzung im Zeitverlauf: { $points }.
 trend-help = Niedrigste Stufe: { $lowest }. Jeder Punkt ist der Durchschnitt Ihrer Selbsteinschätzungen bei dieser Abfrage; „Start“ ist, wo Sie sich beim Festlegen Ihrer Vorsätze gesehen haben.

@@ -173,6 +173,9 @@ trend-empty = Your trend appears after your first self-check.
 trend-baseline-only = Your trend starts from where you said you are now; it continues after your first self-check.
 trend-start = Start
 trend-day = Day { $day }
+# Inside a sentence (the chart's description).
+trend-start-inline = start
+trend-day-inline = day { $day }
 trend-point = { $day }: about “{ $level }”
 trend-summary = Your average self-rating over time: { $points }.
 trend-help = Lowest level: { $lowest }. Each point is the average of your self-ratings at that check; “Start” is where you said you were when you committed.

@@ -172,6 +172,9 @@ trend-empty = Su evolución aparece después de su primera autoevaluación.
 trend-baseline-only = Su evolución parte de donde dijo estar al principio; continúa después de su primera autoevaluación.
 trend-start = Inicio
 trend-day = Día { $day }
+# Inside a sentence (the chart's description).
+trend-start-inline = inicio
+trend-day-inline = día { $day }
 trend-point = { $day }: aproximadamente «{ $level }»
 trend-summary = Su autoevaluación media a lo largo del tiempo: { $points }.
 trend-help = Nivel más bajo: { $lowest }. Cada punto es la media de sus autoevaluaciones en ese momento; «Inicio» es donde dijo estar cuando se comprometió.

@@ -172,6 +172,9 @@ trend-empty = Votre tendance apparaît après votre première auto-évaluation.
 trend-baseline-only = Votre tendance part de là où vous disiez en être au départ ; elle se poursuit après votre première auto-évaluation.
 trend-start = Départ
 trend-day = Jour { $day }
+# Inside a sentence (the chart's description).
+trend-start-inline = départ
+trend-day-inline = jour { $day }
 trend-point = { $day } : environ « { $level } »
 trend-summary = Votre auto-évaluation moyenne au fil du temps : { $points }.
 trend-help = Niveau le plus bas : { $lowest }. Chaque point est la moyenne de vos auto-évaluations à ce moment-là ; « Départ » est là où vous disiez en être quand vous vous êtes engagé.

@@ -158,6 +158,9 @@ trend-empty = 最初のセルフチェックの後に推移が表示されます
 trend-baseline-only = 推移は、始める前に答えた今の状態から始まり、最初のセルフチェックの後に続きます。
 trend-start = 開始時
 trend-day = { $day } 日目
+# Inside a sentence (the chart's description).
+trend-start-inline = 開始時
+trend-day-inline = { $day } 日目
 trend-point = { $day }：おおむね「{ $level }」
 trend-summary = セルフチェックの平均の推移：{ $points }。
 trend-help = 最も低いレベル：{ $lowest }。各点はその回のセルフチェックの平均です。「開始時」は、取り組みを決めたときに答えた状態です。

@@ -25,6 +25,16 @@ pub fn negotiate<'a>(wanted: impl IntoIterator<Item = &'a str>, program: &'a str
         .unwrap_or("en")
 }
 
+/// The tag dates and numbers are written in for `lang`: the first of `wanted` in that language,
+/// with its region (`en-GB` writes "Wed 6 Jan", `en-US` "Wed, Jan 6"), else `lang` itself.
+pub fn region<'a>(wanted: impl IntoIterator<Item = &'a str>, lang: &'static str) -> String {
+    wanted
+        .into_iter()
+        .find(|t| shipped(t) == Some(lang))
+        .and_then(|t| t.trim().parse::<LanguageIdentifier>().ok())
+        .map_or_else(|| lang.to_string(), |id| id.to_string())
+}
+
 fn shipped(tag: &str) -> Option<&'static str> {
     let id: LanguageIdentifier = tag.trim().parse().ok()?;
     let primary = id.language.as_str();

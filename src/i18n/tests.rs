@@ -107,4 +107,8 @@ fn the_language_follows_the_documented_order_with_the_program_last() {
     // Junk is skipped, not a reason to fail.
     assert_eq!(negotiate(["", "not a tag!", "fr-CA"], "en"), "fr");
     assert_eq!(negotiate([], ""), "en");
+    // Dates follow the learner's region within the chosen language.
+    assert_eq!(region(["fr-CA", "en-GB", "en-US"], "en"), "en-GB");
+    assert_eq!(region(["sv"], "de"), "de");
+    assert_eq!(region(["ja_JP"], "ja"), "ja-JP");
 }

@@ -56,13 +56,13 @@ pub async fn load(lang: &'static str) -> Arc<Messages> {
 }
 
 /// Which shipped language a visit uses, in the documented order: the host's (`mount` option, LTI
-/// launch), the cmi5 learner preferences, the browser's, then the program's.
-pub fn choose(host: &[String], cmi5: &[String], program: &str) -> &'static str {
+/// launch), the cmi5 learner preferences, the browser's, then the program's; and the tag (with the
+/// learner's region) its dates are written in.
+pub fn choose(host: &[String], cmi5: &[String], program: &str) -> (&'static str, String) {
     let browser = browser_languages();
-    i18n::negotiate(
-        host.iter().chain(cmi5).chain(browser.iter()).map(String::as_str),
-        program,
-    )
+    let wanted = || host.iter().chain(cmi5).chain(browser.iter()).map(String::as_str);
+    let lang = i18n::negotiate(wanted(), program);
+    (lang, i18n::region(wanted(), lang))
 }
 
 /// "Mon 3 Jan 2027" the way `lang` writes it ("Mo., 3. Jan. 2027", "2027年1月3日(月)").

@@ -40,6 +40,8 @@ pub struct Session {
     pub live: Option<SharedLive>,
     /// The widget's words in the learner's language (`entry` chooses and loads them).
     pub messages: Arc<crate::i18n::Messages>,
+    /// The language tag dates are written in (the messages' language with the learner's region).
+    pub date_tag: String,
 }
 
 /// Loads the program and the learner's stored plan. Problems come back as
@@ -119,6 +121,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         },
         restored,
         messages: Arc::new(crate::i18n::Messages::english()),
+        date_tag: "en".into(),
     })
 }
 

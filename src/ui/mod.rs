@@ -111,9 +111,9 @@ impl Ctx {
         self.messages.with_value(|m| m.lang())
     }
 
-    /// A date as the learner's language writes it.
+    /// A date as the learner's language (and region) writes it.
     pub fn date(&self, d: time::Date) -> String {
-        shell::i18n::date(self.lang(), d)
+        self.with_session(|s| shell::i18n::date(&s.date_tag, d))
     }
 
     /// The program (cheap to clone).

@@ -451,7 +451,8 @@ fn Trend() -> impl IntoView {
         let summary = points
             .iter()
             .map(|p| {
-                ctx.ta("trend-point", &[("day", day_name(&ctx, p.day).into()), ("level", level_name(p.mean).into())])
+                let day = if p.day == 0 { ctx.t("trend-start-inline") } else { ctx.ta("trend-day-inline", &[("day", p.day.into())]) };
+                ctx.ta("trend-point", &[("day", day.into()), ("level", level_name(p.mean).into())])
             })
             .collect::<Vec<_>>()
             .join("; ");

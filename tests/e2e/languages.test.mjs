@@ -116,6 +116,20 @@ test('French and Spanish pages are axe-clean, and the language follows the host,
     await page.getByText('このプログラムで、あなたに最も合う役割はどれですか？').waitFor();
     await context.close();
   }
+  // Dates follow the browser's region within the language: en-GB writes the day before the month.
+  {
+    const { context, page } = await page_('en-GB');
+    await page.goto(course('british', 'now=2027-01-04'));
+    await page.getByRole('radio', { name: /Leader/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('checkbox').first().check();
+    await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('Fridays');
+    const groups = page.getByRole('group', { name: 'How often do you do this now, before you start?' });
+    for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: 'Rarely', exact: true }).check();
+    await page.getByRole('button', { name: 'Commit to my plan' }).click();
+    await page.locator('.tl-due-none').getByText(/Wed, 6 Jan 2027/).waitFor();
+    await context.close();
+  }
   // A language the widget does not ship: the program's language (English), and no file fetched.
   {
     const { context, page, files } = await page_('sv-SE');
