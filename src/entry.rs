@@ -75,7 +75,13 @@ async fn run(
                 .live
                 .as_ref()
                 .and_then(|l| l.cmi5.as_ref())
-                .map(|c| c.preferences.languages().into_iter().map(str::to_string).collect())
+                .map(|c| {
+                    c.preferences
+                        .languages()
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect()
+                })
                 .unwrap_or_default();
             let (last, tag) = shell::i18n::choose(&host, &cmi5, &session.program.locale);
             session.date_tag = tag;

@@ -29,9 +29,10 @@ const I18N: &str = "i18n";
 
 /// Whether `name` is inside one of the bundle's folders a package carries whole.
 fn in_bundle_folder(name: &str) -> bool {
-    [SNIPPETS, I18N]
-        .iter()
-        .any(|f| name.strip_prefix(f).is_some_and(|rest| rest.starts_with('/')))
+    [SNIPPETS, I18N].iter().any(|f| {
+        name.strip_prefix(f)
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 /// The compiled program a package's widget loads (no checker needed in the learner's browser).

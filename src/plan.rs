@@ -340,33 +340,75 @@ pub enum PlanError {
     NotPaused,
 }
 
+impl crate::i18n::Worded for PlanError {
+    fn words(&self) -> crate::i18n::Words {
+        use crate::i18n::Words;
+        let one = |id, name, value: String| Words {
+            id,
+            args: vec![(name, value.into())],
+        };
+        let count = |id, name, n: u32| Words {
+            id,
+            args: vec![(name, n.into())],
+        };
+        match self {
+            PlanError::UnknownRole(r) => one("plan-error-unknown-role", "role", r.clone()),
+            PlanError::RoleLocked => Words::plain("plan-error-role-locked"),
+            PlanError::NoRole => Words::plain("plan-error-no-role"),
+            PlanError::NoCommitments => Words::plain("plan-error-no-commitments"),
+            PlanError::TooManyCommitments => {
+                count("plan-error-too-many", "max", MAX_COMMITMENTS as u32)
+            }
+            PlanError::BehaviourNotForRole(b) => {
+                one("plan-error-behaviour-not-for-role", "behaviour", b.clone())
+            }
+            PlanError::Empty(what) => Words::plain(match *what {
+                "what you will do" => "plan-error-empty-what",
+                "when or where you will do it" => "plan-error-empty-when",
+                _ => "plan-error-empty-reflection",
+            }),
+            PlanError::TooLong(what, max) => count(
+                match *what {
+                    "what you will do" => "plan-error-long-what",
+                    "when or where you will do it" => "plan-error-long-when",
+                    _ => "plan-error-long-reflection",
+                },
+                "max",
+                u32::try_from(*max).unwrap_or(u32::MAX),
+            ),
+            PlanError::NotDue(_) => Words::plain("plan-error-not-due"),
+            PlanError::MissingRating(b) => one("plan-error-missing-rating", "behaviour", b.clone()),
+            PlanError::BadRating(b) => one("plan-error-bad-rating", "behaviour", b.clone()),
+            PlanError::BadSnooze => Words::plain("plan-error-bad-snooze"),
+            PlanError::MissingBaseline(b) => {
+                one("plan-error-missing-baseline", "behaviour", b.clone())
+            }
+            PlanError::NotCommitted => Words::plain("plan-error-not-committed"),
+            PlanError::CadenceOff(what) => Words::plain(match *what {
+                "moving reflections" => "plan-error-no-moving",
+                "choosing a weekday" => "plan-error-no-weekday",
+                _ => "plan-error-no-pausing",
+            }),
+            PlanError::MoveTooFar(max) => count("plan-error-move-too-far", "max", u32::from(*max)),
+            PlanError::CannotMove(_) => Words::plain("plan-error-cannot-move"),
+            PlanError::MovePastNeighbour => Words::plain("plan-error-move-past-neighbour"),
+            PlanError::MoveIntoPast => Words::plain("plan-error-move-into-past"),
+            PlanError::WeekdayNotOffered(days) => {
+                one("plan-error-weekday-not-offered", "days", days.clone())
+            }
+            PlanError::BadPause => Words::plain("plan-error-bad-pause"),
+            PlanError::PauseTooLong(max) => {
+                count("plan-error-pause-too-long", "max", u32::from(*max))
+            }
+            PlanError::NotPaused => Words::plain("plan-error-not-paused"),
+        }
+    }
+}
+
+/// The English words (`en.ftl`), which is what the service and logs show.
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PlanError::UnknownRole(r) => write!(f, "The role “{r}” is not part of this program. Please choose one of the roles shown."),
-            PlanError::RoleLocked => write!(f, "Your role is set once you commit. Use “Start over” to choose another role."),
-            PlanError::NoRole => write!(f, "Please choose your role first."),
-            PlanError::NoCommitments => write!(f, "Choose at least one commitment to continue."),
-            PlanError::TooManyCommitments => write!(f, "Keep it to {MAX_COMMITMENTS} commitments or fewer: a few done well beat many started."),
-            PlanError::BehaviourNotForRole(b) => write!(f, "“{b}” is not one of the behaviours for your role."),
-            PlanError::Empty(what) => write!(f, "Please fill in {what}."),
-            PlanError::TooLong(what, max) => write!(f, "{what} is too long: please keep it under {max} characters."),
-            PlanError::NotDue(_) => write!(f, "This reflection is not open right now. Reload the page to see what is due."),
-            PlanError::MissingRating(b) => write!(f, "Please rate how often “{b}” happened before you save."),
-            PlanError::BadRating(b) => write!(f, "The rating for “{b}” is not on the scale."),
-            PlanError::BadSnooze => write!(f, "Choose a later day that is before your next reflection."),
-            PlanError::MissingBaseline(b) => write!(f, "Please say how often “{b}” happens now, so you can see your progress from here."),
-            PlanError::NotCommitted => write!(f, "Commit to your plan first; then you can set its days."),
-            PlanError::CadenceOff(what) => write!(f, "This program does not allow {what}."),
-            PlanError::MoveTooFar(max) => write!(f, "A reflection can move at most {max} days from its planned day."),
-            PlanError::CannotMove(_) => write!(f, "Only reflections still to come can be moved."),
-            PlanError::MovePastNeighbour => write!(f, "A reflection cannot move past the one before or after it."),
-            PlanError::MoveIntoPast => write!(f, "Choose a day from today on."),
-            PlanError::WeekdayNotOffered(days) => write!(f, "This program offers these days: {days}."),
-            PlanError::BadPause => write!(f, "Choose a return date after today."),
-            PlanError::PauseTooLong(max) => write!(f, "A pause can last at most {max} days. Choose an earlier return date."),
-            PlanError::NotPaused => write!(f, "Your plan is not paused."),
-        }
+        f.write_str(&crate::i18n::english().say(self))
     }
 }
 

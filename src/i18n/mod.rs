@@ -76,6 +76,37 @@ impl From<u32> for Arg {
     }
 }
 
+/// What a typed error (or any outcome the core words) says: a message id and its values, so the
+/// UI can say it in the learner's language and `Display` in English.
+pub struct Words {
+    /// The message id in the `.ftl` files.
+    pub id: &'static str,
+    /// Its `{ $name }` values.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Words {
+    /// A message without values.
+    pub fn plain(id: &'static str) -> Words {
+        Words {
+            id,
+            args: Vec::new(),
+        }
+    }
+}
+
+/// Something the core can say in words.
+pub trait Worded {
+    /// The message and its values.
+    fn words(&self) -> Words;
+}
+
+/// The built-in English messages, parsed once: `Display` of worded errors.
+pub fn english() -> &'static Messages {
+    static ENGLISH_MESSAGES: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+    ENGLISH_MESSAGES.get_or_init(Messages::english)
+}
+
 /// The messages of one visit: its language's file over English.
 pub struct Messages {
     lang: &'static str,
@@ -85,12 +116,16 @@ pub struct Messages {
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Messages").field("lang", &self.lang).finish()
+        f.debug_struct("Messages")
+            .field("lang", &self.lang)
+            .finish()
     }
 }
 
 fn bundle(lang: &str, text: &str) -> Result<FluentBundle<FluentResource>, Vec<String>> {
-    let id: LanguageIdentifier = lang.parse().map_err(|_| vec![format!("{lang} is not a language tag")])?;
+    let id: LanguageIdentifier = lang
+        .parse()
+        .map_err(|_| vec![format!("{lang} is not a language tag")])?;
     let resource = FluentResource::try_new(text.to_string()).map_err(|(_, errors)| {
         errors
             .iter()
@@ -101,8 +136,12 @@ fn bundle(lang: &str, text: &str) -> Result<FluentBundle<FluentResource>, Vec<St
     // Names and titles are placed as they are: no invisible isolation marks in the text
     // (the widget sets `dir` on its root, which is what right-to-left layout needs).
     b.set_use_isolating(false);
-    b.add_resource(resource)
-        .map_err(|errors| errors.iter().map(|e| format!("{lang}.ftl: {e}")).collect::<Vec<_>>())?;
+    b.add_resource(resource).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| format!("{lang}.ftl: {e}"))
+            .collect::<Vec<_>>()
+    })?;
     Ok(b)
 }
 
@@ -131,6 +170,12 @@ impl Messages {
         self.lang
     }
 
+    /// What `w` says, in this language.
+    pub fn say(&self, w: &dyn Worded) -> String {
+        let Words { id, args } = w.words();
+        self.with(id, &args)
+    }
+
     /// The message `id` without arguments.
     pub fn get(&self, id: &str) -> String {
         self.with(id, &[])
@@ -149,7 +194,9 @@ impl Messages {
         for b in self.own.iter().chain(std::iter::once(&self.english)) {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return b.format_pattern(pattern, Some(&fluent), &mut errors).into_owned();
+                return b
+                    .format_pattern(pattern, Some(&fluent), &mut errors)
+                    .into_owned();
             }
         }
         id.to_string()

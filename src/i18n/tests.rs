@@ -17,7 +17,12 @@ fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut current: Option<String> = None;
     for line in text.lines() {
         if line.starts_with(|c: char| c.is_ascii_lowercase()) {
-            let id = line.split('=').next().unwrap_or_default().trim().to_string();
+            let id = line
+                .split('=')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string();
             current = Some(id.clone());
             out.entry(id).or_default();
         } else if !line.starts_with([' ', '}']) {
@@ -46,11 +51,23 @@ fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables
         let m = Messages::new(lang, text).unwrap_or_else(|e| panic!("{lang}: {e:?}"));
         assert_eq!(m.lang(), lang);
         let theirs = messages(text);
-        let missing: Vec<_> = english.keys().filter(|k| !theirs.contains_key(*k)).collect();
-        let extra: Vec<_> = theirs.keys().filter(|k| !english.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, not in English {extra:?}");
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|k| !theirs.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = theirs
+            .keys()
+            .filter(|k| !english.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, not in English {extra:?}"
+        );
         for (id, vars) in &english {
-            assert_eq!(&theirs[id], vars, "{lang}: {id} uses other variables than English");
+            assert_eq!(
+                &theirs[id], vars,
+                "{lang}: {id} uses other variables than English"
+            );
         }
         // Every message formats to words in that language (no id shown in its place).
         for id in english.keys() {
@@ -62,7 +79,10 @@ fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables
                     ("name", "Ana".into()),
                 ],
             );
-            assert!(!text.trim().is_empty() && text != *id, "{lang}: {id} formats to {text:?}");
+            assert!(
+                !text.trim().is_empty() && text != *id,
+                "{lang}: {id} formats to {text:?}"
+            );
         }
     }
 }
@@ -72,13 +92,35 @@ fn plural_forms_follow_each_language() {
     let en = Messages::english();
     let de = Messages::new("de", include_str!("de.ftl")).expect("de");
     let ja = Messages::new("ja", include_str!("ja.ftl")).expect("ja");
-    assert_eq!(en.with("sync-sending", &[("count", 1usize.into())]), "Sending 1 record…");
-    assert_eq!(en.with("sync-sending", &[("count", 3usize.into())]), "Sending 3 records…");
-    assert_eq!(de.with("sync-sending", &[("count", 1usize.into())]), "1 Eintrag wird gesendet …");
-    assert_eq!(de.with("sync-sending", &[("count", 3usize.into())]), "3 Einträge werden gesendet …");
-    assert_eq!(ja.with("sync-sending", &[("count", 1usize.into())]), "1 件の記録を送信しています…");
-    assert_eq!(en.with("due-overdue", &[("days", 1u32.into())]).split('.').next(), Some("This was due yesterday"));
-    assert!(en.with("due-overdue", &[("days", 4u32.into())]).starts_with("This was due 4 days ago."));
+    assert_eq!(
+        en.with("sync-sending", &[("count", 1usize.into())]),
+        "Sending 1 record…"
+    );
+    assert_eq!(
+        en.with("sync-sending", &[("count", 3usize.into())]),
+        "Sending 3 records…"
+    );
+    assert_eq!(
+        de.with("sync-sending", &[("count", 1usize.into())]),
+        "1 Eintrag wird gesendet …"
+    );
+    assert_eq!(
+        de.with("sync-sending", &[("count", 3usize.into())]),
+        "3 Einträge werden gesendet …"
+    );
+    assert_eq!(
+        ja.with("sync-sending", &[("count", 1usize.into())]),
+        "1 件の記録を送信しています…"
+    );
+    assert_eq!(
+        en.with("due-overdue", &[("days", 1u32.into())])
+            .split('.')
+            .next(),
+        Some("This was due yesterday")
+    );
+    assert!(en
+        .with("due-overdue", &[("days", 4u32.into())])
+        .starts_with("This was due 4 days ago."));
 }
 
 #[test]
@@ -111,4 +153,61 @@ fn the_language_follows_the_documented_order_with_the_program_last() {
     assert_eq!(region(["fr-CA", "en-GB", "en-US"], "en"), "en-GB");
     assert_eq!(region(["sv"], "de"), "de");
     assert_eq!(region(["ja_JP"], "ja"), "ja-JP");
+}
+
+#[test]
+fn every_refusal_of_the_plan_is_worded_in_every_language() {
+    use crate::plan::PlanError as E;
+    let all = [
+        E::UnknownRole("x".into()),
+        E::RoleLocked,
+        E::NoRole,
+        E::NoCommitments,
+        E::TooManyCommitments,
+        E::BehaviourNotForRole("b".into()),
+        E::Empty("what you will do"),
+        E::Empty("when or where you will do it"),
+        E::Empty("your reflection"),
+        E::TooLong("what you will do", 500),
+        E::TooLong("when or where you will do it", 500),
+        E::TooLong("your reflection", 4000),
+        E::NotDue(2),
+        E::MissingRating("b".into()),
+        E::BadRating("b".into()),
+        E::BadSnooze,
+        E::MissingBaseline("b".into()),
+        E::NotCommitted,
+        E::CadenceOff("moving reflections"),
+        E::CadenceOff("choosing a weekday"),
+        E::CadenceOff("pausing"),
+        E::MoveTooFar(3),
+        E::CannotMove(2),
+        E::MovePastNeighbour,
+        E::MoveIntoPast,
+        E::WeekdayNotOffered("Monday".into()),
+        E::BadPause,
+        E::PauseTooLong(30),
+        E::NotPaused,
+    ];
+    assert_eq!(
+        E::Empty("what you will do").to_string(),
+        "Please fill in what you will do."
+    );
+    assert_eq!(
+        E::MoveTooFar(3).to_string(),
+        "A reflection can move at most 3 days from its planned day."
+    );
+    let mut ids = BTreeSet::new();
+    for e in &all {
+        let w = e.words();
+        assert!(ids.insert(w.id), "{} worded twice", w.id);
+        for (lang, text) in FILES {
+            let m = Messages::new(lang, text).expect("parses");
+            let said = m.say(e);
+            assert!(said != w.id && !said.contains("{"), "{lang}: {said}");
+            if lang != "en" {
+                assert_ne!(said, english().say(e), "{lang} says {} in English", w.id);
+            }
+        }
+    }
 }

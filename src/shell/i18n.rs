@@ -9,7 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::i18n::{self, Messages};
 
-#[wasm_bindgen(inline_js = "export function bundleUrl(path) { return new URL(path, import.meta.url).href; }")]
+#[wasm_bindgen(
+    inline_js = "export function bundleUrl(path) { return new URL(path, import.meta.url).href; }"
+)]
 extern "C" {
     #[wasm_bindgen(js_name = bundleUrl)]
     fn bundle_url(path: &str) -> String;
@@ -43,13 +45,18 @@ pub async fn load(lang: &'static str) -> Arc<Messages> {
         _ => None,
     };
     let Some(text) = text else {
-        super::console_error(&format!("the {lang} language file ({url}) could not be loaded; showing English"));
+        super::console_error(&format!(
+            "the {lang} language file ({url}) could not be loaded; showing English"
+        ));
         return Arc::new(Messages::english());
     };
     match Messages::new(lang, &text) {
         Ok(m) => Arc::new(m),
         Err(lines) => {
-            super::console_error(&format!("the {lang} language file has problems; showing English: {}", lines.join("; ")));
+            super::console_error(&format!(
+                "the {lang} language file has problems; showing English: {}",
+                lines.join("; ")
+            ));
             Arc::new(Messages::english())
         }
     }
@@ -60,7 +67,12 @@ pub async fn load(lang: &'static str) -> Arc<Messages> {
 /// learner's region) its dates are written in.
 pub fn choose(host: &[String], cmi5: &[String], program: &str) -> (&'static str, String) {
     let browser = browser_languages();
-    let wanted = || host.iter().chain(cmi5).chain(browser.iter()).map(String::as_str);
+    let wanted = || {
+        host.iter()
+            .chain(cmi5)
+            .chain(browser.iter())
+            .map(String::as_str)
+    };
     let lang = i18n::negotiate(wanted(), program);
     (lang, i18n::region(wanted(), lang))
 }
@@ -68,7 +80,12 @@ pub fn choose(host: &[String], cmi5: &[String], program: &str) -> (&'static str,
 /// "Mon 3 Jan 2027" the way `lang` writes it ("Mo., 3. Jan. 2027", "2027年1月3日(月)").
 pub fn date(lang: &str, d: time::Date) -> String {
     let options = js_sys::Object::new();
-    for (k, v) in [("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+    for (k, v) in [
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+    ] {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
     }
     let locales = js_sys::Array::of1(&JsValue::from_str(lang));

@@ -61,7 +61,9 @@ pub fn DueCard() -> impl IntoView {
         let step = current.step.clone();
         let day = step.day;
         let overdue = match current.status {
-            Status::Due { overdue_days } if overdue_days > 0 => Some(ctx.ta("due-overdue", &[("days", overdue_days.into())])),
+            Status::Due { overdue_days } if overdue_days > 0 => {
+                Some(ctx.ta("due-overdue", &[("days", overdue_days.into())]))
+            }
             _ => None,
         };
         let text = RwSignal::new(String::new());

@@ -69,8 +69,17 @@ pub fn AlsoDue(found: RwSignal<Vec<DueElsewhere>>) -> impl IntoView {
             let rows = items
                 .into_iter()
                 .map(|d| {
-                    let text = ctx.ta("elsewhere-item", &[("program", d.program.into()), ("step", d.step.into()), ("date", ctx.date(d.due).into())]);
-                    let link = d.course_url.filter(|u| u.starts_with("http")).map(|u| view! { " " <a href=u class="tl-link">{ctx.t("elsewhere-open")}</a> });
+                    let text = ctx.ta(
+                        "elsewhere-item",
+                        &[
+                            ("program", d.program.into()),
+                            ("step", d.step.into()),
+                            ("date", ctx.date(d.due).into()),
+                        ],
+                    );
+                    let link = d.course_url.filter(|u| u.starts_with("http")).map(
+                        |u| view! { " " <a href=u class="tl-link">{ctx.t("elsewhere-open")}</a> },
+                    );
                     view! { <li>{text}{link}</li> }
                 })
                 .collect_view();

@@ -233,7 +233,8 @@ impl Ctx {
                 true
             }
             Err(e) => {
-                self.error.set(Some(e.to_string()));
+                self.error
+                    .set(Some(self.messages.with_value(|m| m.say(&e))));
                 false
             }
         }

@@ -95,18 +95,37 @@ fn Schedule() -> impl IntoView {
                 let (label, class) = match v.status {
                     Status::Upcoming => (ctx.t("status-upcoming"), "tl-status"),
                     Status::Due { .. } => (ctx.t("status-due"), "tl-status tl-status-due"),
-                    Status::Snoozed { until } => (ctx.ta("status-snoozed", &[("date", ctx.date(until).into())]), "tl-status"),
+                    Status::Snoozed { until } => (
+                        ctx.ta("status-snoozed", &[("date", ctx.date(until).into())]),
+                        "tl-status",
+                    ),
                     Status::Answered { .. } => (ctx.t("status-done"), "tl-status tl-status-done"),
                     Status::Skipped { .. } => (ctx.t("status-skipped"), "tl-status"),
                     Status::Missed => (ctx.t("status-missed"), "tl-status tl-status-missed"),
-                    Status::Paused { until } => (ctx.ta("status-waiting", &[("date", ctx.date(until).into())]), "tl-status"),
+                    Status::Paused { until } => (
+                        ctx.ta("status-waiting", &[("date", ctx.date(until).into())]),
+                        "tl-status",
+                    ),
                 };
                 let title = if v.step.self_check {
-                    ctx.ta("schedule-step-check", &[("day", v.step.day.into()), ("title", v.step.title.clone().into())])
+                    ctx.ta(
+                        "schedule-step-check",
+                        &[
+                            ("day", v.step.day.into()),
+                            ("title", v.step.title.clone().into()),
+                        ],
+                    )
                 } else {
-                    ctx.ta("schedule-step", &[("day", v.step.day.into()), ("title", v.step.title.clone().into())])
+                    ctx.ta(
+                        "schedule-step",
+                        &[
+                            ("day", v.step.day.into()),
+                            ("title", v.step.title.clone().into()),
+                        ],
+                    )
                 };
-                let moved = (v.due != v.planned).then(|| ctx.ta("schedule-planned", &[("date", ctx.date(v.planned).into())]));
+                let moved = (v.due != v.planned)
+                    .then(|| ctx.ta("schedule-planned", &[("date", ctx.date(v.planned).into())]));
                 view! {
                     <li class="tl-timeline-item">
                         <span class="tl-timeline-date">{ctx.date(v.due)}{moved}</span>
@@ -451,8 +470,15 @@ fn Trend() -> impl IntoView {
         let summary = points
             .iter()
             .map(|p| {
-                let day = if p.day == 0 { ctx.t("trend-start-inline") } else { ctx.ta("trend-day-inline", &[("day", p.day.into())]) };
-                ctx.ta("trend-point", &[("day", day.into()), ("level", level_name(p.mean).into())])
+                let day = if p.day == 0 {
+                    ctx.t("trend-start-inline")
+                } else {
+                    ctx.ta("trend-day-inline", &[("day", p.day.into())])
+                };
+                ctx.ta(
+                    "trend-point",
+                    &[("day", day.into()), ("level", level_name(p.mean).into())],
+                )
             })
             .collect::<Vec<_>>()
             .join("; ");

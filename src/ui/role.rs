@@ -41,8 +41,7 @@ pub fn RoleStep() -> impl IntoView {
         .collect_view();
     let proceed = move |_| {
         let Some(role) = selected.get_untracked() else {
-            ctx.error
-                .set(Some(ctx.t("role-choose-first")));
+            ctx.error.set(Some(ctx.t("role-choose-first")));
             return;
         };
         if ctx.dispatch(Action::ChooseRole { role }, &ctx.t("role-saved")) {

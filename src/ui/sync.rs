@@ -36,10 +36,7 @@ pub fn SyncBar() -> impl IntoView {
         } else if let Some(note) = plan_note {
             ("tl-sync tl-sync-waiting", note)
         } else {
-            (
-                "tl-sync tl-sync-ok",
-                ctx.t("sync-ok"),
-            )
+            ("tl-sync tl-sync-ok", ctx.t("sync-ok"))
         };
         let retry = (status.failed > 0 && status.stopped.is_none()).then(|| {
             view! {

@@ -283,8 +283,7 @@ fn TeamView(team: Team, run: Callback<Action>) -> impl IntoView {
         .collect_view();
     let sides = team::other_side(&program, &team, &me);
     let sides_view = if sides.is_empty() {
-        view! { <p class="tl-help">{ctx.t("team-nothing-shared")}</p> }
-            .into_any()
+        view! { <p class="tl-help">{ctx.t("team-nothing-shared")}</p> }.into_any()
     } else {
         let items = sides
             .into_iter()
