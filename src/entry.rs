@@ -85,6 +85,7 @@ async fn run(
                 .unwrap_or_default();
             let (last, tag) = shell::i18n::choose(&host, &cmi5, &session.program.locale);
             session.date_tag = tag;
+            session.program = std::sync::Arc::new(session.source.in_language(last));
             if last != first {
                 session.messages = shell::i18n::load(last).await;
                 words.set(session.messages.clone());

@@ -281,7 +281,7 @@ impl Insights {
         Insights {
             program: program.clone(),
             as_of,
-            forms: glossary::forms(&program.glossary)
+            forms: glossary::forms(&program.glossary_in_all_languages())
                 .into_iter()
                 .map(|(f, i)| (f.to_string(), i))
                 .collect(),

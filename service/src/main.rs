@@ -37,12 +37,34 @@ fn check(files: &[String]) -> ExitCode {
             continue;
         };
         match parse(&text, Format::detect(Some(file), &text)) {
-            Ok(program) => eprintln!(
-                "{file}: ok ({} roles, {} behaviours, {} reflection steps)",
-                program.roles.len(),
-                program.behaviours.len(),
-                program.schedule.len()
-            ),
+            Ok(program) => {
+                eprintln!(
+                    "{file}: ok ({} roles, {} behaviours, {} reflection steps{})",
+                    program.roles.len(),
+                    program.behaviours.len(),
+                    program.schedule.len(),
+                    if program.translations.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            ", translated into {}",
+                            program
+                                .translations
+                                .keys()
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                );
+                // Warnings, not errors: a text left out shows in the program's own language.
+                for (lang, path) in program.missing_translations() {
+                    println!(
+                        "{file}: warning: translations.{lang}.{path}: not translated; learners reading {lang} see the {} text",
+                        program.locale
+                    );
+                }
+            }
             Err(diagnostics) => {
                 ok = false;
                 for d in diagnostics.0 {

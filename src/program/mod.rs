@@ -9,8 +9,11 @@
 pub mod compiled;
 pub mod connections;
 mod diagnostic;
+pub mod translations;
 pub mod tree;
 mod validate;
+
+pub use translations::Translation;
 
 use std::collections::BTreeMap;
 
@@ -52,6 +55,12 @@ pub struct Program {
     /// Who is asked about whom: others' view of how often a behaviour shows up.
     #[serde(default)]
     pub observations: Vec<Observation>,
+    /// The program's texts in other languages, by language tag (`[translations.de]`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
+    /// Each text's translations, worked out on first use (statements ask for them often).
+    #[serde(skip)]
+    pub translation_index: translations::Index,
 }
 
 /// Behaviours of different roles that are two sides of one conversation (the leader's

@@ -451,3 +451,109 @@ days = [45]
         "{errs:#?}"
     );
 }
+
+#[test]
+fn translations_replace_texts_for_their_language_and_keep_ids() {
+    let p = coaching();
+    assert!(
+        p.missing_translations().is_empty(),
+        "{:?}",
+        p.missing_translations()
+    );
+    let de = p.in_language("de-AT");
+    assert_eq!(de.title, "Coaching für Leistung");
+    assert_eq!(
+        de.role("leader").map(|r| r.label.as_str()),
+        Some("Führungskraft")
+    );
+    assert_eq!(de.self_check.scale[3], "Oft");
+    assert!(de.schedule[0]
+        .prompt_for("leader")
+        .starts_with("Wo haben Sie seit der Schulung"));
+    assert_eq!(de.observations[0].question_about("Ana"), "Wie oft hat Ana Ihnen in den letzten zwei Wochen konkretes Feedback zu einem echten Moment in Ihrer Arbeit gegeben?");
+    // Ids, days and rules are the program's own; glossary references follow the renamed terms.
+    assert_eq!(
+        de.roles.iter().map(|r| &r.id).collect::<Vec<_>>(),
+        p.roles.iter().map(|r| &r.id).collect::<Vec<_>>()
+    );
+    assert_eq!(de.adoption, p.adoption);
+    let terms = &de.behaviour("set-expectations").expect("behaviour").terms;
+    assert_eq!(terms, &["Erwartung".to_string()]);
+    assert!(de
+        .glossary
+        .iter()
+        .any(|g| g.term == "Erwartung" && g.aliases == ["Erwartungen"]));
+    // A language the program has no translation for reads the program as written.
+    assert_eq!(p.in_language("ja"), p);
+    // Statements name every language a text has.
+    assert_eq!(
+        p.translations_of("Set clear expectations"),
+        vec![("de".to_string(), "Klare Erwartungen setzen".to_string())]
+    );
+    assert!(p.translations_of("not a program text").is_empty());
+    // The dashboard counts a term in any language for its entry.
+    let all = p.glossary_in_all_languages();
+    assert_eq!(all.len(), p.glossary.len());
+    assert!(
+        all[0].aliases.contains(&"Erwartung".to_string())
+            && all[0].aliases.contains(&"Erwartungen".to_string())
+    );
+    // The compiled form carries them.
+    let compiled = compiled::compile(&p);
+    assert_eq!(
+        compiled::load(&compiled).expect("loads").expect("compiled"),
+        p
+    );
+}
+
+#[test]
+fn translations_name_only_what_the_program_has_and_say_what_is_missing() {
+    let base = MINIMAL.to_string();
+    let p = parse(&base, Format::Toml).expect("valid");
+    let role = &p.roles[0].id;
+    let text = format!(
+        "{base}\n[translations.fr]\ntitle = \"Titre\"\n[translations.fr.roles.{role}]\nlabel = \"Rôle\"\n"
+    );
+    let fr = parse(&text, Format::Toml).expect("valid with a partial translation");
+    let missing = fr.missing_translations();
+    assert!(missing.iter().all(|(l, _)| l == "fr"));
+    assert!(missing
+        .iter()
+        .any(|(_, path)| path == &format!("roles.{role}.description")));
+    assert!(!missing
+        .iter()
+        .any(|(_, path)| path == "title" || path == &format!("roles.{role}.label")));
+    // Unknown ids, a wrong-length scale, a non-tag and the program's own language are errors, located.
+    let bad = format!(
+        "{base}\n[translations.fr.roles.nobody]\nlabel = \"x\"\n[translations.fr.self_check]\nscale = [\"a\"]\n[translations.fr.schedule.3]\ntitle = \"x\"\n[translations.\"not a tag\"]\ntitle = \"x\"\n[translations.{}]\ntitle = \"x\"\n",
+        p.locale
+    );
+    let errs = errors(&bad);
+    assert!(
+        has(&errs, "translations.fr.roles.nobody", "no role"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "translations.fr.self_check.scale", "entries"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "translations.fr.schedule.3", "no step on day"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, "translations.not a tag", "language tag"),
+        "{errs:?}"
+    );
+    assert!(
+        has(&errs, &format!("translations.{}", p.locale), "own language"),
+        "{errs:?}"
+    );
+    assert!(errs.iter().all(|d| d.line > 0));
+    let typo = format!("{base}\n[translations.fr]\ntitel = \"x\"\n");
+    assert!(has(
+        &errors(&typo),
+        "translations.fr.titel",
+        "did you mean `title`"
+    ));
+}

@@ -351,6 +351,7 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
         }
     }
     let description = top.text(&mut c, "description", false);
+    let translations_node = top.get("translations");
 
     // Glossary.
     let mut glossary = Vec::new();
@@ -651,7 +652,7 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
     if !c.errors.is_empty() {
         return Err(Diagnostics::new(c.errors));
     }
-    match (id, title, self_check, adoption) {
+    let program = match (id, title, self_check, adoption) {
         (Some(id), Some(title), Some(self_check), Some((adoption, _))) => Ok(Program {
             id: id.value,
             title: title.value,
@@ -666,6 +667,8 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             cadence,
             pairs,
             observations,
+            translations: BTreeMap::new(),
+            translation_index: Default::default(),
         }),
         // Unreachable in practice: a missing part always records an error above.
         _ => Err(Diagnostics::new(vec![Diagnostic::at(
@@ -674,7 +677,15 @@ pub(super) fn program(text: &str, root: &Node<'_>) -> Result<Program, Diagnostic
             "",
             "the program is incomplete",
         )])),
+    };
+    let mut program = program?;
+    if let Some(node) = translations_node {
+        program.translations = translations(&mut c, node, &program);
+        if !c.errors.is_empty() {
+            return Err(Diagnostics::new(c.errors));
+        }
     }
+    Ok(program)
 }
 
 /// The optional `[cadence]` table: how far learners may set their own rhythm.
@@ -935,6 +946,248 @@ fn observations(
                 min_raters: min_raters.map_or(Observation::DEFAULT_MIN_RATERS, |m| m.value as u8),
             });
         }
+    }
+    out
+}
+
+/// The entries of a table keyed by ids, each of which must be one of `known` (else an error with
+/// the closest one); as `(id, node, path)`.
+fn by_id<'n, 'a>(
+    c: &mut Checker,
+    node: &'n Node<'a>,
+    path: &str,
+    known: &[&str],
+    what: &str,
+) -> Vec<(String, &'n Node<'a>, String)> {
+    let Kind::Table(entries) = &node.kind else {
+        c.err(
+            &node.span,
+            path,
+            format!("expected a table, found {}", node.kind.describe()),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let p = join(path, &key.name);
+        if known.contains(&key.name.as_ref()) {
+            out.push((key.name.to_string(), value, p));
+        } else {
+            let hint = suggest(&key.name, known.iter().copied());
+            c.err(
+                &key.span,
+                &p,
+                format!("the program has no {what} `{}`{hint}", key.name),
+            );
+        }
+    }
+    out
+}
+
+/// A list of texts that must have exactly `n` entries (one for each of the program's own).
+fn same_length(
+    c: &mut Checker,
+    t: &mut Table,
+    key: &'static str,
+    n: usize,
+    what: &str,
+) -> Vec<String> {
+    let list = t.text_list(c, key, false);
+    if !list.is_empty() && list.len() != n {
+        let span = t.get(key).map(|n| n.span.clone()).unwrap_or(t.span.clone());
+        c.err(
+            &span,
+            &t.path(key),
+            format!(
+                "has {} entries; give all {n} {what}, in the program's order",
+                list.len()
+            ),
+        );
+    }
+    list.into_iter().map(|a| a.value).collect()
+}
+
+/// `[translations.<lang>]`: the program's texts in more languages, named by the ids they belong
+/// to. Only ids the program has; lists as long as the program's; checked like the program's texts.
+fn translations(
+    c: &mut Checker,
+    node: &Node<'_>,
+    p: &Program,
+) -> BTreeMap<String, super::Translation> {
+    use super::translations::{BehaviourText, RoleText, SelfCheckText, StepText, TermText};
+    let mut out = BTreeMap::new();
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.id.as_str()).collect();
+    let behaviours: Vec<&str> = p.behaviours.iter().map(|b| b.id.as_str()).collect();
+    let terms: Vec<&str> = p.glossary.iter().map(|g| g.term.as_str()).collect();
+    let days: Vec<String> = p.schedule.iter().map(|s| s.day.to_string()).collect();
+    let days: Vec<&str> = days.iter().map(String::as_str).collect();
+    let pairs: Vec<&str> = p.pairs.iter().map(|x| x.id.as_str()).collect();
+    let observed: Vec<&str> = p
+        .observations
+        .iter()
+        .map(|o| o.behaviour.as_str())
+        .collect();
+    let Kind::Table(langs) = &node.kind else {
+        c.err(
+            &node.span,
+            "translations",
+            "expected a table of languages, such as [translations.de]",
+        );
+        return out;
+    };
+    for (key, lang_node) in langs {
+        let lang = key.name.to_string();
+        let path = join("translations", &lang);
+        if !is_language_tag(&lang) {
+            c.err(
+                &key.span,
+                &path,
+                format!("`{lang}` is not a language tag such as de or fr-CA"),
+            );
+            continue;
+        }
+        if lang.eq_ignore_ascii_case(&p.locale) {
+            c.err(&key.span, &path, format!("`{lang}` is the program's own language (`locale`): write those texts in the program itself"));
+            continue;
+        }
+        let Some(mut t) = Table::open(c, lang_node, &path) else {
+            continue;
+        };
+        let mut tr = super::Translation {
+            title: t.text(c, "title", false).map(|a| a.value),
+            description: t.text(c, "description", false).map(|a| a.value),
+            ..Default::default()
+        };
+        if let Some(n) = t.get("roles") {
+            for (id, n, path) in by_id(c, n, &t.path("roles"), &roles, "role") {
+                let Some(mut rt) = Table::open(c, n, &path) else {
+                    continue;
+                };
+                let count = p.role(&id).map_or(0, |r| r.commitments.len());
+                let text = RoleText {
+                    label: rt.text(c, "label", false).map(|a| a.value),
+                    description: rt.text(c, "description", false).map(|a| a.value),
+                    commitments: same_length(
+                        c,
+                        &mut rt,
+                        "commitments",
+                        count,
+                        "suggested commitments",
+                    ),
+                };
+                rt.finish(c);
+                tr.roles.insert(id, text);
+            }
+        }
+        if let Some(n) = t.get("behaviours") {
+            for (id, n, path) in by_id(c, n, &t.path("behaviours"), &behaviours, "behaviour") {
+                let Some(mut bt) = Table::open(c, n, &path) else {
+                    continue;
+                };
+                let text = BehaviourText {
+                    title: bt.text(c, "title", false).map(|a| a.value),
+                    description: bt.text(c, "description", false).map(|a| a.value),
+                };
+                bt.finish(c);
+                tr.behaviours.insert(id, text);
+            }
+        }
+        if let Some(n) = t.get("glossary") {
+            for (term, n, path) in by_id(c, n, &t.path("glossary"), &terms, "glossary term") {
+                let Some(mut gt) = Table::open(c, n, &path) else {
+                    continue;
+                };
+                let text = TermText {
+                    term: gt.text(c, "term", false).map(|a| a.value),
+                    definition: gt.text(c, "definition", false).map(|a| a.value),
+                    aliases: gt
+                        .text_list(c, "aliases", false)
+                        .into_iter()
+                        .map(|a| a.value)
+                        .collect(),
+                };
+                gt.finish(c);
+                tr.glossary.insert(term, text);
+            }
+        }
+        if let Some(n) = t.get("schedule") {
+            for (day, n, path) in by_id(c, n, &t.path("schedule"), &days, "step on day") {
+                let Some(mut st) = Table::open(c, n, &path) else {
+                    continue;
+                };
+                let mut text = StepText {
+                    title: st.text(c, "title", false).map(|a| a.value),
+                    prompt: st.text(c, "prompt", false).map(|a| a.value),
+                    ..Default::default()
+                };
+                if let Some(n) = st.get("prompts") {
+                    for (role, n, path) in by_id(c, n, &st.path("prompts"), &roles, "role") {
+                        match &n.kind {
+                            Kind::Str(s) if !s.trim().is_empty() => {
+                                text.prompts.insert(role, s.trim().to_string());
+                            }
+                            _ => c.err(&n.span, &path, "expected the prompt's text"),
+                        }
+                    }
+                }
+                st.finish(c);
+                if let Ok(day) = day.parse::<u32>() {
+                    tr.schedule.insert(day, text);
+                }
+            }
+        }
+        if let Some(n) = t.get("self_check") {
+            if let Some(mut sc) = Table::open(c, n, &t.path("self_check")) {
+                tr.self_check = Some(SelfCheckText {
+                    question: sc.text(c, "question", false).map(|a| a.value),
+                    scale: same_length(c, &mut sc, "scale", p.self_check.scale.len(), "levels"),
+                });
+                sc.finish(c);
+            }
+        }
+        if let Some(n) = t.get("pairs") {
+            for (id, n, path) in by_id(c, n, &t.path("pairs"), &pairs, "pair") {
+                let Some(mut pt) = Table::open(c, n, &path) else {
+                    continue;
+                };
+                if let Some(title) = pt.text(c, "title", false) {
+                    tr.pairs.insert(id, title.value);
+                }
+                pt.finish(c);
+            }
+        }
+        if let Some(n) = t.get("observations") {
+            for (behaviour, n, path) in by_id(
+                c,
+                n,
+                &t.path("observations"),
+                &observed,
+                "observed behaviour",
+            ) {
+                let about: Vec<&str> = p
+                    .observations
+                    .iter()
+                    .filter(|o| o.behaviour == behaviour)
+                    .map(|o| o.about.as_str())
+                    .collect();
+                for (role, n, path) in
+                    by_id(c, n, &path, &about, "observation of this behaviour in role")
+                {
+                    let Some(mut ot) = Table::open(c, n, &path) else {
+                        continue;
+                    };
+                    if let Some(q) = ot.text(c, "question", false) {
+                        tr.observations
+                            .entry(behaviour.clone())
+                            .or_default()
+                            .insert(role, q.value);
+                    }
+                    ot.finish(c);
+                }
+            }
+        }
+        t.finish(c);
+        out.insert(lang, tr);
     }
     out
 }

@@ -14,8 +14,10 @@ pub type SharedLive = send_wrapper::SendWrapper<connect::Live>;
 /// Everything the UI needs to show one learner their plan.
 #[derive(Clone)]
 pub struct Session {
-    /// The checked program.
+    /// The checked program as the learner reads it (in their language where it is translated).
     pub program: Arc<Program>,
+    /// The program as written, with all its translations: what statements are made from.
+    pub source: Arc<Program>,
     /// Storage key of this learner's plan.
     pub key: String,
     /// Learner id (host-given or this browser's anonymous id).
@@ -106,6 +108,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
     }
     Ok(Session {
         live,
+        source: Arc::new(program.clone()),
         program: Arc::new(program),
         key,
         learner_id,

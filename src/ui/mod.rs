@@ -39,6 +39,7 @@ pub enum Phase {
 #[derive(Clone, Copy)]
 pub struct Ctx {
     program: StoredValue<Arc<Program>>,
+    source: StoredValue<Arc<Program>>,
     session: StoredValue<Session>,
     /// The clock reading for this visit.
     pub now: Now,
@@ -77,6 +78,7 @@ impl Ctx {
         let notice = RwSignal::new(session.restored.notice.clone());
         Ctx {
             program: StoredValue::new(session.program.clone()),
+            source: StoredValue::new(session.source.clone()),
             now: session.now,
             plan,
             error: RwSignal::new(None),
@@ -116,7 +118,13 @@ impl Ctx {
         self.with_session(|s| shell::i18n::date(&s.date_tag, d))
     }
 
-    /// The program (cheap to clone).
+    /// The program as written, with every translation: statements are made from it, so their
+    /// language maps hold every language.
+    pub fn source(&self) -> Arc<Program> {
+        self.source.get_value()
+    }
+
+    /// The program as the learner reads it (cheap to clone).
     pub fn program(&self) -> Arc<Program> {
         self.program.get_value()
     }
@@ -207,7 +215,7 @@ impl Ctx {
                     let team = self.team.get_untracked();
                     let setting = setting(&live, now.at, team.as_ref().map(|(g, a)| (g, a)));
                     let statements = xapi::statements_for(
-                        &program,
+                        &self.source(),
                         &before,
                         &next,
                         &action,
@@ -251,7 +259,7 @@ impl Ctx {
         levels: &std::collections::BTreeMap<(String, String), u8>,
     ) {
         let Some(live) = self.live() else { return };
-        let program = self.program();
+        let program = self.source();
         let Some(role) = self.plan.with_untracked(|p| p.role.clone()) else {
             return;
         };
@@ -291,7 +299,7 @@ impl Ctx {
     pub fn send_membership(&self, t: &crate::team::Team, who: &crate::team::Person, joined: bool) {
         let Some(live) = self.live() else { return };
         let Some(leader) = t.leader() else { return };
-        let program = self.program();
+        let program = self.source();
         let now = shell::clock::now(self.with_session(|s| s.clock_override));
         let group = t.group();
         let setting = setting(&live, now.at, Some((&group, &leader.agent)));

@@ -148,9 +148,11 @@ pub fn activity_iri(program: &Program, kind: &str, id: &str) -> String {
     format!("{}/{kind}/{id}", program.id.trim_end_matches('/'))
 }
 
+/// `s` in the program's language and in every language the program translates it into, so an
+/// LRS or LMS shows the learner's language where it has it.
 fn text(program: &Program, s: &str) -> LanguageMap {
-    [(program.locale.clone(), s.to_string())]
-        .into_iter()
+    std::iter::once((program.locale.clone(), s.to_string()))
+        .chain(program.translations_of(s))
         .collect()
 }
 

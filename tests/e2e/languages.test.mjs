@@ -28,13 +28,13 @@ async function walk(lang, words) {
   await page.getByText(words.roleQuestion).waitFor();
   assert.equal(await page.locator('.tl-widget').getAttribute('lang'), lang);
   assert.deepEqual(await axeViolations(page), [], `${lang}: the role step`);
-  await page.getByRole('radio', { name: /Leader/ }).check();
+  await page.getByRole('radio', { name: words.leader }).check();
   await page.getByRole('button', { name: words.continue }).click();
   await page.getByRole('heading', { name: words.commitHeading }).waitFor();
   await page.getByRole('checkbox').first().check();
   await page.getByRole('textbox', { name: words.when }).fill(words.whenText);
   const groups = page.getByRole('group', { name: words.howOften });
-  for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: 'Rarely', exact: true }).check();
+  for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: words.rarely, exact: true }).check();
   assert.deepEqual(await axeViolations(page), [], `${lang}: the commit step`);
   await page.getByRole('button', { name: words.commit }).click();
   await page.getByRole('heading', { name: words.planHeading }).waitFor();
@@ -45,6 +45,8 @@ async function walk(lang, words) {
   // Two days later the reflection is due, and is answered in the same language.
   await page.goto(course(`lang-${lang}`, `lang=${lang}&now=2027-01-06`));
   await page.getByText(words.dueEyebrow).waitFor();
+  await page.getByRole('heading', { name: words.programTitle }).waitFor();
+  await page.locator('.tl-prompt').getByText(words.prompt).waitFor();
   await page.getByRole('textbox', { name: words.reflection }).fill(words.reflectionText);
   await page.getByRole('button', { name: words.save }).click();
   await page.getByText(words.saved).waitFor();
@@ -58,6 +60,11 @@ async function walk(lang, words) {
 test('a German learner goes through the whole flow in German', async () => {
   await walk('de', {
     roleQuestion: 'Welche Rolle passt in diesem Programm am besten zu Ihnen?',
+    // The demo program is translated into German: its own texts show in German too.
+    leader: /Führungskraft/,
+    rarely: 'Selten',
+    programTitle: 'Coaching für Leistung',
+    prompt: /Wo haben Sie seit der Schulung eine/,
     continue: 'Weiter',
     commitHeading: 'Nehmen Sie sich vor, was Sie bei der Arbeit tun werden',
     when: 'Wann oder wo ich es tun werde',
@@ -78,6 +85,11 @@ test('a German learner goes through the whole flow in German', async () => {
 test('a Japanese learner goes through the whole flow in Japanese', async () => {
   await walk('ja', {
     roleQuestion: 'このプログラムで、あなたに最も合う役割はどれですか？',
+    // The program has no Japanese translation: its own texts show as written (English).
+    leader: /Leader/,
+    rarely: 'Rarely',
+    programTitle: 'Coaching for Performance',
+    prompt: /Since the session, where did you set an expectation/,
     continue: '次へ',
     commitHeading: '職場で実行することを決めましょう',
     when: 'いつ・どこで実行するか',
