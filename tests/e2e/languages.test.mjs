@@ -5,7 +5,7 @@
 // right-to-left page that keeps the widget's layout intact.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, credentials, allStatements, eventually } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -177,5 +177,36 @@ test('on a right-to-left page the widget keeps its layout', async () => {
   await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a cmi5 launch follows the learner preferences in the LMS, and statements carry every language', async () => {
+  // The LMS keeps the learner's language in the cmi5 learner preferences (an Agent Profile the AU reads).
+  const creds = credentials(demo.data);
+  const agent = JSON.stringify({ objectType: 'Agent', account: { homePage: 'http://127.0.0.1', name: 'chloe' } });
+  const put = await fetch(`${demo.url}/xapi/agents/profile?${new URLSearchParams({ agent, profileId: 'cmi5LearnerPreferences' })}`, {
+    method: 'PUT',
+    headers: { Authorization: creds.admin, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json', 'If-None-Match': '*' },
+    body: JSON.stringify({ languagePreference: 'de-DE,en-US', audioPreference: 'on' }),
+  });
+  assert.ok(put.status === 204 || put.status === 200, `PUT preferences answered ${put.status}: ${await put.text()}`);
+  // The browser says English: the LMS's preference comes first.
+  const { context, page, errors } = await page_('en-US');
+  await page.goto(`${demo.url}/launch/cmi5/coaching-leaders?as=chloe`);
+  await page.getByText('Welche Rolle passt in diesem Programm am besten zu Ihnen?').waitFor();
+  await page.getByRole('radio', { name: /Partner/ }).check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('heading', { name: 'Nehmen Sie sich vor, was Sie bei der Arbeit tun werden' }).waitFor();
+  const statements = await eventually(async () => {
+    const all = await allStatements(`${demo.url}/xapi/`, creds.admin, { agent });
+    return all.find((x) => x.verb.id.endsWith('/selected')) ? all : null;
+  }, 20000, 'the role statement');
+  // The role's name goes to the LRS in the program's language and in German.
+  const selected = statements.find((x) => x.verb.id.endsWith('/selected'));
+  const names = JSON.stringify(selected);
+  assert.match(names, /"en-US":"Stakeholder"/);
+  assert.match(names, /"de":"Partner"/);
+  // xAPI answers 404 for documents not written yet (the plan's State on a first visit); nothing else.
+  assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
   await context.close();
 });
