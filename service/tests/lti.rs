@@ -224,6 +224,8 @@ async fn login_then_launch_over_http_and_replays_are_refused() {
         assert!(
             page.contains("membership#Instructor")
                 && page.contains("\"contextTitle\":\"Coaching for leaders\"")
+                // The platform's language for the learner goes to the widget, first in line.
+                && page.contains("\"locale\":\"de-DE\"")
                 && page.contains("mount(")
         );
         // The platform's email claim is where the learner's reflection emails go.

@@ -38,7 +38,8 @@ pub fn claims(nonce: &str) -> Value {
         "https://purl.imsglobal.org/spec/lti/claim/deployment_id": "dep-1",
         "https://purl.imsglobal.org/spec/lti/claim/roles": ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"],
         "https://purl.imsglobal.org/spec/lti/claim/context": { "id": "course-7", "title": "Coaching for leaders" },
-        "https://purl.imsglobal.org/spec/lti/claim/resource_link": { "id": "link-1" }
+        "https://purl.imsglobal.org/spec/lti/claim/resource_link": { "id": "link-1" },
+        "https://purl.imsglobal.org/spec/lti/claim/launch_presentation": { "locale": "de-DE", "document_target": "iframe" }
     })
 }
 
