@@ -98,7 +98,7 @@ fn keyed_id(prefix: &str, secret: &[u8], identity: &str) -> String {
 }
 
 /// Which learners a report counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Only learners in this role (program role id).
     pub role: Option<String>,
@@ -126,7 +126,7 @@ pub struct PageRead {
 pub struct MalformedPage;
 
 /// What happened to the statements given to [`Insights::add`], so an admin can trust the counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct Intake {
     /// Statements of this program kept.
     pub kept: usize,
@@ -140,7 +140,7 @@ pub struct Intake {
     pub voiding: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Kind {
     Selected(String),
     Committed {
@@ -311,6 +311,29 @@ impl Insights {
     /// What happened to the statements added so far.
     pub fn intake(&self) -> Intake {
         self.intake
+    }
+
+    /// Keys pseudonyms with `secret` from now on (see [`Insights::keyed`]): the service keeps one
+    /// fold per program and keys each report with the asking admin's credential, as their browser would.
+    pub fn rekey(&mut self, secret: &[u8]) {
+        secret.clone_into(&mut self.pseudonym_key);
+    }
+
+    /// Counts what was known on `as_of` from now on: nothing folded depends on it, only reports.
+    pub fn set_as_of(&mut self, as_of: Date) {
+        self.as_of = as_of;
+    }
+
+    /// Takes one statement as JSON text (as a store keeps it), read as pages are, without a tree.
+    pub fn add_text(&mut self, statement: &str) {
+        match serde_json::from_str::<raw::Obj<raw::Statement>>(statement) {
+            Ok(read) => self.add_raw(read.0.as_ref()),
+            // Text the typed reading refuses (a repeated key, say) is read the forgiving way.
+            Err(_) => match serde_json::from_str::<Value>(statement) {
+                Ok(v) => self.add(&v),
+                Err(_) => self.intake.unreadable += 1,
+            },
+        }
     }
 
     /// One shared copy of each course id and role: thousands of statements name the same few.
@@ -1304,7 +1327,7 @@ impl Facts {
 }
 
 /// Counts for one reflection step; they add up to the committed learners.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct StepCounts {
     /// Answered within [`ON_TIME_GRACE_DAYS`] of the due date.
     pub on_time: usize,
@@ -1323,7 +1346,7 @@ pub struct StepCounts {
 }
 
 /// Learners counted, and how many of them had adopted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct Share {
     /// Learners counted.
     pub learners: usize,
@@ -1344,7 +1367,7 @@ impl Share {
 }
 
 /// How much a glossary term was used.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct TermUse {
     /// Occurrences in reflections.
     pub uses: usize,
@@ -1353,7 +1376,7 @@ pub struct TermUse {
 }
 
 /// A funnel stage, in the order learners pass them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// Chose a role.
     Selected,
@@ -1368,7 +1391,7 @@ pub enum Stage {
 }
 
 /// One funnel stage for one role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct FunnelRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1384,14 +1407,14 @@ pub struct FunnelRow {
 }
 
 /// Panel 1: where each role drops off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Funnel {
     /// Stages per role in program order, then all roles together.
     pub rows: Vec<FunnelRow>,
 }
 
 /// Whether a role is represented among the learners.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Coverage {
     /// No learner in this role.
     None,
@@ -1413,7 +1436,7 @@ impl Coverage {
 }
 
 /// One expected role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct RoleRow {
     /// Role id.
     pub role: String,
@@ -1428,7 +1451,7 @@ pub struct RoleRow {
 }
 
 /// Panel 2: every role the program expects, and who is actually in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Roles {
     /// Learners counted (all roles).
     pub total: usize,
@@ -1438,7 +1461,7 @@ pub struct Roles {
 }
 
 /// One glossary term's use in one role's reflections.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TermRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1453,14 +1476,14 @@ pub struct TermRow {
 }
 
 /// Panel 3: is the shared language being used, and by whom.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Terms {
     /// Every term per role in program order, then all roles together.
     pub rows: Vec<TermRow>,
 }
 
 /// One reflection step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct StepRow {
     /// Step day.
     pub day: u32,
@@ -1473,7 +1496,7 @@ pub struct StepRow {
 }
 
 /// Panel 4: does the spaced reinforcement reach people.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Reinforcement {
     /// One row per step, in schedule order.
     pub rows: Vec<StepRow>,
@@ -1483,7 +1506,7 @@ pub struct Reinforcement {
 
 /// Change from baseline for one behaviour in one role: the latest self-check against the
 /// starting rating given at commitment, over learners who have both.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct BaselineRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1539,7 +1562,7 @@ impl BaselineRow {
 }
 
 /// Panel 6: how far self-ratings moved from where learners started.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Baseline {
     /// Per role in program order (the behaviours developed in it), then all roles together.
     pub rows: Vec<BaselineRow>,
@@ -1549,7 +1572,7 @@ pub struct Baseline {
 pub const SUCCESS_CASES: usize = 5;
 
 /// Which end of the range a sampled learner comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Group {
     /// The largest rise from the start.
     Strongest,
@@ -1568,7 +1591,7 @@ impl Group {
 }
 
 /// One learner to interview about one behaviour.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SuccessRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1601,7 +1624,7 @@ impl SuccessRow {
 
 /// Panel 7: Success Case sampling (after Brinkerhoff's Success Case Method): per behaviour,
 /// the learners with the strongest and the weakest trajectories, whom to interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SuccessCases {
     /// Learners per behaviour and group at most.
     pub per: usize,
@@ -1610,7 +1633,7 @@ pub struct SuccessCases {
 }
 
 /// Where a learner's self-ratings of one behaviour started and stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub struct Trajectory {
     /// The baseline, else the first self-check.
     pub start: u8,
@@ -1671,7 +1694,7 @@ pub fn sample(mut all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
 }
 
 /// Adoption N days after commitment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SustainedRow {
     /// N.
     pub days: u32,
@@ -1680,7 +1703,7 @@ pub struct SustainedRow {
 }
 
 /// Adoption of one behaviour on `as_of`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct BehaviourRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1691,7 +1714,7 @@ pub struct BehaviourRow {
 }
 
 /// Adoption of one behaviour at one week after commitment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TrendRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1702,7 +1725,7 @@ pub struct TrendRow {
 }
 
 /// Panel 5: participation against adoption that lasts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Adoption {
     /// At 30, 60 and 90 days.
     pub sustained: Vec<SustainedRow>,
@@ -1713,7 +1736,7 @@ pub struct Adoption {
 }
 
 /// One learner behind the figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct LearnerRow {
     /// Pseudonymous id (see [`pseudonym`]).
     pub id: String,
@@ -1734,7 +1757,7 @@ pub struct LearnerRow {
 }
 
 /// The dashboard for one filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Report {
     /// The day the figures are for.
     pub as_of: Date,
@@ -1770,7 +1793,7 @@ pub struct Report {
 /// counts; raters are counted in whole blocks of `min_raters`, in the order they first answered
 /// (any round), so the figure is shown only over at least `min_raters` distinct raters and one
 /// new rater never moves it. A counted rater's answer in a later round does move it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct SeenRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1843,7 +1866,7 @@ impl SeenRow {
 }
 
 /// Panel 8: how others see each behaviour, next to how learners see themselves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct SelfObserved {
     /// One row per program observation, in program order (only those about the filtered role
     /// under a role filter).
@@ -1851,7 +1874,7 @@ pub struct SelfObserved {
 }
 
 /// One team, by pseudonym.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TeamRow {
     /// Pseudonymous team id (see [`team_pseudonym`]).
     pub team: String,
@@ -1885,7 +1908,7 @@ impl TeamRow {
 /// each person and team standing; a team counts while anyone is in it. Under a role or course
 /// filter, the teams with anyone (leader or member) of that role and course; the cohort dates do
 /// not apply (a leader who never committed has no cohort).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct Teams {
     /// By pseudonym.
     pub rows: Vec<TeamRow>,
@@ -2231,5 +2254,10 @@ impl Teams {
 }
 
 mod raw;
+mod saved;
 #[cfg(test)]
 mod tests;
+
+pub use saved::{
+    fingerprint, RestoreError, Snapshot, SAVED_FORMAT, SNAPSHOT_FORMAT, SNAPSHOT_LEARNERS,
+};
