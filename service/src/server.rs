@@ -122,6 +122,10 @@ impl Service {
                 lrs: self.lrs.clone(),
                 programs: programs.clone(),
             }))
+            .merge(crate::insights::router(crate::insights::Ctx::new(
+                self.lrs.clone(),
+                programs.clone(),
+            )))
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
             .route(
                 "/compiled/{file}",
