@@ -2259,5 +2259,6 @@ mod saved;
 mod tests;
 
 pub use saved::{
-    fingerprint, RestoreError, Snapshot, SAVED_FORMAT, SNAPSHOT_FORMAT, SNAPSHOT_LEARNERS,
+    fingerprint, RestoreError, Snapshot, INSIGHTS_EXTENSION, SAVED_FORMAT, SNAPSHOT_FORMAT,
+    SNAPSHOT_LEARNERS,
 };

@@ -167,7 +167,7 @@ fn browser_fold(p: &Process, auth: &str, program: &Program, as_of: time::Date) -
     let mut insights = Insights::new(program, as_of).keyed(auth.as_bytes());
     let mut next = format!(
         "/xapi/{}",
-        throughline::launch::admin::statements_query(&program.id, None)
+        throughline::launch::admin::statements_query(&program.id, None, false)
     );
     loop {
         let (status, body) = get(p, &next, Some(auth));

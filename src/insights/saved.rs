@@ -218,6 +218,10 @@ impl Insights {
     }
 }
 
+/// The About extension by which a Throughline service names where its snapshot is
+/// (relative to the xAPI endpoint).
+pub const INSIGHTS_EXTENSION: &str = "https://throughline.app/xapi/extensions/insights";
+
 /// Version of [`Snapshot`]'s JSON, so a dashboard can tell a service it does not understand.
 pub const SNAPSHOT_FORMAT: u32 = 1;
 

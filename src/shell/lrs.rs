@@ -23,6 +23,8 @@ pub struct Answer {
     pub body: String,
     /// The `ETag` header, for document concurrency.
     pub etag: Option<String>,
+    /// `X-Experience-API-Consistent-Through`: statements stored up to then are all visible.
+    pub consistent_through: Option<String>,
 }
 
 /// An LRS the widget may talk to.
@@ -94,6 +96,7 @@ impl Lrs {
                 status: None,
                 body: String::new(),
                 etag: None,
+                consistent_through: None,
             },
         }
     }
@@ -129,6 +132,7 @@ impl Lrs {
                 status: None,
                 body: String::new(),
                 etag: None,
+                consistent_through: None,
             },
         }
     }
@@ -189,6 +193,11 @@ impl Lrs {
             .await?
             .dyn_into()?;
         let etag = response.headers().get("ETag").ok().flatten();
+        let consistent_through = response
+            .headers()
+            .get("X-Experience-API-Consistent-Through")
+            .ok()
+            .flatten();
         let body = JsFuture::from(response.text()?)
             .await?
             .as_string()
@@ -197,6 +206,7 @@ impl Lrs {
             status: Some(response.status()),
             body,
             etag,
+            consistent_through,
         })
     }
 }

@@ -15,7 +15,7 @@ use super::{blocking, ApiError, Shared};
 /// The About extension that tells a dashboard this LRS is a Throughline service, and where
 /// its figures are (`/insights`, relative to the xAPI endpoint): it then reads a snapshot
 /// instead of every statement.
-pub const INSIGHTS_EXTENSION: &str = "https://throughline.app/xapi/extensions/insights";
+pub use throughline::insights::INSIGHTS_EXTENSION;
 
 /// `GET /about`: the versions this LRS speaks. Needs no credentials and no
 /// version header, as the spec asks.
