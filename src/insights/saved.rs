@@ -212,6 +212,7 @@ impl Insights {
                 key: p.key,
                 name: p.name,
                 events,
+                pseudonym: std::sync::OnceLock::new(),
             });
         }
         Ok(out)

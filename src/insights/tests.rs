@@ -1345,3 +1345,27 @@ fn a_snapshot_keeps_the_figures_and_drops_names_unless_allowed() {
         report.learners[..SNAPSHOT_LEARNERS]
     );
 }
+
+#[test]
+fn a_refusal_late_in_a_streamed_page_counts_each_statement_once() {
+    let p = coaching();
+    let cfg = config(30, 4);
+    let cohort = generate(&p, &cfg);
+    let all = json_of(&cohort);
+    // A repeated key in the last statement: the typed reading has folded the others by then.
+    let mut items: Vec<String> = all.iter().map(Value::to_string).collect();
+    items.push(all[0].to_string());
+    let last = items.last_mut().expect("a statement");
+    last.insert_str(1, r#""id": "not-this-one", "#);
+    let text = format!(r#"{{"statements": [{}], "more": ""}}"#, items.join(","));
+    let mut streamed = Insights::new(&p, cfg.as_of);
+    streamed.add_page_text(&text).expect("reads");
+    let mut tree = Insights::new(&p, cfg.as_of);
+    tree.add_page(&serde_json::from_str(&text).expect("JSON"));
+    assert_eq!(streamed.intake(), tree.intake());
+    assert_eq!(streamed.intake().duplicates, 1);
+    assert_eq!(
+        streamed.report(&Filter::default()),
+        tree.report(&Filter::default())
+    );
+}
