@@ -172,6 +172,19 @@ pub fn resume_since(newest_stored: &str) -> Option<String> {
     back.format(&Rfc3339).ok()
 }
 
+/// The `since` the next read asks with, from the newest `stored` read. Exactly that time when the
+/// read went to the end and the LRS said everything stored up to at least then was visible
+/// (`through`, its consistent-through time on the last page): no statement at or before it can
+/// still appear. Otherwise (Cancel, an error, no such time) [`resume_since`]'s overlap.
+pub fn next_since(newest: Option<&str>, complete: bool, through: Option<&str>) -> Option<String> {
+    let newest = newest?;
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    match (complete, at(newest), through.and_then(at)) {
+        (true, Some(n), Some(t)) if n <= t => Some(newest.to_string()),
+        _ => resume_since(newest),
+    }
+}
+
 /// Where the folded figures of one program are kept in this browser: a SHA-256 of the
 /// endpoint, the credential and the program id, so another key or LRS never reads them and
 /// the credential is not written down.
@@ -311,6 +324,26 @@ mod tests {
             Some("2027-03-01T08:59:59.5Z")
         );
         assert_eq!(resume_since("yesterday"), None);
+    }
+
+    #[test]
+    fn the_next_read_starts_at_the_newest_only_when_nothing_can_still_appear() {
+        let newest = Some("2027-03-01T10:00:00Z");
+        assert_eq!(
+            next_since(newest, true, Some("2027-03-01T10:00:05Z")).as_deref(),
+            newest
+        );
+        let overlap = Some("2027-03-01T09:59:59Z");
+        assert_eq!(
+            next_since(newest, false, Some("2027-03-01T10:00:05Z")).as_deref(),
+            overlap
+        );
+        assert_eq!(next_since(newest, true, None).as_deref(), overlap);
+        assert_eq!(
+            next_since(newest, true, Some("2027-03-01T09:00:00Z")).as_deref(),
+            overlap
+        );
+        assert_eq!(next_since(None, true, None), None);
     }
 
     #[test]

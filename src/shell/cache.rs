@@ -3,7 +3,7 @@
 //!
 //! The record's key is [`crate::launch::admin::cache_key`] (a hash: the credential is never
 //! written); its value holds the fold's bytes (`Insights::save`, which carry their own format
-//! number), the newest `stored` read and how many statements were read.
+//! number), the `since` of the next read and how many statements were read.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{ObjectStore, Rexie, TransactionMode};
@@ -16,8 +16,8 @@ const STORE: &str = "folds";
 pub struct Cached {
     /// `Insights::save` bytes.
     pub state: Vec<u8>,
-    /// The newest `stored` read.
-    pub newest_stored: Option<String>,
+    /// The `since` the next read asks with (`launch::admin::next_since`).
+    pub since: Option<String>,
     /// Statements read so far, over all visits.
     pub statements: usize,
 }
@@ -57,7 +57,7 @@ pub async fn load(key: &str) -> Result<Option<Cached>, String> {
     };
     Ok(Some(Cached {
         state: state.to_vec(),
-        newest_stored: field("newestStored").and_then(|s| s.as_string()),
+        since: field("since").and_then(|s| s.as_string()),
         statements: field("statements")
             .and_then(|n| n.as_f64())
             .map_or(0, |n| n as usize),
@@ -71,9 +71,9 @@ pub async fn save(key: &str, cached: &Cached) -> Result<(), String> {
     set("state", &Uint8Array::from(cached.state.as_slice()).into())
         .and_then(|()| {
             set(
-                "newestStored",
+                "since",
                 &cached
-                    .newest_stored
+                    .since
                     .as_deref()
                     .map_or(JsValue::NULL, JsValue::from_str),
             )

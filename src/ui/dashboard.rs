@@ -13,7 +13,7 @@ use time::Date;
 use super::chart::{Bar, Bars, Stack, Stacked};
 use crate::insights::{Coverage, Filter, Group, Insights, Report, Snapshot};
 use crate::launch::admin::{
-    cache_key, progress_line, resume_since, seconds_left, snapshot_query, statements_query, Left,
+    cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query, Left,
 };
 use crate::program::Program;
 use crate::shell::cache::Cached;
@@ -83,6 +83,8 @@ pub fn Dashboard(
     let refresh = RwSignal::new(0u64);
     let asked = StoredValue::new(0u64);
     let last_stored = StoredValue::new(None::<String>);
+    // Where the next read starts (`since`), decided when a read ends (`next_since`).
+    let resume = StoredValue::new(None::<String>);
     let role = RwSignal::new(String::new());
     let course = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
@@ -107,7 +109,7 @@ pub fn Dashboard(
         };
         let cached = Cached {
             state: insights.with_value(|i| i.save()),
-            newest_stored: last_stored.get_value(),
+            since: resume.get_value(),
             statements: loaded.get_untracked(),
         };
         wasm_bindgen_futures::spawn_local(async move {
@@ -139,6 +141,8 @@ pub fn Dashboard(
             let mut read = 0usize;
             // For the time left: the first page's newest `stored` and the LRS's consistent-through.
             let mut span: Option<(String, Option<String>)> = None;
+            let mut complete = false;
+            let mut through_last: Option<String> = None;
             loop {
                 if cancel.get_value() {
                     error.set(Some(
@@ -170,6 +174,7 @@ pub fn Dashboard(
                         .map(|s| (s, page.consistent_through.clone()));
                 }
                 read += got.statements;
+                through_last = page.consistent_through.clone();
                 // Statements counted once each: a resumed read's overlap is not counted again.
                 loaded.set(insights.with_value(|i| distinct(i.intake())));
                 let elapsed = (now_ms() - started) / 1000.0;
@@ -187,9 +192,17 @@ pub fn Dashboard(
                         error.set(Some(PageError::Loop.to_string()));
                         break;
                     }
-                    None => break,
+                    None => {
+                        complete = true;
+                        break;
+                    }
                 }
             }
+            let newest = last_stored.get_value();
+            resume.set_value(
+                next_since(newest.as_deref(), complete, through_last.as_deref())
+                    .or_else(|| resume.get_value()),
+            );
             if read > 0 {
                 keep();
             }
@@ -209,7 +222,7 @@ pub fn Dashboard(
                             Ok(i) => {
                                 insights.set_value(i.keyed(&pseudonym_key.get_value()));
                                 loaded.set(distinct(insights.with_value(|i| i.intake())));
-                                last_stored.set_value(c.newest_stored);
+                                resume.set_value(c.since);
                                 version.update(|v| *v += 1);
                             }
                             Err(e) => notice.set(Some(format!("Note: {e}."))),
@@ -219,7 +232,7 @@ pub fn Dashboard(
                     Err(e) => shell::console_error(&e),
                 }
             }
-            load(last_stored.get_value().and_then(|s| resume_since(&s)));
+            load(resume.get_value());
         });
     };
 
@@ -350,7 +363,7 @@ pub fn Dashboard(
                 } else {
                     view! {
                         <span>{format!("{} statements read from the learning record store.", loaded.get())}</span>
-                        <button type="button" class="tl-button" on:click=move |_| load(last_stored.get_value().and_then(|s| resume_since(&s)))>"Refresh"</button>
+                        <button type="button" class="tl-button" on:click=move |_| load(resume.get_value())>"Refresh"</button>
                     }.into_any()
                 }}
             </div>
