@@ -16,6 +16,8 @@
 #   TIMEOUT_MS=n    how long to wait for the dashboard (default 120000)
 #   SEED_S=n        how long to wait for the demo to seed (default 120; 100,000 learners take minutes)
 #   ONLY=service|plain   one way in only
+#   DATA=dir        keep the demo's data folder there (seeded once, reused by later runs: the
+#                   demo seeds a folder only once), instead of a temp dir removed at the end
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,9 +48,10 @@ cleanup() {
   fi
   rm -rf "$tmp"
 }
+data=${DATA:-$tmp/data}
 trap cleanup EXIT
 
-"$target/release/throughline-demo" --addr 127.0.0.1:0 --data "$tmp/data" --bundle "$bundle" \
+"$target/release/throughline-demo" --addr 127.0.0.1:0 --data "$data" --bundle "$bundle" \
   --seed-cohort "$learners" >"$log" 2>&1 &
 pid=$!
 

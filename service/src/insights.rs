@@ -3,8 +3,9 @@
 //! in the browser from the same statements, so an admin's dashboard need not read a
 //! million statements over the network.
 //!
-//! Each process keeps one fold per program (a cache: nothing another process needs) and, on
-//! each request, folds only the statements stored since the last read, up to what the store
+//! Each process keeps one fold per program (a cache: nothing another process needs), folded
+//! first on a thread at start ([`Ctx::warm`]) and, on each request, folds only the statements
+//! stored since the last read, up to what the store
 //! calls consistent (`Store::consistent_through`, less a microsecond so a write committing
 //! in the same tick is read next time, never missed). Pseudonyms are keyed with the asking
 //! admin's credential, as their browser keys them; names go out only with `names=true`.
@@ -58,6 +59,34 @@ impl Ctx {
             lrs,
             programs,
             folds: Arc::default(),
+        }
+    }
+
+    /// Folds every program's statements on a thread of its own, so the first dashboard after a
+    /// start finds the figures ready (or waits only for the rest). A failure is only logged: the
+    /// first request then folds, and says what went wrong.
+    pub(crate) fn warm(&self) {
+        let ctx = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("insights-warm".into())
+            .spawn(move || {
+                for (_, program) in crate::lti::programs_parsed(&ctx.programs) {
+                    let done = fold_for(&ctx, &program).and_then(|fold| {
+                        let mut fold = fold.lock().map_err(|_| {
+                            ApiError::internal("the figures' cache is unusable after a failure")
+                        })?;
+                        catch_up(ctx.lrs.store(), &program, &mut fold)
+                    });
+                    if let Err(e) = done {
+                        eprintln!(
+                            "insights: {} not folded at start: {}",
+                            program.id, e.message
+                        );
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("insights: no thread to fold at start ({e}); the first request folds");
         }
     }
 }
@@ -133,6 +162,7 @@ fn catch_up(store: &Store, program: &Program, fold: &mut Fold) -> Result<(), Api
     if fold.through_ns.is_some_and(|t| t >= through) {
         return Ok(());
     }
+    let started = std::time::Instant::now();
     let mut cursor = None;
     let mut read = 0usize;
     loop {
@@ -158,6 +188,14 @@ fn catch_up(store: &Store, program: &Program, fold: &mut Fold) -> Result<(), Api
     }
     fold.through_ns = Some(through);
     fold.statements += read;
+    if read >= PAGE {
+        println!(
+            "insights: {read} statements of {} folded in {:.1} s ({} in all)",
+            program.id,
+            started.elapsed().as_secs_f64(),
+            fold.statements
+        );
+    }
     if read > 0 {
         fold.last = None;
     }

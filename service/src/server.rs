@@ -122,10 +122,11 @@ impl Service {
                 lrs: self.lrs.clone(),
                 programs: programs.clone(),
             }))
-            .merge(crate::insights::router(crate::insights::Ctx::new(
-                self.lrs.clone(),
-                programs.clone(),
-            )))
+            .merge(crate::insights::router({
+                let insights = crate::insights::Ctx::new(self.lrs.clone(), programs.clone());
+                insights.warm();
+                insights
+            }))
             .nest_service("/pkg", ServeDir::new(&self.config.bundle))
             .route(
                 "/compiled/{file}",

@@ -86,9 +86,13 @@ pub async fn snapshot_url(lrs: &Lrs) -> Option<String> {
     resolve_more(&lrs.endpoint, path)
 }
 
+/// How long the service may take to answer: its first answer after a start reads every
+/// statement of the program (about 30 s for a million on a small machine).
+const SNAPSHOT_TIMEOUT_MS: i32 = 180_000;
+
 /// The service's figures for one filter (the query is the caller's), with the same credentials.
 pub async fn snapshot(lrs: &Lrs, url: &str) -> Result<crate::insights::Snapshot, PageError> {
-    let answer = lrs.get_url(url).await;
+    let answer = lrs.get_url_waiting(url, SNAPSHOT_TIMEOUT_MS).await;
     refused(answer.status)?;
     let snapshot: crate::insights::Snapshot =
         serde_json::from_str(&answer.body).map_err(|_| PageError::Malformed)?;

@@ -347,7 +347,7 @@ pub fn Dashboard(
                 {move || if loading.get() && from_snapshot() {
                     view! {
                         <progress class="tl-progress-bar" aria-label="Loading the figures"></progress>
-                        <span>"Asking the Throughline service for its figures…"</span>
+                        <span>"Asking the Throughline service for its figures… The first time after the service starts, it reads every statement, which can take a minute for a million."</span>
                     }.into_any()
                 } else if loading.get() {
                     view! {
