@@ -39,6 +39,9 @@ struct Fold {
     insights: Insights,
     /// Every statement stored at or before this (unix ns) has been folded.
     through_ns: Option<i64>,
+    /// The store's order (`seq`) of the last statement folded: later reads start after it, so
+    /// the index is read only from there (writes are serialised, so `seq` follows `stored`).
+    last_seq: Option<i64>,
     /// Statements read.
     statements: usize,
     /// The last answer, kept while nothing new arrives: (its request, its JSON).
@@ -163,7 +166,7 @@ fn catch_up(store: &Store, program: &Program, fold: &mut Fold) -> Result<(), Api
         return Ok(());
     }
     let started = std::time::Instant::now();
-    let mut cursor = None;
+    let mut cursor = fold.last_seq;
     let mut read = 0usize;
     loop {
         let filter = StatementFilter {
@@ -180,6 +183,9 @@ fn catch_up(store: &Store, program: &Program, fold: &mut Fold) -> Result<(), Api
         read += page.len();
         for s in &page {
             fold.insights.add_text(&s.body);
+            if s.seq.is_some() {
+                fold.last_seq = s.seq;
+            }
         }
         match more {
             Some(next) => cursor = Some(next),
@@ -213,6 +219,7 @@ fn fold_for(ctx: &Ctx, program: &Program) -> Result<Arc<Mutex<Fold>>, ApiError> 
             program: print,
             insights: Insights::new(program, time::OffsetDateTime::now_utc().date()),
             through_ns: None,
+            last_seq: None,
             statements: 0,
             last: None,
         }))
