@@ -7,15 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-service/static/pkg}
-wasm=target/wasm32-unknown-unknown/release/throughline.wasm
 bundle() { # name, out dir, cargo feature flags...
   local name=$1 dir=$2; shift 2
-  cargo build --release --target wasm32-unknown-unknown --lib -p throughline "$@"
+  # The dashboard is built for speed (Cargo.toml's `admin` profile, wasm-opt -O3), the others for size.
+  local profile=release opt=-Oz
+  if [ "$name" = throughline_admin ]; then profile=admin opt=-O3; fi
+  cargo build --profile "$profile" --target wasm32-unknown-unknown --lib -p throughline "$@"
   mkdir -p "$dir"
   rm -rf "$dir/snippets" # wasm-bindgen's JS snippets: drop any from an earlier build
-  wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$dir" "$wasm"
+  wasm-bindgen --target web --no-typescript --out-name "$name" --out-dir "$dir" "target/wasm32-unknown-unknown/$profile/throughline.wasm"
   # Debian's wasm-opt is too old (its output fails in Chromium); use the npm binaryen one, features auto-detected.
-  node_modules/.bin/wasm-opt -Oz "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
+  node_modules/.bin/wasm-opt "$opt" "$dir/${name}_bg.wasm" -o "$dir/${name}_bg.wasm"
 }
 bundle throughline "$out"
 bundle throughline_admin "$out/admin" --no-default-features --features admin

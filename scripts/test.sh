@@ -42,7 +42,7 @@ source scripts/postgres.sh
 if pg_start; then
   # The same selection of the workspace build as above: nothing is compiled again.
   THROUGHLINE_TEST_POSTGRES="$PG_URL" THROUGHLINE_LTI_PYTHON="$PWD/$venv/bin/python" \
-    cargo test --workspace --test lrs --test lti --test shared_database --test lti_platform --test nudges --test calendar_feed --test teams \
+    cargo test --workspace --test lrs --test lti --test shared_database --test lti_platform --test nudges --test calendar_feed --test teams --test insights \
     -- --include-ignored 2>&1 | tee "$logdir/postgres.log"
   check "${PIPESTATUS[0]}" "$logdir/postgres.log" "PostgreSQL and LTI platform tests"
   pg_stop

@@ -32,7 +32,8 @@ fn failed(element: web_sys::HtmlElement, lines: Vec<String>) -> JsValue {
     JsValue::from_str(&message)
 }
 
-/// Mounts the adoption dashboard. `options`: `{ endpoint, key, secret | auth, program | programText, now, namesAllowed }`.
+/// Mounts the adoption dashboard. `options`: `{ endpoint, key, secret | auth, program | programText, now, namesAllowed, snapshot, cache }`
+/// (`snapshot: false` reads every statement even from a Throughline service; `cache: false` keeps nothing in the browser).
 /// Rejects (and shows why in the element) when options, program or credentials are wrong.
 #[wasm_bindgen(js_name = mountDashboard)]
 pub async fn mount_dashboard(
@@ -61,10 +62,10 @@ pub async fn mount_dashboard(
     };
     let as_of = options.now.unwrap_or_else(|| shell::clock::now(None).today);
     let lrs = send_wrapper::SendWrapper::new(Lrs::new(&options.lrs));
-    let names_allowed = options.names_allowed;
+    let (names_allowed, snapshot, cache) = (options.names_allowed, options.snapshot, options.cache);
     leptos::mount::mount_to(
         element,
-        move || view! { <Dashboard program=program.clone() lrs=lrs.clone() as_of names_allowed/> },
+        move || view! { <Dashboard program=program.clone() lrs=lrs.clone() as_of names_allowed snapshot cache/> },
     )
     .forget();
     Ok(())

@@ -98,7 +98,7 @@ fn keyed_id(prefix: &str, secret: &[u8], identity: &str) -> String {
 }
 
 /// Which learners a report counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Only learners in this role (program role id).
     pub role: Option<String>,
@@ -125,8 +125,21 @@ pub struct PageRead {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MalformedPage;
 
+impl Intake {
+    /// What was counted after `before`.
+    fn since(self, before: Intake) -> Intake {
+        Intake {
+            kept: self.kept - before.kept,
+            duplicates: self.duplicates - before.duplicates,
+            other_programs: self.other_programs - before.other_programs,
+            unreadable: self.unreadable - before.unreadable,
+            voiding: self.voiding - before.voiding,
+        }
+    }
+}
+
 /// What happened to the statements given to [`Insights::add`], so an admin can trust the counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct Intake {
     /// Statements of this program kept.
     pub kept: usize,
@@ -140,7 +153,7 @@ pub struct Intake {
     pub voiding: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 enum Kind {
     Selected(String),
     Committed {
@@ -205,6 +218,9 @@ struct Person {
     /// Display name of the latest statement that had one, so arrival order does not matter.
     name: Option<(OffsetDateTime, String)>,
     events: Vec<Event>,
+    /// The pseudonym under the current key, worked out once (an HMAC per learner per report
+    /// cost a tenth of a report in WebAssembly); emptied when the key changes.
+    pseudonym: std::sync::OnceLock<String>,
 }
 
 /// Statements gathered so far for one program.
@@ -304,13 +320,41 @@ impl Insights {
     /// cannot be recomputed from known identities by whoever reads a report without it.
     /// Without a key, pseudonyms are still stable but anyone can compute them.
     pub fn keyed(mut self, secret: &[u8]) -> Insights {
-        self.pseudonym_key = secret.to_vec();
+        self.rekey(secret);
         self
     }
 
     /// What happened to the statements added so far.
     pub fn intake(&self) -> Intake {
         self.intake
+    }
+
+    /// Keys pseudonyms with `secret` from now on (see [`Insights::keyed`]): the service keeps one
+    /// fold per program and keys each report with the asking admin's credential, as their browser would.
+    pub fn rekey(&mut self, secret: &[u8]) {
+        if self.pseudonym_key != secret {
+            secret.clone_into(&mut self.pseudonym_key);
+            for p in &mut self.people {
+                p.pseudonym = std::sync::OnceLock::new();
+            }
+        }
+    }
+
+    /// Counts what was known on `as_of` from now on: nothing folded depends on it, only reports.
+    pub fn set_as_of(&mut self, as_of: Date) {
+        self.as_of = as_of;
+    }
+
+    /// Takes one statement as JSON text (as a store keeps it), read as pages are, without a tree.
+    pub fn add_text(&mut self, statement: &str) {
+        match serde_json::from_str::<raw::Obj<raw::Statement>>(statement) {
+            Ok(read) => self.add_raw(read.0.as_ref()),
+            // Text the typed reading refuses (a repeated key, say) is read the forgiving way.
+            Err(_) => match serde_json::from_str::<Value>(statement) {
+                Ok(v) => self.add(&v),
+                Err(_) => self.intake.unreadable += 1,
+            },
+        }
     }
 
     /// One shared copy of each course id and role: thousands of statements name the same few.
@@ -517,6 +561,7 @@ impl Insights {
                 key,
                 name: None,
                 events: Vec::new(),
+                pseudonym: std::sync::OnceLock::new(),
             });
         }
         if let Some(person) = self.people.get_mut(slot) {
@@ -543,33 +588,36 @@ impl Insights {
     /// or a bare array, read straight into typed statements without a JSON tree in between.
     /// Anything but JSON with a statement list is refused as [`MalformedPage`].
     pub fn add_page_text(&mut self, text: &str) -> Result<PageRead, MalformedPage> {
+        let before = self.intake;
+        let mut read = PageRead::default();
+        let mut de = serde_json::Deserializer::from_str(text);
+        // Statement by statement into the fold: the page is never held as a list.
         let typed = if text.trim_start().starts_with('[') {
-            serde_json::from_str::<raw::List<raw::Obj<raw::Statement>>>(text)
-                .map(|list| (list, raw::Str::default()))
+            serde::de::DeserializeSeed::deserialize(
+                raw::StatementsSeed::new(self, &mut read),
+                &mut de,
+            )
         } else {
-            serde_json::from_str::<raw::Page>(text).map(|page| (page.statements, page.more))
-        };
-        let (list, more) = match typed {
-            Ok((raw::List(Some(list)), more)) => (list, more),
-            Ok((raw::List(None), _)) => return Err(MalformedPage),
-            // Text the typed reading refuses (a repeated key, say) is read the slower, forgiving way.
-            Err(_) => return self.add_page_value(text),
-        };
-        let mut read = PageRead {
-            statements: list.len(),
-            newest_stored: None,
-            more: more.get().filter(|m| !m.is_empty()).map(str::to_string),
-        };
-        for statement in &list {
-            let statement = statement.0.as_ref();
-            if let Some(stored) = statement.and_then(|s| s.stored.get()) {
-                if read.newest_stored.as_deref().is_none_or(|n| n < stored) {
-                    read.newest_stored = Some(stored.to_string());
-                }
-            }
-            self.add_raw(statement);
+            serde::de::DeserializeSeed::deserialize(raw::PageSeed::new(self, &mut read), &mut de)
         }
-        Ok(read)
+        .and_then(|found| de.end().map(|()| found));
+        match typed {
+            Ok(true) => Ok(read),
+            Ok(false) => Err(MalformedPage),
+            // Text the typed reading refuses (a repeated key, say) is read the slower, forgiving
+            // way; what was folded before the refusal is then met again, and counted once.
+            Err(_) => {
+                let streamed = self.intake.since(before);
+                let again = self.add_page_value(text);
+                let i = &mut self.intake;
+                i.duplicates = i
+                    .duplicates
+                    .saturating_sub(streamed.kept + streamed.voiding + streamed.duplicates);
+                i.other_programs = i.other_programs.saturating_sub(streamed.other_programs);
+                i.unreadable = i.unreadable.saturating_sub(streamed.unreadable);
+                again
+            }
+        }
     }
 
     fn add_page_value(&mut self, body: &str) -> Result<PageRead, MalformedPage> {
@@ -616,7 +664,10 @@ impl Insights {
             .collect();
         events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let mut f = Facts {
-            id: pseudonym(&self.pseudonym_key, &person.key),
+            id: person
+                .pseudonym
+                .get_or_init(|| pseudonym(&self.pseudonym_key, &person.key))
+                .clone(),
             name: person.name.as_ref().map(|(_, n)| n.clone()),
             role: None,
             course: events
@@ -1304,7 +1355,7 @@ impl Facts {
 }
 
 /// Counts for one reflection step; they add up to the committed learners.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct StepCounts {
     /// Answered within [`ON_TIME_GRACE_DAYS`] of the due date.
     pub on_time: usize,
@@ -1323,7 +1374,7 @@ pub struct StepCounts {
 }
 
 /// Learners counted, and how many of them had adopted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct Share {
     /// Learners counted.
     pub learners: usize,
@@ -1344,7 +1395,7 @@ impl Share {
 }
 
 /// How much a glossary term was used.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, Default, PartialEq, Eq)]
 pub struct TermUse {
     /// Occurrences in reflections.
     pub uses: usize,
@@ -1353,7 +1404,7 @@ pub struct TermUse {
 }
 
 /// A funnel stage, in the order learners pass them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// Chose a role.
     Selected,
@@ -1368,7 +1419,7 @@ pub enum Stage {
 }
 
 /// One funnel stage for one role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct FunnelRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1384,14 +1435,14 @@ pub struct FunnelRow {
 }
 
 /// Panel 1: where each role drops off.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Funnel {
     /// Stages per role in program order, then all roles together.
     pub rows: Vec<FunnelRow>,
 }
 
 /// Whether a role is represented among the learners.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Coverage {
     /// No learner in this role.
     None,
@@ -1413,7 +1464,7 @@ impl Coverage {
 }
 
 /// One expected role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct RoleRow {
     /// Role id.
     pub role: String,
@@ -1428,7 +1479,7 @@ pub struct RoleRow {
 }
 
 /// Panel 2: every role the program expects, and who is actually in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Roles {
     /// Learners counted (all roles).
     pub total: usize,
@@ -1438,7 +1489,7 @@ pub struct Roles {
 }
 
 /// One glossary term's use in one role's reflections.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TermRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1453,14 +1504,14 @@ pub struct TermRow {
 }
 
 /// Panel 3: is the shared language being used, and by whom.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Terms {
     /// Every term per role in program order, then all roles together.
     pub rows: Vec<TermRow>,
 }
 
 /// One reflection step.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct StepRow {
     /// Step day.
     pub day: u32,
@@ -1473,7 +1524,7 @@ pub struct StepRow {
 }
 
 /// Panel 4: does the spaced reinforcement reach people.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Reinforcement {
     /// One row per step, in schedule order.
     pub rows: Vec<StepRow>,
@@ -1483,7 +1534,7 @@ pub struct Reinforcement {
 
 /// Change from baseline for one behaviour in one role: the latest self-check against the
 /// starting rating given at commitment, over learners who have both.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct BaselineRow {
     /// Role id; `None` for all roles together.
     pub role: Option<String>,
@@ -1539,7 +1590,7 @@ impl BaselineRow {
 }
 
 /// Panel 6: how far self-ratings moved from where learners started.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Baseline {
     /// Per role in program order (the behaviours developed in it), then all roles together.
     pub rows: Vec<BaselineRow>,
@@ -1549,7 +1600,7 @@ pub struct Baseline {
 pub const SUCCESS_CASES: usize = 5;
 
 /// Which end of the range a sampled learner comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub enum Group {
     /// The largest rise from the start.
     Strongest,
@@ -1568,7 +1619,7 @@ impl Group {
 }
 
 /// One learner to interview about one behaviour.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SuccessRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1601,7 +1652,7 @@ impl SuccessRow {
 
 /// Panel 7: Success Case sampling (after Brinkerhoff's Success Case Method): per behaviour,
 /// the learners with the strongest and the weakest trajectories, whom to interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SuccessCases {
     /// Learners per behaviour and group at most.
     pub per: usize,
@@ -1610,7 +1661,7 @@ pub struct SuccessCases {
 }
 
 /// Where a learner's self-ratings of one behaviour started and stand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Copy, PartialEq, Eq)]
 pub struct Trajectory {
     /// The baseline, else the first self-check.
     pub start: u8,
@@ -1671,7 +1722,7 @@ pub fn sample(mut all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
 }
 
 /// Adoption N days after commitment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct SustainedRow {
     /// N.
     pub days: u32,
@@ -1680,7 +1731,7 @@ pub struct SustainedRow {
 }
 
 /// Adoption of one behaviour on `as_of`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct BehaviourRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1691,7 +1742,7 @@ pub struct BehaviourRow {
 }
 
 /// Adoption of one behaviour at one week after commitment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TrendRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1702,7 +1753,7 @@ pub struct TrendRow {
 }
 
 /// Panel 5: participation against adoption that lasts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Adoption {
     /// At 30, 60 and 90 days.
     pub sustained: Vec<SustainedRow>,
@@ -1713,7 +1764,7 @@ pub struct Adoption {
 }
 
 /// One learner behind the figures.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct LearnerRow {
     /// Pseudonymous id (see [`pseudonym`]).
     pub id: String,
@@ -1734,7 +1785,7 @@ pub struct LearnerRow {
 }
 
 /// The dashboard for one filter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct Report {
     /// The day the figures are for.
     pub as_of: Date,
@@ -1770,7 +1821,7 @@ pub struct Report {
 /// counts; raters are counted in whole blocks of `min_raters`, in the order they first answered
 /// (any round), so the figure is shown only over at least `min_raters` distinct raters and one
 /// new rater never moves it. A counted rater's answer in a later round does move it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct SeenRow {
     /// Behaviour id.
     pub behaviour: String,
@@ -1843,7 +1894,7 @@ impl SeenRow {
 }
 
 /// Panel 8: how others see each behaviour, next to how learners see themselves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct SelfObserved {
     /// One row per program observation, in program order (only those about the filtered role
     /// under a role filter).
@@ -1851,7 +1902,7 @@ pub struct SelfObserved {
 }
 
 /// One team, by pseudonym.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 pub struct TeamRow {
     /// Pseudonymous team id (see [`team_pseudonym`]).
     pub team: String,
@@ -1885,7 +1936,7 @@ impl TeamRow {
 /// each person and team standing; a team counts while anyone is in it. Under a role or course
 /// filter, the teams with anyone (leader or member) of that role and course; the cohort dates do
 /// not apply (a leader who never committed has no cohort).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Default, PartialEq, Eq)]
 pub struct Teams {
     /// By pseudonym.
     pub rows: Vec<TeamRow>,
@@ -2231,5 +2282,11 @@ impl Teams {
 }
 
 mod raw;
+mod saved;
 #[cfg(test)]
 mod tests;
+
+pub use saved::{
+    fingerprint, RestoreError, Snapshot, INSIGHTS_EXTENSION, SAVED_FORMAT, SNAPSHOT_FORMAT,
+    SNAPSHOT_LEARNERS,
+};

@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod http;
+mod insights;
 pub mod lrs;
 pub mod lti;
 pub mod nudges;

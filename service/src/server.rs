@@ -122,6 +122,11 @@ impl Service {
                 lrs: self.lrs.clone(),
                 programs: programs.clone(),
             }))
+            .merge(crate::insights::router({
+                let insights = crate::insights::Ctx::new(self.lrs.clone(), programs.clone());
+                insights.warm();
+                insights
+            }))
             // scripts/build-widget.sh writes brotli and gzip copies beside each bundle file, so
             // the largest downloads (the wasm) go out compressed at the best level without
             // spending CPU per request; other answers are compressed as they go.

@@ -249,38 +249,6 @@ impl<'de: 'a, 'a> Deserialize<'de> for Activities<'a> {
     }
 }
 
-/// A list field; empty when missing or not a list.
-#[derive(Debug)]
-pub(super) struct List<T>(pub Option<Vec<T>>);
-
-impl<T> Default for List<T> {
-    fn default() -> Self {
-        List(None)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = List<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(List(Some(items)))
-            }
-            scalars_are_nothing!(List(None));
-            nothing_for!(List(None); visit_map);
-        }
-        d.deserialize_any(V(PhantomData))
-    }
-}
-
 /// `{ "id": ... }`: verbs, activities.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
@@ -418,14 +386,110 @@ pub(super) struct Statement<'a> {
     pub stored: Str<'a>,
 }
 
-/// A StatementResult as LRSs answer `GET statements`.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default)]
-pub(super) struct Page<'a> {
-    #[serde(borrow)]
-    pub statements: List<Obj<Statement<'a>>>,
-    #[serde(borrow)]
-    pub more: Str<'a>,
+/// A statement list read element by element into the fold ([`super::Insights::add_page_text`]),
+/// noting the count and the newest `stored`; `false` when the value is not a list.
+pub(super) struct StatementsSeed<'i> {
+    insights: &'i mut super::Insights,
+    read: &'i mut super::PageRead,
+}
+
+impl<'i> StatementsSeed<'i> {
+    pub fn new(insights: &'i mut super::Insights, read: &'i mut super::PageRead) -> Self {
+        StatementsSeed { insights, read }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for StatementsSeed<'_> {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StatementsSeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of statements")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        let mut newest: Option<Cow<'de, str>> = None;
+        while let Some(Obj(statement)) = seq.next_element::<Obj<Statement<'de>>>()? {
+            self.read.statements += 1;
+            self.insights.add_raw(statement.as_ref());
+            // Moved, not copied: only the newest is turned into a `String`, once.
+            if let Some(stored) = statement.and_then(|s| s.stored.0) {
+                if newest.as_deref().is_none_or(|n| n < &*stored) {
+                    newest = Some(stored);
+                }
+            }
+        }
+        if let Some(n) = newest {
+            if self
+                .read
+                .newest_stored
+                .as_deref()
+                .is_none_or(|old| old < &*n)
+            {
+                self.read.newest_stored = Some(n.into_owned());
+            }
+        }
+        Ok(true)
+    }
+    scalars_are_nothing!(false);
+    nothing_for!(false; visit_map);
+}
+
+/// A StatementResult read with its list streamed ([`StatementsSeed`]); a repeated
+/// `statements` or `more` is refused, so the forgiving reading (the last one wins) decides.
+pub(super) struct PageSeed<'i> {
+    insights: &'i mut super::Insights,
+    read: &'i mut super::PageRead,
+}
+
+impl<'i> PageSeed<'i> {
+    pub fn new(insights: &'i mut super::Insights, read: &'i mut super::PageRead) -> Self {
+        PageSeed { insights, read }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for PageSeed<'_> {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PageSeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a statement result")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        use serde::de::Error;
+        let (mut list, mut more) = (None, false);
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match key.get() {
+                Some("statements") if list.is_none() => {
+                    list = Some(map.next_value_seed(StatementsSeed {
+                        insights: &mut *self.insights,
+                        read: &mut *self.read,
+                    })?);
+                }
+                Some("more") if !more => {
+                    more = true;
+                    let link: Str<'de> = map.next_value()?;
+                    self.read.more = link.get().filter(|m| !m.is_empty()).map(str::to_string);
+                }
+                Some("statements" | "more") => return Err(A::Error::custom("a repeated key")),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(list == Some(true))
+    }
+    scalars_are_nothing!(false);
+    nothing_for!(false; visit_seq);
 }
 
 #[cfg(test)]

@@ -1206,3 +1206,166 @@ fn sampling_splits_small_groups_and_breaks_ties_plainly() {
 }
 
 mod teams;
+
+/// Every filter a dashboard offers, to compare two folds on each.
+fn filters(p: &Program) -> Vec<Filter> {
+    let mut out = vec![
+        Filter::default(),
+        Filter {
+            course: Some("https://lms.example.org/course/202".into()),
+            ..Filter::default()
+        },
+        Filter {
+            cohort_from: Some(date!(2027 - 01 - 11)),
+            cohort_to: Some(date!(2027 - 02 - 20)),
+            ..Filter::default()
+        },
+    ];
+    out.extend(p.roles.iter().map(|r| Filter {
+        role: Some(r.id.clone()),
+        ..Filter::default()
+    }));
+    out
+}
+
+#[test]
+fn saved_fold_state_restores_to_the_same_reports() {
+    let p = coaching();
+    let cfg = config(300, 21);
+    let cohort = generate(&p, &cfg);
+    let all = json_of(&cohort);
+    let mut with_voids = all.clone();
+    // A void and a duplicate, so both sets travel through the saved state.
+    let target = all[10]["id"].as_str().expect("id").to_string();
+    with_voids.push(json!({
+        "id": "9c2f3f4e-0000-4000-8000-000000000001",
+        "actor": all[10]["actor"].clone(),
+        "verb": {"id": VOIDED},
+        "object": {"objectType": "StatementRef", "id": target},
+        "timestamp": "2027-03-01T10:00:00Z",
+    }));
+    with_voids.push(all[20].clone());
+    let folded = insights(&p, cfg.as_of, &with_voids).keyed(b"admin secret");
+    let bytes = folded.save();
+    let restored = Insights::restore(&p, cfg.as_of, &bytes)
+        .expect("restores")
+        .keyed(b"admin secret");
+    for f in filters(&p) {
+        assert_eq!(restored.report(&f), folded.report(&f), "{f:?}");
+    }
+    assert_eq!(restored.intake(), folded.intake());
+    // Restored, the fold goes on: the voided statement stays out, a duplicate stays a duplicate.
+    let mut again = restored;
+    again.add(&all[10]);
+    assert_eq!(again.intake().duplicates, folded.intake().duplicates + 1);
+}
+
+#[test]
+fn saved_fold_state_of_another_format_or_program_is_refused() {
+    let p = coaching();
+    let cfg = config(40, 2);
+    let cohort = generate(&p, &cfg);
+    let bytes = insights(&p, cfg.as_of, &json_of(&cohort)).save();
+    let mut other = p.clone();
+    other.title.push_str(" (revised)");
+    assert_eq!(
+        Insights::restore(&other, cfg.as_of, &bytes).err(),
+        Some(RestoreError::OtherProgram)
+    );
+    let mut old = bytes.clone();
+    // The format number is the first varint: an older one is told apart, not misread.
+    old[0] = 0;
+    assert_eq!(
+        Insights::restore(&p, cfg.as_of, &old).err(),
+        Some(RestoreError::OtherFormat(0))
+    );
+    assert_eq!(
+        Insights::restore(&p, cfg.as_of, &bytes[..bytes.len() / 2]).err(),
+        Some(RestoreError::Unreadable)
+    );
+    assert_eq!(
+        Insights::restore(&p, cfg.as_of, b"").err(),
+        Some(RestoreError::Unreadable)
+    );
+}
+
+#[test]
+fn folding_a_then_b_equals_folding_both_whatever_is_saved_between() {
+    let p = coaching();
+    let cfg = config(250, 5);
+    let cohort = generate(&p, &cfg);
+    let all = json_of(&cohort);
+    let whole = insights(&p, cfg.as_of, &all);
+    for cut in [0, 1, all.len() / 3, all.len() - 1, all.len()] {
+        let (a, b) = all.split_at(cut);
+        let first = insights(&p, cfg.as_of, a);
+        let mut later = Insights::restore(&p, cfg.as_of, &first.save()).expect("restores");
+        for s in b {
+            later.add_text(&s.to_string());
+        }
+        for f in filters(&p) {
+            assert_eq!(later.report(&f), whole.report(&f), "cut {cut}, {f:?}");
+        }
+    }
+}
+
+#[test]
+fn a_snapshot_keeps_the_figures_and_drops_names_unless_allowed() {
+    let p = coaching();
+    let cfg = config(700, 8);
+    let cohort = generate(&p, &cfg);
+    let report = insights(&p, cfg.as_of, &json_of(&cohort)).report(&Filter::default());
+    assert!(report.learners.len() > SNAPSHOT_LEARNERS, "enough to cut");
+    assert!(
+        report.learners.iter().any(|l| l.name.is_some()),
+        "names to drop"
+    );
+    let courses = report.courses();
+    let sent = Snapshot::of(report.clone(), courses.clone(), 1, false);
+    let read: Snapshot =
+        serde_json::from_str(&serde_json::to_string(&sent).expect("writes")).expect("reads");
+    assert_eq!(read, sent);
+    assert_eq!(read.learners, report.learners.len());
+    assert_eq!(read.report.learners.len(), SNAPSHOT_LEARNERS);
+    assert_eq!(read.courses, courses);
+    assert_eq!(courses.len(), 3);
+    assert!(read.report.learners.iter().all(|l| l.name.is_none()));
+    assert!(read.report.success.rows.iter().all(|s| s.name.is_none()));
+    assert!(read
+        .report
+        .teams
+        .rows
+        .iter()
+        .all(|t| t.leader_name.is_none()));
+    assert_eq!(read.report.funnel, report.funnel);
+    assert_eq!(read.report.seen, report.seen);
+    let named = Snapshot::of(report.clone(), courses, 1, true);
+    assert_eq!(
+        named.report.learners[..],
+        report.learners[..SNAPSHOT_LEARNERS]
+    );
+}
+
+#[test]
+fn a_refusal_late_in_a_streamed_page_counts_each_statement_once() {
+    let p = coaching();
+    let cfg = config(30, 4);
+    let cohort = generate(&p, &cfg);
+    let all = json_of(&cohort);
+    // A repeated key in the last statement: the typed reading has folded the others by then.
+    let mut items: Vec<String> = all.iter().map(Value::to_string).collect();
+    items.push(all[0].to_string());
+    let last = items.last_mut().expect("a statement");
+    last.insert_str(1, r#""id": "not-this-one", "#);
+    let text = format!(r#"{{"statements": [{}], "more": ""}}"#, items.join(","));
+    let mut streamed = Insights::new(&p, cfg.as_of);
+    streamed.add_page_text(&text).expect("reads");
+    let mut tree = Insights::new(&p, cfg.as_of);
+    tree.add_page(&serde_json::from_str(&text).expect("JSON"));
+    assert_eq!(streamed.intake(), tree.intake());
+    assert_eq!(streamed.intake().duplicates, 1);
+    assert_eq!(
+        streamed.report(&Filter::default()),
+        tree.report(&Filter::default())
+    );
+}

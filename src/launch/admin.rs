@@ -2,7 +2,8 @@
 //! with which admin credentials, for which program, as of which day.
 
 use serde::Deserialize;
-use time::Date;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
 
 use super::lms::{self, Connection, RawLrs};
 use super::{parse_now, LaunchError, ProgramSource};
@@ -30,6 +31,12 @@ pub struct RawAdminOptions {
     /// Whether this admin may switch learner names on (pseudonymous ids otherwise).
     #[serde(default)]
     pub names_allowed: bool,
+    /// Whether to ask a Throughline service for its figures (its `/insights` snapshot, found
+    /// through the LRS's About) instead of reading every statement; on unless `false`.
+    pub snapshot: Option<bool>,
+    /// Whether to keep the figures folded so far in this browser (IndexedDB), so a later
+    /// visit reads only newer statements; on unless `false`.
+    pub cache: Option<bool>,
 }
 
 /// Checked dashboard options.
@@ -43,6 +50,10 @@ pub struct AdminOptions {
     pub now: Option<Date>,
     /// See [`RawAdminOptions::names_allowed`].
     pub names_allowed: bool,
+    /// See [`RawAdminOptions::snapshot`].
+    pub snapshot: bool,
+    /// See [`RawAdminOptions::cache`].
+    pub cache: bool,
 }
 
 impl AdminOptions {
@@ -91,14 +102,19 @@ impl AdminOptions {
                 program,
                 now,
                 names_allowed: raw.names_allowed,
+                snapshot: raw.snapshot.unwrap_or(true),
+                cache: raw.cache.unwrap_or(true),
             }),
             _ => Err(errors),
         }
     }
 }
 
-/// The first page of the statements a program's dashboard needs: everything in the program's context.
-pub fn statements_query(program_id: &str, since: Option<&str>) -> String {
+/// The first page of the statements a program's dashboard needs: everything in the program's
+/// context, oldest first (so a cut-short read resumes from the newest `stored` it saw). With
+/// `ids`, agents come as their identifiers only (`format=ids`): lighter, and enough unless
+/// names may be shown.
+pub fn statements_query(program_id: &str, since: Option<&str>, ids: bool) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     q.extend_pairs([
         ("activity", program_id),
@@ -106,10 +122,131 @@ pub fn statements_query(program_id: &str, since: Option<&str>) -> String {
         ("ascending", "true"),
         ("limit", "500"),
     ]);
+    if ids {
+        q.append_pair("format", "ids");
+    }
     if let Some(s) = since {
         q.append_pair("since", s);
     }
     format!("statements?{}", q.finish())
+}
+
+/// The service snapshot's address for one filter: `base` (from the LRS's About) with the
+/// program, the day and the dashboard's filters; names only where the admin may see them.
+pub fn snapshot_query(
+    base: &str,
+    program_id: &str,
+    as_of: Date,
+    filter: &crate::insights::Filter,
+    names: bool,
+) -> String {
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("program", program_id);
+    q.append_pair("as_of", &as_of.to_string());
+    for (k, v) in [("role", &filter.role), ("course", &filter.course)] {
+        if let Some(v) = v {
+            q.append_pair(k, v);
+        }
+    }
+    for (k, v) in [("from", filter.cohort_from), ("to", filter.cohort_to)] {
+        if let Some(v) = v {
+            q.append_pair(k, &v.to_string());
+        }
+    }
+    if names {
+        q.append_pair("names", "true");
+    }
+    let sep = if base.contains('?') { '&' } else { '?' };
+    format!("{base}{sep}{}", q.finish())
+}
+
+/// How far before the newest `stored` already read a later visit asks from: statements stored
+/// in the same instant, or being written while the last page was read, are read again rather
+/// than missed (the fold drops what it has seen by id).
+pub const RESUME_OVERLAP_SECONDS: i64 = 1;
+
+/// The `since` a later visit asks with, from the newest `stored` read so far.
+pub fn resume_since(newest_stored: &str) -> Option<String> {
+    let t = OffsetDateTime::parse(newest_stored, &Rfc3339).ok()?;
+    let back = t.to_offset(time::UtcOffset::UTC) - time::Duration::seconds(RESUME_OVERLAP_SECONDS);
+    back.format(&Rfc3339).ok()
+}
+
+/// The `since` the next read asks with, from the newest `stored` read. Exactly that time when the
+/// read went to the end and the LRS said everything stored up to at least then was visible
+/// (`through`, its consistent-through time on the last page): no statement at or before it can
+/// still appear. Otherwise (Cancel, an error, no such time) [`resume_since`]'s overlap.
+pub fn next_since(newest: Option<&str>, complete: bool, through: Option<&str>) -> Option<String> {
+    let newest = newest?;
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    match (complete, at(newest), through.and_then(at)) {
+        (true, Some(n), Some(t)) if n <= t => Some(newest.to_string()),
+        _ => resume_since(newest),
+    }
+}
+
+/// Where the folded figures of one program are kept in this browser: a SHA-256 of the
+/// endpoint, the credential and the program id, so another key or LRS never reads them and
+/// the credential is not written down.
+pub fn cache_key(endpoint: &str, auth: &str, program_id: &str) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let mut h = sha2::Sha256::new();
+    for part in [endpoint, auth, program_id] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    let mut out = String::from("throughline-dashboard-");
+    for b in h.finalize() {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// Seconds left, estimated from how far the pages' `stored` times have come from `start` towards
+/// `through` (the LRS's consistent-through time) in `elapsed` seconds. `None` when the times do
+/// not allow it (the LRS gave none, or nothing has moved yet).
+pub fn seconds_left(start: &str, newest: &str, through: &str, elapsed: f64) -> Option<f64> {
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    let (start, newest, through) = (at(start)?, at(newest)?, at(through)?);
+    let span = (through - start).as_seconds_f64();
+    let done = (newest - start).as_seconds_f64();
+    if span <= 0.0 || done <= 0.0 || elapsed <= 0.0 {
+        return None;
+    }
+    let fraction = (done / span).min(1.0);
+    Some(elapsed * (1.0 - fraction) / fraction)
+}
+
+/// What can be said about the time left while reading.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Left {
+    /// The LRS gives no consistent-through time, so no total can be told.
+    Unknown,
+    /// Not enough pages yet to tell.
+    Estimating,
+    /// About this many seconds ([`seconds_left`]).
+    Seconds(f64),
+}
+
+/// The progress line while statements are read: how many, how fast, and how long is left when
+/// that can be told (and plainly that it cannot, otherwise).
+pub fn progress_line(read: usize, elapsed: f64, left: Left) -> String {
+    let rate = if elapsed > 0.0 {
+        format!(", {} a second", (read as f64 / elapsed).round())
+    } else {
+        String::new()
+    };
+    let left = match left {
+        Left::Seconds(s) if s < 1.0 => "; almost done".to_string(),
+        Left::Seconds(s) => format!(
+            "; about {} s left (estimated from the store times)",
+            s.ceil()
+        ),
+        Left::Estimating => "; estimating the time left".to_string(),
+        Left::Unknown => "; the learning record store does not say how many are left".to_string(),
+    };
+    format!("Loading statements… {read} read{rate}{left}")
 }
 
 #[cfg(test)]
@@ -148,7 +285,107 @@ mod tests {
 
     #[test]
     fn the_query_asks_for_the_program_context_oldest_first() {
-        let q = statements_query("https://example.org/p", Some("2027-01-01T00:00:00Z"));
+        let q = statements_query("https://example.org/p", Some("2027-01-01T00:00:00Z"), false);
         assert!(q.starts_with("statements?activity=https%3A%2F%2Fexample.org%2Fp&related_activities=true&ascending=true&limit=500&since=2027"));
+        let ids = statements_query("https://example.org/p", None, true);
+        assert!(ids.ends_with("&limit=500&format=ids"), "{ids}");
+    }
+
+    #[test]
+    fn the_snapshot_query_carries_the_filters() {
+        let f = crate::insights::Filter {
+            role: Some("leader".into()),
+            course: None,
+            cohort_from: Some(time::macros::date!(2027 - 01 - 02)),
+            cohort_to: None,
+        };
+        let q = snapshot_query(
+            "https://svc/insights",
+            "https://p/x",
+            time::macros::date!(2027 - 05 - 01),
+            &f,
+            false,
+        );
+        assert_eq!(q, "https://svc/insights?program=https%3A%2F%2Fp%2Fx&as_of=2027-05-01&role=leader&from=2027-01-02");
+        let named = snapshot_query(
+            "https://svc/insights",
+            "p",
+            time::macros::date!(2027 - 05 - 01),
+            &Default::default(),
+            true,
+        );
+        assert!(named.ends_with("&names=true"));
+    }
+
+    #[test]
+    fn a_later_visit_reads_from_a_second_before_the_newest_stored() {
+        assert_eq!(
+            resume_since("2027-03-01T10:00:00.5+01:00").as_deref(),
+            Some("2027-03-01T08:59:59.5Z")
+        );
+        assert_eq!(resume_since("yesterday"), None);
+    }
+
+    #[test]
+    fn the_next_read_starts_at_the_newest_only_when_nothing_can_still_appear() {
+        let newest = Some("2027-03-01T10:00:00Z");
+        assert_eq!(
+            next_since(newest, true, Some("2027-03-01T10:00:05Z")).as_deref(),
+            newest
+        );
+        let overlap = Some("2027-03-01T09:59:59Z");
+        assert_eq!(
+            next_since(newest, false, Some("2027-03-01T10:00:05Z")).as_deref(),
+            overlap
+        );
+        assert_eq!(next_since(newest, true, None).as_deref(), overlap);
+        assert_eq!(
+            next_since(newest, true, Some("2027-03-01T09:00:00Z")).as_deref(),
+            overlap
+        );
+        assert_eq!(next_since(None, true, None), None);
+    }
+
+    #[test]
+    fn cache_keys_differ_by_lrs_credential_and_program_and_hide_the_credential() {
+        let a = cache_key("https://lrs/", "Basic c2VjcmV0", "p");
+        assert_eq!(a, cache_key("https://lrs/", "Basic c2VjcmV0", "p"));
+        assert_ne!(a, cache_key("https://lrs/", "Basic b3RoZXI=", "p"));
+        assert_ne!(a, cache_key("https://other/", "Basic c2VjcmV0", "p"));
+        assert_ne!(a, cache_key("https://lrs/", "Basic c2VjcmV0", "q"));
+        // Parts cannot be shifted into each other.
+        assert_ne!(cache_key("ab", "c", "p"), cache_key("a", "bc", "p"));
+        assert!(!a.contains("c2VjcmV0"));
+    }
+
+    #[test]
+    fn time_left_is_estimated_from_store_times_or_not_at_all() {
+        let left = seconds_left(
+            "2027-01-01T00:00:00Z",
+            "2027-01-01T00:15:00Z",
+            "2027-01-01T01:00:00Z",
+            10.0,
+        );
+        assert_eq!(left, Some(30.0));
+        assert_eq!(
+            seconds_left(
+                "2027-01-01T00:00:00Z",
+                "2027-01-01T00:00:00Z",
+                "2027-01-01T01:00:00Z",
+                3.0
+            ),
+            None
+        );
+        assert_eq!(
+            seconds_left("x", "2027-01-01T00:00:00Z", "2027-01-01T01:00:00Z", 3.0),
+            None
+        );
+        let line = progress_line(2000, 2.0, Left::Unknown);
+        assert!(
+            line.contains("2000 read, 1000 a second") && line.contains("does not say"),
+            "{line}"
+        );
+        assert!(progress_line(10, 1.0, Left::Seconds(4.2)).contains("about 5 s left"));
+        assert!(progress_line(10, 1.0, Left::Estimating).contains("estimating"));
     }
 }

@@ -23,6 +23,8 @@ pub struct Answer {
     pub body: String,
     /// The `ETag` header, for document concurrency.
     pub etag: Option<String>,
+    /// `X-Experience-API-Consistent-Through`: statements stored up to then are all visible.
+    pub consistent_through: Option<String>,
 }
 
 /// An LRS the widget may talk to.
@@ -94,6 +96,7 @@ impl Lrs {
                 status: None,
                 body: String::new(),
                 etag: None,
+                consistent_through: None,
             },
         }
     }
@@ -129,6 +132,7 @@ impl Lrs {
                 status: None,
                 body: String::new(),
                 etag: None,
+                consistent_through: None,
             },
         }
     }
@@ -138,7 +142,34 @@ impl Lrs {
         self.try_send_to(&url, call).await
     }
 
+    /// A GET to an absolute URL of the same service that may take up to `timeout_ms` (the
+    /// service's dashboard figures, worked out on the first request after it starts).
+    pub async fn get_url_waiting(&self, url: &str, timeout_ms: i32) -> Answer {
+        let call = Call {
+            method: "GET",
+            ..Call::default()
+        };
+        match self.try_send_within(url, &call, timeout_ms).await {
+            Ok(answer) => answer,
+            Err(_) => Answer {
+                status: None,
+                body: String::new(),
+                etag: None,
+                consistent_through: None,
+            },
+        }
+    }
+
     async fn try_send_to(&self, url: &str, call: &Call<'_>) -> Result<Answer, JsValue> {
+        self.try_send_within(url, call, TIMEOUT_MS).await
+    }
+
+    async fn try_send_within(
+        &self,
+        url: &str,
+        call: &Call<'_>,
+        timeout_ms: i32,
+    ) -> Result<Answer, JsValue> {
         let headers = web_sys::Headers::new()?;
         headers.set("Authorization", &self.auth)?;
         headers.set("X-Experience-API-Version", self.version.header())?;
@@ -171,7 +202,7 @@ impl Lrs {
         let abort = wasm_bindgen::closure::Closure::once(move || controller.abort());
         let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             abort.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
+            timeout_ms,
         )?;
         let result = self.fetch(&window, url, &init).await;
         window.clear_timeout_with_handle(timer);
@@ -189,6 +220,11 @@ impl Lrs {
             .await?
             .dyn_into()?;
         let etag = response.headers().get("ETag").ok().flatten();
+        let consistent_through = response
+            .headers()
+            .get("X-Experience-API-Consistent-Through")
+            .ok()
+            .flatten();
         let body = JsFuture::from(response.text()?)
             .await?
             .as_string()
@@ -197,6 +233,7 @@ impl Lrs {
             status: Some(response.status()),
             body,
             etag,
+            consistent_through,
         })
     }
 }

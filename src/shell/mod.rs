@@ -2,6 +2,7 @@
 //! clock and downloads. Each function is a thin, fallible wrapper that turns
 //! browser failures into plain-language errors for the UI.
 
+pub mod cache;
 pub mod checker;
 pub mod clock;
 pub mod connect;

@@ -40,20 +40,66 @@ pub enum Next {
     Url(String),
 }
 
+/// One page's text, and the LRS's consistent-through time when it gave one.
+pub struct Page {
+    /// The StatementResult as text.
+    pub body: String,
+    /// `X-Experience-API-Consistent-Through`.
+    pub consistent_through: Option<String>,
+}
+
+fn refused(status: Option<u16>) -> Result<(), PageError> {
+    match status {
+        Some(200) => Ok(()),
+        Some(401 | 403) => Err(PageError::Refused),
+        Some(s) => Err(PageError::Status(s)),
+        None => Err(PageError::Offline),
+    }
+}
+
 /// Reads one page's text; `insights::Insights::add_page_text` reads the statements from it
 /// (and refuses anything but a StatementResult as [`PageError::Malformed`]).
-pub async fn page(lrs: &Lrs, next: &Next) -> Result<String, PageError> {
+pub async fn page(lrs: &Lrs, next: &Next) -> Result<Page, PageError> {
     let answer = match next {
         Next::Path(path) => lrs.get(path).await,
         Next::Url(url) => lrs.get_url(url).await,
     };
-    match answer.status {
-        Some(200) => {}
-        Some(401 | 403) => return Err(PageError::Refused),
-        Some(s) => return Err(PageError::Status(s)),
-        None => return Err(PageError::Offline),
+    refused(answer.status)?;
+    Ok(Page {
+        body: answer.body,
+        consistent_through: answer.consistent_through,
+    })
+}
+
+/// Where a Throughline service's figures are (`/insights`), as its About says; `None` for any
+/// other LRS (or an About that cannot be read: the dashboard then reads the statements).
+pub async fn snapshot_url(lrs: &Lrs) -> Option<String> {
+    let answer = lrs.get("about").await;
+    if answer.status != Some(200) {
+        return None;
     }
-    Ok(answer.body)
+    let about: serde_json::Value = serde_json::from_str(&answer.body).ok()?;
+    let path = about
+        .get("extensions")?
+        .get(crate::insights::INSIGHTS_EXTENSION)?
+        .as_str()?;
+    resolve_more(&lrs.endpoint, path)
+}
+
+/// How long the service may take to answer: its first answer after a start reads every
+/// statement of the program (about 30 s for a million on a small machine).
+const SNAPSHOT_TIMEOUT_MS: i32 = 180_000;
+
+/// The service's figures for one filter (the query is the caller's), with the same credentials.
+pub async fn snapshot(lrs: &Lrs, url: &str) -> Result<crate::insights::Snapshot, PageError> {
+    let answer = lrs.get_url_waiting(url, SNAPSHOT_TIMEOUT_MS).await;
+    refused(answer.status)?;
+    let snapshot: crate::insights::Snapshot =
+        serde_json::from_str(&answer.body).map_err(|_| PageError::Malformed)?;
+    if snapshot.format != crate::insights::SNAPSHOT_FORMAT {
+        return Err(PageError::Malformed);
+    }
+    Ok(snapshot)
 }
 
 /// Resolves a `more` link (relative to the LRS's origin, as the spec allows) against the endpoint.

@@ -11,9 +11,12 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::chart::{Bar, Bars, Stack, Stacked};
-use crate::insights::{Coverage, Filter, Group, Insights, Report};
-use crate::launch::admin::statements_query;
+use crate::insights::{Coverage, Filter, Group, Insights, Report, Snapshot};
+use crate::launch::admin::{
+    cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query, Left,
+};
 use crate::program::Program;
+use crate::shell::cache::Cached;
 use crate::shell::lrs::Lrs;
 use crate::shell::statements::{page, resolve_more, Next, PageError};
 use crate::shell::{self, download};
@@ -32,30 +35,89 @@ fn date_input(s: &str) -> Option<Date> {
     crate::launch::parse_now(s).ok()
 }
 
-/// The dashboard for one program and LRS.
+/// Where the figures come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// Asking the LRS's About whether it is a Throughline service.
+    Probing,
+    /// The service's figures (`/insights`) at this address.
+    Snapshot(String),
+    /// Statements read here and folded by `Insights`.
+    Fold,
+}
+
+/// Statements the fold has read, each once (duplicates aside).
+fn distinct(i: crate::insights::Intake) -> usize {
+    i.kept + i.other_programs + i.unreadable + i.voiding
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The dashboard for one program and LRS. A Throughline service sends its figures (a
+/// snapshot per filter); any other LRS is read statement by statement, the fold kept in
+/// this browser (`shell::cache`) so the next visit reads only what is new.
 #[component]
 pub fn Dashboard(
     program: Arc<Program>,
     lrs: SharedLrs,
     as_of: Date,
     names_allowed: bool,
+    /// Ask a Throughline service for its figures (off: read every statement).
+    snapshot: bool,
+    /// Keep the folded figures in this browser between visits.
+    cache: bool,
 ) -> impl IntoView {
     let insights = StoredValue::new(Insights::new(&program, as_of).keyed(lrs.pseudonym_key()));
+    let source = RwSignal::new(Source::Probing);
+    let snap = RwSignal::new(None::<Snapshot>);
     let loaded = RwSignal::new(0usize);
-    let pages = RwSignal::new(0usize);
+    let progress = RwSignal::new(String::new());
     let loading = RwSignal::new(false);
     let cancel = StoredValue::new(false);
     let error = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<String>);
     let version = RwSignal::new(0u64);
     let ready = RwSignal::new(false);
+    let refresh = RwSignal::new(0u64);
+    let asked = StoredValue::new(0u64);
     let last_stored = StoredValue::new(None::<String>);
+    // Where the next read starts (`since`), decided when a read ends (`next_since`).
+    let resume = StoredValue::new(None::<String>);
     let role = RwSignal::new(String::new());
     let course = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let show_names = RwSignal::new(false);
     let program_id = StoredValue::new(program.id.clone());
+    let program_kept = StoredValue::new(program.clone());
+    let pseudonym_key = StoredValue::new(lrs.pseudonym_key().to_vec());
+    let cache_key = StoredValue::new(cache.then(|| {
+        cache_key(
+            &lrs.endpoint,
+            &String::from_utf8_lossy(lrs.pseudonym_key()),
+            &program.id,
+        )
+    }));
     let lrs = StoredValue::new(lrs);
+
+    // The fold so far, kept for the next visit (after a full read, an error or Cancel alike).
+    let keep = move || {
+        let Some(key) = cache_key.get_value() else {
+            return;
+        };
+        let cached = Cached {
+            state: insights.with_value(|i| i.save()),
+            since: resume.get_value(),
+            statements: loaded.get_untracked(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = shell::cache::save(&key, &cached).await {
+                shell::console_error(&e);
+            }
+        });
+    };
 
     let load = move |since: Option<String>| {
         if loading.get_untracked() {
@@ -66,52 +128,129 @@ pub fn Dashboard(
         cancel.set_value(false);
         error.set(None);
         let lrs: Lrs = (*lrs.get_value()).clone();
-        let first = Next::Path(statements_query(&program_id.get_value(), since.as_deref()));
+        // Agents as identifiers only, unless names may be shown: lighter pages.
+        let first = Next::Path(statements_query(
+            &program_id.get_value(),
+            since.as_deref(),
+            !names_allowed,
+        ));
         wasm_bindgen_futures::spawn_local(async move {
             let mut next = first;
             let mut seen = HashSet::new();
+            let started = now_ms();
+            let mut read = 0usize;
+            // For the time left: the first page's newest `stored` and the LRS's consistent-through.
+            let mut span: Option<(String, Option<String>)> = None;
+            let mut complete = false;
+            let mut through_last: Option<String> = None;
             loop {
                 if cancel.get_value() {
                     error.set(Some(
-                        "Loading was cancelled. The figures count the statements that had arrived."
+                        "Loading was cancelled. The figures count the statements that had arrived; the next visit goes on from there."
                             .into(),
                     ));
                     break;
                 }
-                let body = match page(&lrs, &next).await {
-                    Ok(body) => body,
+                let page = match page(&lrs, &next).await {
+                    Ok(page) => page,
                     Err(e) => {
                         error.set(Some(e.to_string()));
                         break;
                     }
                 };
-                let mut read = Err(crate::insights::MalformedPage);
-                insights.update_value(|i| read = i.add_page_text(&body));
-                let Ok(read) = read else {
+                let mut got = Err(crate::insights::MalformedPage);
+                insights.update_value(|i| got = i.add_page_text(&page.body));
+                let Ok(got) = got else {
                     error.set(Some(PageError::Malformed.to_string()));
                     break;
                 };
-                if read.newest_stored.as_deref() > last_stored.get_value().as_deref() {
-                    last_stored.set_value(read.newest_stored);
+                if got.newest_stored.as_deref() > last_stored.get_value().as_deref() {
+                    last_stored.set_value(got.newest_stored.clone());
                 }
-                loaded.update(|n| *n += read.statements);
-                pages.update(|n| *n += 1);
-                let more = read.more;
-                match more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
+                if span.is_none() {
+                    span = got
+                        .newest_stored
+                        .clone()
+                        .map(|s| (s, page.consistent_through.clone()));
+                }
+                read += got.statements;
+                through_last = page.consistent_through.clone();
+                // Statements counted once each: a resumed read's overlap is not counted again.
+                loaded.set(insights.with_value(|i| distinct(i.intake())));
+                let elapsed = (now_ms() - started) / 1000.0;
+                let left = match (&span, last_stored.get_value()) {
+                    (Some((start, Some(through))), Some(newest)) => {
+                        seconds_left(start, &newest, through, elapsed)
+                            .map_or(Left::Estimating, Left::Seconds)
+                    }
+                    _ => Left::Unknown,
+                };
+                progress.set(progress_line(read, elapsed, left));
+                match got.more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
                     Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
                     Some(_) => {
                         error.set(Some(PageError::Loop.to_string()));
                         break;
                     }
-                    None => break,
+                    None => {
+                        complete = true;
+                        break;
+                    }
                 }
+            }
+            let newest = last_stored.get_value();
+            resume.set_value(
+                next_since(newest.as_deref(), complete, through_last.as_deref())
+                    .or_else(|| resume.get_value()),
+            );
+            if read > 0 {
+                keep();
             }
             loading.set(false);
             version.update(|v| *v += 1);
             ready.set(true);
         });
     };
-    load(None);
+
+    // Any LRS: what an earlier visit folded, then only what is newer.
+    let fold = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(key) = cache_key.get_value() {
+                match shell::cache::load(&key).await {
+                    Ok(Some(c)) => {
+                        match Insights::restore(&program_kept.get_value(), as_of, &c.state) {
+                            Ok(i) => {
+                                insights.set_value(i.keyed(&pseudonym_key.get_value()));
+                                loaded.set(distinct(insights.with_value(|i| i.intake())));
+                                resume.set_value(c.since);
+                                version.update(|v| *v += 1);
+                            }
+                            Err(e) => notice.set(Some(format!("Note: {e}."))),
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => shell::console_error(&e),
+                }
+            }
+            load(resume.get_value());
+        });
+    };
+
+    wasm_bindgen_futures::spawn_local(async move {
+        let lrs: Lrs = (*lrs.get_value()).clone();
+        let url = if snapshot {
+            shell::statements::snapshot_url(&lrs).await
+        } else {
+            None
+        };
+        match url {
+            Some(url) => source.set(Source::Snapshot(url)),
+            None => {
+                source.set(Source::Fold);
+                fold();
+            }
+        }
+    });
 
     let filter = Memo::new(move |_| Filter {
         role: Some(role.get()).filter(|r| !r.is_empty()),
@@ -119,22 +258,72 @@ pub fn Dashboard(
         cohort_from: date_input(&from.get()),
         cohort_to: date_input(&to.get()),
     });
+
+    // A Throughline service: its figures for each filter, the latest request winning.
+    Effect::new(move |_| {
+        refresh.track();
+        let Source::Snapshot(base) = source.get() else {
+            return;
+        };
+        let url = snapshot_query(
+            &base,
+            &program_id.get_value(),
+            as_of,
+            &filter.get(),
+            names_allowed,
+        );
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        loading.set(true);
+        ready.set(false);
+        let lrs: Lrs = (*lrs.get_value()).clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = shell::statements::snapshot(&lrs, &url).await;
+            if asked.get_value() != ticket {
+                return;
+            }
+            loading.set(false);
+            match answer {
+                Ok(s) => {
+                    error.set(None);
+                    loaded.set(s.statements);
+                    snap.set(Some(s));
+                    ready.set(true);
+                }
+                // An older service, or a proxy in front of the LRS alone: read the statements.
+                Err(PageError::Status(404)) => {
+                    source.set(Source::Fold);
+                    fold();
+                }
+                Err(e) => {
+                    error.set(Some(e.to_string()));
+                    ready.set(true);
+                }
+            }
+        });
+    });
+
+    let from_snapshot = move || matches!(source.get(), Source::Snapshot(_));
     let report = Memo::new(move |_| {
+        if from_snapshot() {
+            if let Some(s) = snap.get() {
+                return s.report;
+            }
+        }
         version.track();
         let f = filter.get();
         insights.with_value(|i| i.report(&f))
     });
+    let learners = Memo::new(move |_| match (from_snapshot(), snap.get()) {
+        (true, Some(s)) => s.learners,
+        _ => report.with(|r| r.learners.len()),
+    });
     let courses = Memo::new(move |_| {
+        if from_snapshot() {
+            return snap.get().map(|s| s.courses).unwrap_or_default();
+        }
         version.track();
-        let mut list: Vec<String> = insights
-            .with_value(|i| i.report(&Filter::default()))
-            .learners
-            .into_iter()
-            .filter_map(|l| l.course)
-            .collect();
-        list.sort();
-        list.dedup();
-        list
+        insights.with_value(|i| i.report(&Filter::default()).courses())
     });
 
     let role_options = program
@@ -147,26 +336,38 @@ pub fn Dashboard(
     view! {
         <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title"
             data-dashboard-ready=move || ready.get().then_some("")
-            data-statements=move || loaded.get().to_string()>
+            data-statements=move || loaded.get().to_string()
+            data-source=move || match source.get() { Source::Probing => "", Source::Snapshot(_) => "service", Source::Fold => "statements" }>
             <header class="tl-header">
                 <p class="tl-eyebrow">"Adoption dashboard"</p>
                 <h2 class="tl-title" id="tl-dash-title">{title}</h2>
                 <p class="tl-help">{format!("Figures as of {}. Learners are shown by pseudonymous id unless you switch names on.", super::format::date(as_of))}</p>
             </header>
             <div class="tl-load" role="status" aria-live="polite">
-                {move || if loading.get() {
+                {move || if loading.get() && from_snapshot() {
+                    view! {
+                        <progress class="tl-progress-bar" aria-label="Loading the figures"></progress>
+                        <span>"Asking the Throughline service for its figures… The first time after the service starts, it reads every statement, which can take a minute for a million."</span>
+                    }.into_any()
+                } else if loading.get() {
                     view! {
                         <progress class="tl-progress-bar" aria-label="Loading statements"></progress>
-                        <span>{format!("Loading statements… {} so far ({} pages)", loaded.get(), pages.get())}</span>
+                        <span>{move || progress.get()}</span>
                         <button type="button" class="tl-button" on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                    }.into_any()
+                } else if from_snapshot() {
+                    view! {
+                        <span>{format!("Figures computed by the Throughline service from {} statements.", loaded.get())}</span>
+                        <button type="button" class="tl-button" on:click=move |_| refresh.update(|n| *n += 1)>"Refresh"</button>
                     }.into_any()
                 } else {
                     view! {
                         <span>{format!("{} statements read from the learning record store.", loaded.get())}</span>
-                        <button type="button" class="tl-button" on:click=move |_| load(last_stored.get_value())>"Refresh"</button>
+                        <button type="button" class="tl-button" on:click=move |_| load(resume.get_value())>"Refresh"</button>
                     }.into_any()
                 }}
             </div>
+            {move || notice.get().map(|n| view! { <p class="tl-help">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}
             <fieldset class="tl-fieldset tl-filters">
                 <legend class="tl-legend-small">"Filters"</legend>
@@ -198,7 +399,7 @@ pub fn Dashboard(
                     <BaselinePanel report=r.clone() program=p.clone() role=filter.get().role/>
                     <SeenPanel report=r.clone() program=p.clone()/>
                     <SuccessPanel report=r.clone() program=p show_names/>
-                    <LearnersPanel report=r names_allowed show_names/>
+                    <LearnersPanel report=r count=learners.get() names_allowed show_names/>
                 }
             }}
         </section>
@@ -796,9 +997,13 @@ fn SuccessPanel(
 }
 
 #[component]
-fn LearnersPanel(report: Report, names_allowed: bool, show_names: RwSignal<bool>) -> impl IntoView {
+fn LearnersPanel(
+    report: Report,
+    count: usize,
+    names_allowed: bool,
+    show_names: RwSignal<bool>,
+) -> impl IntoView {
     let rows: Vec<_> = report.learners.clone();
-    let count = rows.len();
     let switch = names_allowed.then(|| {
         view! {
             <p class="tl-choice">

@@ -130,3 +130,147 @@ test('the service\'s own dashboard page: an admin signs in with an LRS key', asy
   assert.ok(await page.locator('[data-panel=funnel] svg[role=img]').first().isVisible());
   assert.deepEqual(errors, []);
 });
+
+/** The demo's admin key, as an Authorization header value. */
+function adminAuth() {
+  const creds = JSON.parse(readFileSync(join(demo.data, 'lrs', 'lrs-credentials.json'), 'utf8')).credentials;
+  const admin = creds.find((c) => c.scope === 'admin');
+  return `Basic ${Buffer.from(`${admin.key}:${admin.secret}`).toString('base64')}`;
+}
+
+const PROGRAM = 'https://throughline.example/programs/coaching-for-performance';
+
+/** A new learner choosing a role: one statement in the program's context. */
+async function newLearnerSelects(role) {
+  const id = crypto.randomUUID();
+  const res = await fetch(`${demo.url}/xapi/statements`, {
+    method: 'POST',
+    headers: { Authorization: adminAuth(), 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+    body: JSON.stringify({
+      id,
+      actor: { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: `late-${id}` } },
+      verb: { id: 'http://id.tincanapi.com/verb/selected' },
+      object: { objectType: 'Activity', id: `${PROGRAM}/roles/${role}` },
+      context: { contextActivities: { parent: [{ id: PROGRAM }] }, extensions: { 'https://throughline.app/xapi/extensions/role': role } },
+    }),
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
+/** Learners per role in the roles table. */
+async function learnersByRole(page) {
+  const table = await tableOf(page, 'roles');
+  return Object.fromEntries(table.slice(1).map((r) => [r[0], Number(r[1])]));
+}
+
+/** Requests the page makes to the LRS's statements resource and the service's /insights. */
+function watchReads(page) {
+  const seen = { statements: [], insights: [] };
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.endsWith('/xapi/statements')) seen.statements.push(u);
+    if (u.pathname === '/insights') seen.insights.push(u);
+  });
+  return seen;
+}
+
+test('over the Throughline service the dashboard shows its snapshot, the same figures as reading every statement', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  const reads = watchReads(page);
+  await page.goto(`${demo.url}/admin?as=admin&now=2027-05-10`);
+  await ready(page);
+  const board = page.locator('[data-dashboard-ready]');
+  assert.equal(await board.getAttribute('data-source'), 'service');
+  assert.equal(reads.statements.length, 0, 'no statement is read by the browser');
+  assert.ok(reads.insights.length >= 1 && reads.insights[0].searchParams.get('program') === PROGRAM);
+  assert.equal(reads.insights[0].searchParams.get('names'), null, 'names only where the admin may see them');
+  const fromService = await learnersByRole(page);
+  assert.match(await page.locator('.tl-load').innerText(), /computed by the Throughline service from \d+ statements/);
+  assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'the snapshot view has no accessibility violations');
+  // A filter asks the service again.
+  await page.getByLabel('Role').selectOption('leader');
+  await page.locator('[data-panel=roles] svg title').filter({ hasText: /^Learners per role: Leader [^;]*$/ }).waitFor({ state: 'attached' });
+  assert.equal(reads.insights.at(-1).searchParams.get('role'), 'leader');
+
+  const plain = await context.newPage();
+  await plain.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off&cache=off`);
+  await ready(plain);
+  assert.equal(await plain.locator('[data-dashboard-ready]').getAttribute('data-source'), 'statements');
+  assert.deepEqual(await learnersByRole(plain), fromService, 'the same figures either way');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a plain LRS a second visit reads only what is new, and counts it', async () => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  const errors = watchErrors(first, { allow404: true });
+  await first.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(first);
+  const before = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  const rolesBefore = await learnersByRole(first);
+  await first.close();
+  // The fold is written when reading ends; give IndexedDB a moment to commit.
+  await new Promise((r) => setTimeout(r, 500));
+
+  await newLearnerSelects('leader');
+  const second = await context.newPage();
+  const reads = watchReads(second);
+  await second.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(second);
+  assert.ok(reads.statements.length >= 1);
+  const since = reads.statements[0].searchParams.get('since');
+  assert.ok(since, `the second visit asks only for newer statements: ${reads.statements[0]}`);
+  assert.equal(reads.statements[0].searchParams.get('format'), 'ids', 'the lightest format, as names are not shown');
+  assert.equal(Number(await second.locator('[data-dashboard-ready]').getAttribute('data-statements')), before + 1);
+  const rolesAfter = await learnersByRole(second);
+  assert.equal(rolesAfter.Leader, rolesBefore.Leader + 1, 'the statement added between visits counts');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Cancel keeps the figures read so far, and the next visit goes on from there', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  // Hold every page after the first, so Cancel lands while loading.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let pages = 0;
+  await page.route((url) => url.pathname.endsWith('/xapi/statements'), async (route) => {
+    pages += 1;
+    if (pages > 1) await held;
+    await route.continue();
+  });
+  await page.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await page.locator('.tl-load').filter({ hasText: /\d+ read, \d+ a second; estimating the time left/ }).waitFor();
+  await cancel.click();
+  release();
+  await ready(page);
+  assert.match(await page.locator('.tl-error').innerText(), /cancelled.*the next visit goes on/);
+  const partial = Number(await page.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  assert.ok(partial > 0 && partial <= 1000, `only the pages before Cancel: ${partial}`);
+  const roles = await learnersByRole(page);
+  assert.ok(Object.values(roles).reduce((a, b) => a + b, 0) > 0, 'figures for what was read');
+  assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'no accessibility violations after Cancel');
+  await page.close();
+  await new Promise((r) => setTimeout(r, 500));
+
+  const again = await context.newPage();
+  const reads = watchReads(again);
+  await again.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(again);
+  assert.ok(reads.statements[0].searchParams.get('since'), 'goes on from the cached fold');
+  const all = Number(await again.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  const fresh = await context.newPage();
+  await fresh.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off&cache=off`);
+  await ready(fresh);
+  assert.equal(all, Number(await fresh.locator('[data-dashboard-ready]').getAttribute('data-statements')), 'nothing lost across the cut');
+  assert.ok(partial < all, `Cancel came before the end (${partial} of ${all})`);
+  assert.deepEqual(await learnersByRole(again), await learnersByRole(fresh));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

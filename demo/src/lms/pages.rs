@@ -78,6 +78,9 @@ const DASHBOARD_SCRIPT: &str = r#"  <script type="module">
     const o = JSON.parse(document.getElementById('throughline-dashboard-options').textContent);
     const p = new URLSearchParams(location.search);
     if (p.get('now')) o.now = p.get('now');
+    // `?snapshot=off` reads every statement even from the service; `?cache=off` keeps nothing.
+    if (p.get('snapshot') === 'off') o.snapshot = false;
+    if (p.get('cache') === 'off') o.cache = false;
     await mountDashboard(document.getElementById('dashboard'), o);
   </script>
 "#;

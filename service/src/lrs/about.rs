@@ -12,10 +12,16 @@ use super::query::Params;
 use super::validate;
 use super::{blocking, ApiError, Shared};
 
+/// The About extension that tells a dashboard this LRS is a Throughline service, and where
+/// its figures are (`/insights`, relative to the xAPI endpoint): it then reads a snapshot
+/// instead of every statement.
+pub use throughline::insights::INSIGHTS_EXTENSION;
+
 /// `GET /about`: the versions this LRS speaks. Needs no credentials and no
 /// version header, as the spec asks.
 pub async fn about() -> Response {
-    Json(json!({"version": ["1.0.3", "2.0.0"], "extensions": {}})).into_response()
+    Json(json!({"version": ["1.0.3", "2.0.0"], "extensions": {INSIGHTS_EXTENSION: "../insights"}}))
+        .into_response()
 }
 
 /// `GET /activities?activityId=…`: the Activity with the definition

@@ -154,6 +154,8 @@ pub struct StoredStatement {
     pub body: String,
     /// When it was stored.
     pub stored_ns: i64,
+    /// Its place in the store's order (the paging cursor), when read by a query.
+    pub seq: Option<i64>,
 }
 
 /// Which document resource a document belongs to.
@@ -349,7 +351,14 @@ impl Store {
                 .into_iter()
                 .map(|mut r| r.text(0))
                 .collect::<Result<Vec<_>, _>>()?;
-            Ok(Some((StoredStatement { body, stored_ns }, actors)))
+            Ok(Some((
+                StoredStatement {
+                    body,
+                    stored_ns,
+                    seq: None,
+                },
+                actors,
+            )))
         })
     }
 
@@ -439,10 +448,12 @@ impl Store {
         let mut out = Vec::with_capacity(f.limit);
         let mut last_seq = None;
         for mut row in rows.into_iter().take(f.limit) {
-            last_seq = Some(row.int(0)?);
+            let seq = row.int(0)?;
+            last_seq = Some(seq);
             out.push(StoredStatement {
                 body: row.text(1)?,
                 stored_ns: row.int(2)?,
+                seq: Some(seq),
             });
         }
         Ok((out, if more { last_seq } else { None }))

@@ -1,0 +1,95 @@
+//! The dashboard's folded figures kept in this browser (IndexedDB, through `rexie`), one
+//! record per program and credential, so a later visit reads only newer statements.
+//!
+//! The record's key is [`crate::launch::admin::cache_key`] (a hash: the credential is never
+//! written); its value holds the fold's bytes (`Insights::save`, which carry their own format
+//! number), the `since` of the next read and how many statements were read.
+
+use js_sys::{Object, Reflect, Uint8Array};
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use wasm_bindgen::{JsCast, JsValue};
+
+const DATABASE: &str = "throughline-dashboard";
+const STORE: &str = "folds";
+
+/// What a visit left for the next.
+pub struct Cached {
+    /// `Insights::save` bytes.
+    pub state: Vec<u8>,
+    /// The `since` the next read asks with (`launch::admin::next_since`).
+    pub since: Option<String>,
+    /// Statements read so far, over all visits.
+    pub statements: usize,
+}
+
+fn plain(what: &str, e: impl std::fmt::Display) -> String {
+    format!("The figures kept in this browser could not be {what} ({e}); they are read from the learning record store instead.")
+}
+
+async fn open() -> Result<Rexie, String> {
+    Rexie::builder(DATABASE)
+        .version(1)
+        .add_object_store(ObjectStore::new(STORE))
+        .build()
+        .await
+        .map_err(|e| plain("opened", e))
+}
+
+/// The record under `key`, if a visit left one (and it has the expected shape).
+pub async fn load(key: &str) -> Result<Option<Cached>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(|e| plain("read", e))?;
+    let store = tx.store(STORE).map_err(|e| plain("read", e))?;
+    let value = store
+        .get(JsValue::from_str(key))
+        .await
+        .map_err(|e| plain("read", e))?;
+    let _ = tx.done().await;
+    db.close();
+    let Some(value) = value.filter(|v| v.is_object()) else {
+        return Ok(None);
+    };
+    let field = |name: &str| Reflect::get(&value, &JsValue::from_str(name)).ok();
+    let Some(state) = field("state").and_then(|s| s.dyn_into::<Uint8Array>().ok()) else {
+        return Ok(None);
+    };
+    Ok(Some(Cached {
+        state: state.to_vec(),
+        since: field("since").and_then(|s| s.as_string()),
+        statements: field("statements")
+            .and_then(|n| n.as_f64())
+            .map_or(0, |n| n as usize),
+    }))
+}
+
+/// Keeps `cached` under `key`, replacing what was there.
+pub async fn save(key: &str, cached: &Cached) -> Result<(), String> {
+    let value = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&value, &JsValue::from_str(k), v).map(|_| ());
+    set("state", &Uint8Array::from(cached.state.as_slice()).into())
+        .and_then(|()| {
+            set(
+                "since",
+                &cached
+                    .since
+                    .as_deref()
+                    .map_or(JsValue::NULL, JsValue::from_str),
+            )
+        })
+        .and_then(|()| set("statements", &JsValue::from_f64(cached.statements as f64)))
+        .map_err(|_| plain("saved", "the record could not be built"))?;
+    let db = open().await?;
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(|e| plain("saved", e))?;
+    let store = tx.store(STORE).map_err(|e| plain("saved", e))?;
+    store
+        .put(&value, Some(&JsValue::from_str(key)))
+        .await
+        .map_err(|e| plain("saved", e))?;
+    tx.done().await.map_err(|e| plain("saved", e))?;
+    db.close();
+    Ok(())
+}
