@@ -9,11 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=service/static/pkg
 # Budgets in gzip -9 bytes. The first guards against growth: it sits just above today's figure
-# (which includes fluent-bundle, its plural rules and the built-in English messages: 46 KB). The
+# (which includes fluent-bundle, its plural rules and the built-in English messages, 46 KB, and
+# program translations and worded refusals, 18 KB of wasm, plus the German texts in the demo's
+# compiled program, 3 KB). The
 # goals (first download 150 KB, whole learner bundle 400 KB) are not met: the bundle is one module,
 # and a build of it without any learner screen (only the program, the plan, the LRS connection and
 # Leptos) is already 228 KB gzip; see the README's figures.
-first_budget=$((505 * 1024))
+first_budget=$((530 * 1024))
 first_goal=$((150 * 1024))
 total_goal=$((400 * 1024))
 [ "${1:-}" = "--no-build" ] || { scripts/setup.sh >/dev/null; scripts/build-widget.sh >/dev/null; }
