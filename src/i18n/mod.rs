@@ -107,11 +107,18 @@ pub fn english() -> &'static Messages {
     ENGLISH_MESSAGES.get_or_init(Messages::english)
 }
 
+/// English, parsed once: every `Messages` falls back to it (start-up reads it once, not per widget).
+fn english_bundle() -> &'static FluentBundle<FluentResource> {
+    static BUNDLE: std::sync::OnceLock<FluentBundle<FluentResource>> = std::sync::OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        bundle("en", ENGLISH).unwrap_or_else(|_| FluentBundle::new_concurrent(vec![]))
+    })
+}
+
 /// The messages of one visit: its language's file over English.
 pub struct Messages {
     lang: &'static str,
     own: Option<FluentBundle<FluentResource>>,
-    english: FluentBundle<FluentResource>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -151,7 +158,6 @@ impl Messages {
         Messages {
             lang: "en",
             own: None,
-            english: bundle("en", ENGLISH).unwrap_or_else(|_| FluentBundle::new_concurrent(vec![])),
         }
     }
 
@@ -191,7 +197,7 @@ impl Messages {
                 Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
             }
         }
-        for b in self.own.iter().chain(std::iter::once(&self.english)) {
+        for b in self.own.iter().chain(std::iter::once(english_bundle())) {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return b

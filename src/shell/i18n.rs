@@ -77,19 +77,36 @@ pub fn choose(host: &[String], cmi5: &[String], program: &str) -> (&'static str,
     (lang, i18n::region(wanted(), lang))
 }
 
+thread_local! {
+    /// One formatter per language tag: making an `Intl.DateTimeFormat` costs far more than using one.
+    static FORMATS: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn formatter(lang: &str) -> js_sys::Intl::DateTimeFormat {
+    FORMATS.with(|f| {
+        if let Some((_, fmt)) = f.borrow().iter().find(|(l, _)| l == lang) {
+            return fmt.clone();
+        }
+        let options = js_sys::Object::new();
+        for (k, v) in [
+            ("weekday", "short"),
+            ("day", "numeric"),
+            ("month", "short"),
+            ("year", "numeric"),
+        ] {
+            let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang));
+        let fmt = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+        f.borrow_mut().push((lang.to_string(), fmt.clone()));
+        fmt
+    })
+}
+
 /// "Mon 3 Jan 2027" the way `lang` writes it ("Mo., 3. Jan. 2027", "2027年1月3日(月)").
 pub fn date(lang: &str, d: time::Date) -> String {
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("weekday", "short"),
-        ("day", "numeric"),
-        ("month", "short"),
-        ("year", "numeric"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
-    let locales = js_sys::Array::of1(&JsValue::from_str(lang));
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+    let format = formatter(lang);
     let js = js_sys::Date::new_with_year_month_day(
         u32::try_from(d.year()).unwrap_or(1970),
         i32::from(u8::from(d.month())) - 1,
