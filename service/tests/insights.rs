@@ -11,8 +11,7 @@ mod database;
 #[path = "common/process.rs"]
 mod process;
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use process::Process;
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -84,43 +83,8 @@ fn site() -> Site {
     }
 }
 
-fn command(dir: &Path, database: Option<&str>) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_throughline"));
-    cmd.current_dir(dir)
-        .env_remove("THROUGHLINE_ADDR")
-        .env_remove("THROUGHLINE_DATA")
-        .env_remove("THROUGHLINE_SMTP_URL");
-    match database {
-        Some(url) => cmd.env("THROUGHLINE_DATABASE_URL", url),
-        None => cmd.env_remove("THROUGHLINE_DATABASE_URL"),
-    };
-    cmd
-}
-
-struct Process {
-    _running: process::Running,
-    base: String,
-}
-
 fn serve(site: &Site) -> Process {
-    let mut child = command(site.dir.path(), site.database.as_deref())
-        .args(["serve", "--config", "throughline.toml"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let base = process::first_url(&mut child);
-    Process {
-        _running: process::Running(child),
-        base,
-    }
-}
-
-fn http() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .into()
+    process::serve(site.dir.path(), site.database.as_deref())
 }
 
 /// `GET base+path` with the key; status and body text.
@@ -132,7 +96,7 @@ fn get(p: &Process, path: &str, auth: Option<&str>) -> (u16, String) {
     if let Some(a) = auth {
         req = req.header("authorization", a);
     }
-    let mut res = http()
+    let mut res = process::http()
         .run(req.body(()).expect("request"))
         .expect("the service answers");
     let status = res.status().as_u16();
@@ -154,7 +118,11 @@ fn post_statements(p: &Process, auth: &str, batch: &[Value]) {
         .header("authorization", auth)
         .body(Value::Array(batch.to_vec()).to_string())
         .expect("request");
-    let status = http().run(req).expect("the LRS answers").status().as_u16();
+    let status = process::http()
+        .run(req)
+        .expect("the LRS answers")
+        .status()
+        .as_u16();
     assert_eq!(status, 200, "statements stored");
 }
 

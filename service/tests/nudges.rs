@@ -66,31 +66,8 @@ fn smtp_server(out: &Path, refuse: usize) -> (process::Running, u16) {
     peer("smtp/server.py", out, refuse)
 }
 
-fn command(dir: &Path, database: Option<&str>) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_throughline"));
-    cmd.current_dir(dir)
-        .env_remove("THROUGHLINE_ADDR")
-        .env_remove("THROUGHLINE_DATA")
-        .env_remove("THROUGHLINE_SMTP_URL");
-    match database {
-        Some(url) => cmd.env("THROUGHLINE_DATABASE_URL", url),
-        None => cmd.env_remove("THROUGHLINE_DATABASE_URL"),
-    };
-    cmd
-}
-
-fn serve(dir: &Path, database: Option<&str>) -> (process::Running, String) {
-    let mut child = command(dir, database)
-        .args(["serve", "--config", "throughline.toml"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let base = process::first_url(&mut child);
-    (process::Running(child), base)
-}
-
 fn admin_key(dir: &Path, database: Option<&str>) -> String {
-    let out = command(dir, database)
+    let out = process::throughline(dir, database)
         .args([
             "add-key",
             "admin-test",
@@ -112,14 +89,6 @@ fn admin_key(dir: &Path, database: Option<&str>) -> String {
     )
 }
 
-fn http() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
 fn put(url: &str, auth: &str, body: &str) -> u16 {
     put_with(url, auth, body, &[])
 }
@@ -137,7 +106,7 @@ fn put_with(url: &str, auth: &str, body: &str, headers: &[(&str, &str)]) -> u16 
         .header("content-type", "application/json")
         .body(body.to_string())
         .expect("request");
-    http()
+    process::http()
         .run(req)
         .expect("the service answers")
         .status()
@@ -348,8 +317,10 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     )
     .expect("write");
     let auth = admin_key(dir.path(), db);
-    let (_a, a) = serve(dir.path(), db);
-    let (_b, b) = serve(dir.path(), db);
+    let a_service = process::serve(dir.path(), db);
+    let a = a_service.base.clone();
+    let b_service = process::serve(dir.path(), db);
+    let b = b_service.base.clone();
 
     let awake = zone_at(17);
     let asleep = zone_at(5);
@@ -484,7 +455,7 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     } else {
         unsubscribe.replacen(&b, &a, 1)
     };
-    let page = http()
+    let page = process::http()
         .get(&other)
         .call()
         .expect("the unsubscribe page")
@@ -495,7 +466,7 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
         page.contains("<button type=\"submit\">Stop the emails</button>"),
         "{page}"
     );
-    let res = http()
+    let res = process::http()
         .post(&other)
         .header("content-type", "application/x-www-form-urlencoded")
         .send("List-Unsubscribe=One-Click")
@@ -525,7 +496,7 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     );
 
     // The status page counts what was sent and who unsubscribed.
-    let status = http()
+    let status = process::http()
         .get(&a)
         .call()
         .expect("status")
@@ -572,8 +543,10 @@ fn two_processes_post_each_chat_nudge_once_to_slack_and_teams_webhooks() {
     let coaching =
         parse(throughline_service::server::EXAMPLE_PROGRAM, Format::Toml).expect("coaching");
     let auth = admin_key(dir.path(), db);
-    let (_a, a) = serve(dir.path(), db);
-    let (_b, b) = serve(dir.path(), db);
+    let a_service = process::serve(dir.path(), db);
+    let a = a_service.base.clone();
+    let b_service = process::serve(dir.path(), db);
+    let b = b_service.base.clone();
     let hook = |format: &str, name: &str| format!("http://127.0.0.1:{port}/{format}/{name}");
 
     let sia = account("sia", "Etc/UTC");
@@ -684,7 +657,7 @@ fn two_processes_post_each_chat_nudge_once_to_slack_and_teams_webhooks() {
     );
 
     // Stopping from the chat link works like the email's: Sia's next step sends nothing.
-    let res = http()
+    let res = process::http()
         .post(&unsubscribe)
         .header("content-type", "application/x-www-form-urlencoded")
         .send("List-Unsubscribe=One-Click")

@@ -15,7 +15,6 @@ mod process;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -23,32 +22,14 @@ use serde_json::{json, Value};
 const ANA: &str = "mailto:ana@example.org";
 const PLAN: &str = "https://throughline.example/programs/coaching";
 
-/// One service process and its address.
-struct Process {
-    _running: process::Running,
-    base: String,
-}
-
-fn command(dir: &Path, database: &str) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_throughline"));
-    cmd.current_dir(dir)
-        .env("THROUGHLINE_DATABASE_URL", database)
-        .env_remove("THROUGHLINE_ADDR")
-        .env_remove("THROUGHLINE_DATA");
-    cmd
-}
+use process::Process;
 
 fn serve(dir: &Path, database: &str) -> Process {
-    let mut child = command(dir, database)
-        .args(["serve", "--config", "throughline.toml"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let base = process::first_url(&mut child);
-    Process {
-        _running: process::Running(child),
-        base,
-    }
+    process::serve(dir, Some(database))
+}
+
+fn command(dir: &Path, database: &str) -> std::process::Command {
+    process::throughline(dir, Some(database))
 }
 
 struct Reply {
@@ -56,14 +37,6 @@ struct Reply {
     etag: Option<String>,
     through: Option<String>,
     body: String,
-}
-
-fn http() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .into()
 }
 
 fn call(
@@ -86,7 +59,7 @@ fn call(
         req = req.header("content-type", "application/json");
     }
     let req = req.body(text).expect("request");
-    let mut res = http().run(req).expect("the service answers");
+    let mut res = process::http().run(req).expect("the service answers");
     let header = |name: &str| {
         res.headers()
             .get(name)
@@ -294,7 +267,7 @@ fn two_processes_on_one_postgres_serve_one_learner_alternately() {
     );
 
     // LTI: a login started on one process completes on the other, once.
-    let http = http();
+    let http = process::http();
     let login = |p: &Process| {
         let url = format!(
             "{0}/lti/login?iss={1}&login_hint=u17&target_link_uri={0}/lti/launch&client_id={2}&lti_deployment_id=dep-1",

@@ -14,8 +14,7 @@ mod database;
 #[path = "common/process.rs"]
 mod process;
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use process::Process;
 
 use base64::Engine;
 use serde_json::{json, Value};
@@ -47,19 +46,6 @@ fn site() -> Site {
     }
 }
 
-fn command(dir: &Path, database: Option<&str>) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_throughline"));
-    cmd.current_dir(dir)
-        .env_remove("THROUGHLINE_ADDR")
-        .env_remove("THROUGHLINE_DATA")
-        .env_remove("THROUGHLINE_SMTP_URL");
-    match database {
-        Some(url) => cmd.env("THROUGHLINE_DATABASE_URL", url),
-        None => cmd.env_remove("THROUGHLINE_DATABASE_URL"),
-    };
-    cmd
-}
-
 fn basic(pair: &str) -> String {
     format!(
         "Basic {}",
@@ -74,7 +60,7 @@ fn agent(name: &str) -> Value {
 /// A key made as an admin makes one: `throughline add-key`, bound to the person's agent
 /// (`None`: an admin key, bound to no one).
 fn add_key(site: &Site, name: &str, bound: Option<&Value>) -> String {
-    let mut cmd = command(site.dir.path(), site.database.as_deref());
+    let mut cmd = process::throughline(site.dir.path(), site.database.as_deref());
     cmd.args(["add-key", name]);
     match bound {
         Some(a) => cmd.args(["--agent", &a.to_string()]),
@@ -123,31 +109,8 @@ fn many_keys(site: &Site, names: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// One `throughline serve` process and its address.
-struct Process {
-    _running: process::Running,
-    base: String,
-}
-
 fn serve(site: &Site) -> Process {
-    let mut child = command(site.dir.path(), site.database.as_deref())
-        .args(["serve", "--config", "throughline.toml"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the service starts");
-    let base = process::first_url(&mut child);
-    Process {
-        _running: process::Running(child),
-        base,
-    }
-}
-
-fn http() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .max_redirects(0)
-        .http_status_as_error(false)
-        .build()
-        .into()
+    process::serve(site.dir.path(), site.database.as_deref())
 }
 
 fn urlencode(s: &str) -> String {
@@ -182,7 +145,7 @@ fn call_in(
         req = req.header("authorization", a);
     }
     let req = req.body(body.unwrap_or_default()).expect("request");
-    let mut res = http().run(req).expect("the service answers");
+    let mut res = process::http().run(req).expect("the service answers");
     let status = res.status().as_u16();
     let text = res
         .body_mut()
@@ -586,7 +549,7 @@ fn a_team_is_led_joined_by_code_shared_and_seen_only_by_its_members() {
         )
         .body(String::new())
         .expect("request");
-    let res = http().run(preflight).expect("the service answers");
+    let res = process::http().run(preflight).expect("the service answers");
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(
         res.headers()
@@ -750,7 +713,11 @@ fn post_statement(p: &Process, auth: &str, statement: &Value) -> u16 {
         .header("authorization", auth)
         .body(statement.to_string())
         .expect("request");
-    http().run(req).expect("the LRS answers").status().as_u16()
+    process::http()
+        .run(req)
+        .expect("the LRS answers")
+        .status()
+        .as_u16()
 }
 
 /// The round of `behaviour` in a member's insights: (counted, needed, mean).
@@ -977,7 +944,11 @@ fn save_plan(p: &Process, auth: &str, who: &str, behaviour: &str) {
         .body(throughline::plan::store(&plan))
         .expect("request");
     assert_eq!(
-        http().run(req).expect("the LRS answers").status().as_u16(),
+        process::http()
+            .run(req)
+            .expect("the LRS answers")
+            .status()
+            .as_u16(),
         204
     );
 }

@@ -27,3 +27,47 @@ pub fn first_url(child: &mut Child) -> String {
         .map(|u| u.trim_end_matches('/').to_string())
         .unwrap_or_else(|| panic!("no address in {line:?}"))
 }
+
+/// The `throughline` binary run in `dir`, free of the variables that would override its
+/// configuration file, on the PostgreSQL `database` when given (else the file's SQLite).
+pub fn throughline(dir: &std::path::Path, database: Option<&str>) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_throughline"));
+    cmd.current_dir(dir)
+        .env_remove("THROUGHLINE_ADDR")
+        .env_remove("THROUGHLINE_DATA")
+        .env_remove("THROUGHLINE_SMTP_URL");
+    match database {
+        Some(url) => cmd.env("THROUGHLINE_DATABASE_URL", url),
+        None => cmd.env_remove("THROUGHLINE_DATABASE_URL"),
+    };
+    cmd
+}
+
+/// One `throughline serve` process (stopped when dropped) and its address.
+pub struct Process {
+    _running: Running,
+    pub base: String,
+}
+
+/// Starts `throughline serve --config throughline.toml` in `dir`.
+pub fn serve(dir: &std::path::Path, database: Option<&str>) -> Process {
+    let mut child = throughline(dir, database)
+        .args(["serve", "--config", "throughline.toml"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the service starts");
+    let base = first_url(&mut child);
+    Process {
+        _running: Running(child),
+        base,
+    }
+}
+
+/// An HTTP client that takes error statuses as answers and follows no redirects.
+pub fn http() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .max_redirects(0)
+        .http_status_as_error(false)
+        .build()
+        .into()
+}
