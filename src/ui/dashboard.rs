@@ -322,6 +322,11 @@ pub fn Dashboard(
         if from_snapshot() {
             return snap.get().map(|s| s.courses).unwrap_or_default();
         }
+        // Unfiltered (every first view), the report above is the one the course list comes from:
+        // no second fold of every learner.
+        if filter.with(|f| *f == Filter::default()) {
+            return report.with(|r| r.courses());
+        }
         version.track();
         insights.with_value(|i| i.report(&Filter::default()).courses())
     });
