@@ -283,19 +283,14 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     let (_smtp, port) = smtp_server(&mail, 1);
     let database = database::fresh();
     let db = database.as_deref();
-    // The widget bundle is not what this test is about: a placeholder file satisfies the check.
-    std::fs::create_dir_all(dir.path().join("pkg")).expect("bundle dir");
-    std::fs::write(dir.path().join("pkg/throughline.js"), "// not used here").expect("bundle");
     // Quiet from 00:00 to 12:00 in each learner's zone; zones are picked around that.
-    std::fs::write(
-        dir.path().join("throughline.toml"),
-        format!(
-            "[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n[nudges]\n\
-             transport = \"smtp://127.0.0.1:{port}\"\nfrom = \"Learning <learning@lms.example>\"\n\
+    process::configure(
+        dir.path(),
+        &format!(
+            "[nudges]\ntransport = \"smtp://127.0.0.1:{port}\"\nfrom = \"Learning <learning@lms.example>\"\n\
              every_seconds = 1\nremind_after_days = 3\nmax_per_step = 2\nquiet_hours = \"00:00-12:00\"\n"
         ),
-    )
-    .expect("config");
+    );
     let coaching =
         parse(throughline_service::server::EXAMPLE_PROGRAM, Format::Toml).expect("coaching");
     let second_text = throughline_service::server::EXAMPLE_PROGRAM
@@ -532,14 +527,10 @@ fn two_processes_post_each_chat_nudge_once_to_slack_and_teams_webhooks() {
     let (_hooks, port) = peer("chat/receiver.py", &hooks, 1);
     let database = database::fresh();
     let db = database.as_deref();
-    std::fs::create_dir_all(dir.path().join("pkg")).expect("bundle dir");
-    std::fs::write(dir.path().join("pkg/throughline.js"), "// not used here").expect("bundle");
-    std::fs::write(
-        dir.path().join("throughline.toml"),
-        "[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n[nudges]\n\
-         every_seconds = 1\nquiet_hours = \"\"\n",
-    )
-    .expect("config");
+    process::configure(
+        dir.path(),
+        "[nudges]\nevery_seconds = 1\nquiet_hours = \"\"\n",
+    );
     let coaching =
         parse(throughline_service::server::EXAMPLE_PROGRAM, Format::Toml).expect("coaching");
     let auth = admin_key(dir.path(), db);

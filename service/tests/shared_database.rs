@@ -119,14 +119,7 @@ fn two_processes_on_one_postgres_serve_one_learner_alternately() {
         .unwrap_or_else(|_| panic!("set {} to a PostgreSQL server URL", database::SERVER_VAR));
     let url = database::create_on(&server);
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("pkg")).expect("bundle dir");
-    std::fs::write(dir.path().join("pkg/throughline.js"), "// stub").expect("stub bundle");
-    std::fs::write(
-        dir.path().join("throughline.toml"),
-        "[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n",
-    )
-    .expect("config");
-    std::fs::create_dir_all(dir.path().join("data")).expect("data dir");
+    process::configure(dir.path(), "");
     let platforms = json!({"platforms": [{
         "issuer": lti_platform::ISS, "client_id": lti_platform::CLIENT, "deployment_ids": ["dep-1"],
         "auth_login_url": "https://lms.example.org/auth",

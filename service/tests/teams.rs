@@ -32,14 +32,7 @@ struct Site {
 
 fn site() -> Site {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::create_dir_all(dir.path().join("pkg")).expect("bundle dir");
-    std::fs::write(dir.path().join("pkg/throughline.js"), "// stub").expect("stub bundle");
-    std::fs::create_dir_all(dir.path().join("data/lrs")).expect("data dir");
-    std::fs::write(
-        dir.path().join("throughline.toml"),
-        "[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n",
-    )
-    .expect("config");
+    process::configure(dir.path(), "");
     Site {
         dir,
         database: database::fresh(),

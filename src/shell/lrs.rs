@@ -27,6 +27,18 @@ pub struct Answer {
     pub consistent_through: Option<String>,
 }
 
+impl Answer {
+    /// No answer came.
+    fn none() -> Answer {
+        Answer {
+            status: None,
+            body: String::new(),
+            etag: None,
+            consistent_through: None,
+        }
+    }
+}
+
 /// An LRS the widget may talk to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lrs {
@@ -87,18 +99,8 @@ impl Lrs {
 
     /// Sends one request; never fails, a missing answer is `status: None`.
     pub async fn send(&self, call: Call<'_>) -> Answer {
-        self.busy.set(self.busy.get() + 1);
-        let result = self.try_send(&call).await;
-        self.busy.set(self.busy.get().saturating_sub(1));
-        match result {
-            Ok(answer) => answer,
-            Err(_) => Answer {
-                status: None,
-                body: String::new(),
-                etag: None,
-                consistent_through: None,
-            },
-        }
+        let url = format!("{}{}", self.endpoint, call.path);
+        self.send_to(&url, call).await
     }
 
     /// Sends a GET of `path` (resource and query, relative to the endpoint).
@@ -128,18 +130,8 @@ impl Lrs {
         self.busy.set(self.busy.get().saturating_sub(1));
         match result {
             Ok(answer) => answer,
-            Err(_) => Answer {
-                status: None,
-                body: String::new(),
-                etag: None,
-                consistent_through: None,
-            },
+            Err(_) => Answer::none(),
         }
-    }
-
-    async fn try_send(&self, call: &Call<'_>) -> Result<Answer, JsValue> {
-        let url = format!("{}{}", self.endpoint, call.path);
-        self.try_send_to(&url, call).await
     }
 
     /// A GET to an absolute URL of the same service that may take up to `timeout_ms` (the
@@ -151,12 +143,7 @@ impl Lrs {
         };
         match self.try_send_within(url, &call, timeout_ms).await {
             Ok(answer) => answer,
-            Err(_) => Answer {
-                status: None,
-                body: String::new(),
-                etag: None,
-                consistent_through: None,
-            },
+            Err(_) => Answer::none(),
         }
     }
 

@@ -71,3 +71,17 @@ pub fn http() -> ureq::Agent {
         .build()
         .into()
 }
+
+/// Makes `dir` a data folder `throughline serve` starts from: a placeholder widget bundle (the
+/// start-up check wants one; these tests are not about it), `data/lrs`, and a `throughline.toml`
+/// on a free loopback port with `extra` (more tables) after its own.
+pub fn configure(dir: &std::path::Path, extra: &str) {
+    std::fs::create_dir_all(dir.join("pkg")).expect("bundle dir");
+    std::fs::write(dir.join("pkg/throughline.js"), "// not used here").expect("bundle");
+    std::fs::create_dir_all(dir.join("data/lrs")).expect("data dir");
+    std::fs::write(
+        dir.join("throughline.toml"),
+        format!("[server]\naddr = \"127.0.0.1:0\"\n[storage]\ndata = \"data\"\n[widget]\nbundle = \"pkg\"\n{extra}"),
+    )
+    .expect("config");
+}
