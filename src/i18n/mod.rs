@@ -115,10 +115,100 @@ fn english_bundle() -> &'static FluentBundle<FluentResource> {
     })
 }
 
+/// A set of message files built in whole, one per shipped language: the surfaces that are not the
+/// learner's first download (the dashboard, the workbench, the service's pages and messages).
+/// Each language is parsed on first use and kept.
+pub struct Catalogue {
+    /// Its name, for problems in its files (`dashboard`, `service`, ...).
+    pub name: &'static str,
+    /// The files in [`LANGUAGES`] order, English first.
+    pub files: [&'static str; 5],
+    parsed: [std::sync::OnceLock<FluentBundle<FluentResource>>; 5],
+}
+
+impl Catalogue {
+    /// A catalogue of `files` in [`LANGUAGES`] order.
+    pub const fn new(name: &'static str, files: [&'static str; 5]) -> Catalogue {
+        Catalogue {
+            name,
+            files,
+            parsed: [const { std::sync::OnceLock::new() }; 5],
+        }
+    }
+
+    fn parsed(&self, i: usize) -> &FluentBundle<FluentResource> {
+        self.parsed[i].get_or_init(|| {
+            bundle(LANGUAGES[i], self.files[i])
+                .unwrap_or_else(|_| FluentBundle::new_concurrent(vec![]))
+        })
+    }
+
+    /// The messages in `lang` (a shipped language, else English) over this catalogue's English.
+    pub fn messages(&'static self, lang: &str) -> Messages {
+        let i = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
+        Messages {
+            lang: LANGUAGES[i],
+            own: (i > 0).then(|| Own::Shared(self.parsed(i))),
+            fallback: self.parsed(0),
+        }
+    }
+
+    /// The messages for the first shipped language of `wanted` (an `Accept-Language` header's
+    /// tags, most preferred first), else English.
+    pub fn negotiate<'a>(&'static self, wanted: impl IntoIterator<Item = &'a str>) -> Messages {
+        self.messages(negotiate(wanted, "en"))
+    }
+
+    /// The files that do not parse, with their problems (the tests, and `Catalogue`'s fallback
+    /// to an empty bundle is never silent).
+    pub fn problems(&self) -> Vec<String> {
+        LANGUAGES
+            .iter()
+            .zip(self.files)
+            .filter_map(|(lang, text)| bundle(lang, text).err())
+            .flatten()
+            .map(|e| format!("{}: {e}", self.name))
+            .collect()
+    }
+}
+
+/// The tags of an HTTP `Accept-Language` header, most preferred first (`q=0` left out).
+pub fn accept_language(header: &str) -> Vec<&str> {
+    let mut tags: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut it = part.split(';');
+            let tag = it.next()?.trim();
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (!tag.is_empty() && tag != "*" && q > 0.0).then_some((tag, q))
+        })
+        .collect();
+    // A stable sort keeps the header's order between equal weights.
+    tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+    tags.into_iter().map(|(t, _)| t).collect()
+}
+
+enum Own {
+    Fetched(FluentBundle<FluentResource>),
+    Shared(&'static FluentBundle<FluentResource>),
+}
+
+impl Own {
+    fn bundle(&self) -> &FluentBundle<FluentResource> {
+        match self {
+            Own::Fetched(b) => b,
+            Own::Shared(b) => b,
+        }
+    }
+}
+
 /// The messages of one visit: its language's file over English.
 pub struct Messages {
     lang: &'static str,
-    own: Option<FluentBundle<FluentResource>>,
+    own: Option<Own>,
+    fallback: &'static FluentBundle<FluentResource>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -158,6 +248,7 @@ impl Messages {
         Messages {
             lang: "en",
             own: None,
+            fallback: english_bundle(),
         }
     }
 
@@ -165,7 +256,7 @@ impl Messages {
     pub fn new(lang: &'static str, text: &str) -> Result<Messages, Vec<String>> {
         let mut m = Messages::english();
         if lang != "en" {
-            m.own = Some(bundle(lang, text)?);
+            m.own = Some(Own::Fetched(bundle(lang, text)?));
         }
         m.lang = lang;
         Ok(m)
@@ -197,7 +288,12 @@ impl Messages {
                 Arg::Count(n) => fluent.set(*name, FluentValue::from(*n)),
             }
         }
-        for b in self.own.iter().chain(std::iter::once(english_bundle())) {
+        for b in self
+            .own
+            .iter()
+            .map(Own::bundle)
+            .chain(std::iter::once(self.fallback))
+        {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 return b
@@ -208,6 +304,42 @@ impl Messages {
         id.to_string()
     }
 }
+
+/// The adoption dashboard's words (the admin bundle carries every language).
+pub static DASHBOARD: Catalogue = Catalogue::new(
+    "dashboard",
+    [
+        include_str!("dashboard/en.ftl"),
+        include_str!("dashboard/de.ftl"),
+        include_str!("dashboard/fr.ftl"),
+        include_str!("dashboard/es.ftl"),
+        include_str!("dashboard/ja.ftl"),
+    ],
+);
+
+/// The service's own pages and the messages it sends (reminders, unsubscribe and launch pages).
+pub static SERVICE: Catalogue = Catalogue::new(
+    "service",
+    [
+        include_str!("service/en.ftl"),
+        include_str!("service/de.ftl"),
+        include_str!("service/fr.ftl"),
+        include_str!("service/es.ftl"),
+        include_str!("service/ja.ftl"),
+    ],
+);
+
+/// The designer's workbench: its page, the form editor and the check's words around it.
+pub static WORKBENCH: Catalogue = Catalogue::new(
+    "workbench",
+    [
+        include_str!("workbench/en.ftl"),
+        include_str!("workbench/de.ftl"),
+        include_str!("workbench/fr.ftl"),
+        include_str!("workbench/es.ftl"),
+        include_str!("workbench/ja.ftl"),
+    ],
+);
 
 #[cfg(test)]
 mod tests;

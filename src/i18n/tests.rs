@@ -43,12 +43,13 @@ fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-#[test]
-fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables() {
-    let english = messages(ENGLISH);
-    assert!(english.len() > 150, "{} messages", english.len());
-    for (lang, text) in FILES {
-        let m = Messages::new(lang, text).unwrap_or_else(|e| panic!("{lang}: {e:?}"));
+/// Every file of a set parses and has exactly the English messages, each with the English
+/// variables, and formats to words (no id in its place).
+fn check_set(name: &str, files: [(&'static str, &str); 5], at_least: usize) {
+    let english = messages(files[0].1);
+    assert!(english.len() >= at_least, "{name}: {} messages", english.len());
+    for (lang, text) in files {
+        let m = Messages::new(lang, text).unwrap_or_else(|e| panic!("{name} {lang}: {e:?}"));
         assert_eq!(m.lang(), lang);
         let theirs = messages(text);
         let missing: Vec<_> = english
@@ -61,30 +62,58 @@ fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables
             .collect();
         assert!(
             missing.is_empty() && extra.is_empty(),
-            "{lang}: missing {missing:?}, not in English {extra:?}"
+            "{name} {lang}: missing {missing:?}, not in English {extra:?}"
         );
         for (id, vars) in &english {
             assert_eq!(
                 &theirs[id], vars,
-                "{lang}: {id} uses other variables than English"
+                "{name} {lang}: {id} uses other variables than English"
             );
         }
-        // Every message formats to words in that language (no id shown in its place).
-        for id in english.keys() {
-            let text = m.with(
-                id,
-                &[
-                    ("count", 2u32.into()),
-                    ("days", 2u32.into()),
-                    ("name", "Ana".into()),
-                ],
-            );
+        let bundle = super::bundle(lang, text).expect("parses");
+        for (id, vars) in &english {
+            let args: Vec<(&str, Arg)> = vars.iter().map(|v| (v.as_str(), 2u32.into())).collect();
+            let mut fluent = FluentArgs::new();
+            for (k, v) in &args {
+                if let Arg::Count(n) = v {
+                    fluent.set(*k, FluentValue::from(*n));
+                }
+            }
+            let pattern = bundle
+                .get_message(id)
+                .and_then(|m| m.value())
+                .unwrap_or_else(|| panic!("{name} {lang}: {id} has no value"));
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&fluent), &mut errors);
             assert!(
-                !text.trim().is_empty() && text != *id,
-                "{lang}: {id} formats to {text:?}"
+                errors.is_empty() && !text.trim().is_empty(),
+                "{name} {lang}: {id} formats to {text:?} ({errors:?})"
             );
         }
     }
+}
+
+#[test]
+fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables() {
+    check_set("widget", FILES, 150);
+    for c in [&DASHBOARD, &SERVICE, &WORKBENCH] {
+        assert!(c.problems().is_empty(), "{:?}", c.problems());
+        let files = [0, 1, 2, 3, 4].map(|i| (LANGUAGES[i], c.files[i]));
+        check_set(c.name, files, 0);
+    }
+}
+
+#[test]
+fn a_catalogue_speaks_the_negotiated_language_over_its_english() {
+    assert_eq!(
+        accept_language("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5"),
+        ["fr-CH", "fr", "en", "de"]
+    );
+    assert_eq!(accept_language("de;q=0.5, ja"), ["ja", "de"]);
+    assert_eq!(accept_language("sv;q=0, ;q=x, "), Vec::<&str>::new());
+    assert_eq!(SERVICE.negotiate(accept_language("sv, de-AT")).lang(), "de");
+    assert_eq!(SERVICE.negotiate(accept_language("")).lang(), "en");
+    assert_eq!(SERVICE.messages("pt").lang(), "en");
 }
 
 #[test]
