@@ -27,6 +27,9 @@ pub struct Enrolment {
     /// respect their day and quiet hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// The language the learner's widget speaks (`de`, `ja`, ...), so reminders come in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The agent profile document: every program the learner has opened.
@@ -45,7 +48,7 @@ impl Programs {
     }
 
     /// Adds or refreshes `enrolment`; what it does not know (a URL, the time zone) is kept
-    /// from before. Whether anything changed.
+    /// from before (the language too). Whether anything changed.
     pub fn upsert(&mut self, enrolment: Enrolment) -> bool {
         let before = self.clone();
         match self.programs.iter_mut().find(|p| p.id == enrolment.id) {
@@ -54,6 +57,7 @@ impl Programs {
                 p.program_url = enrolment.program_url.or(p.program_url.take());
                 p.course_url = enrolment.course_url.or(p.course_url.take());
                 p.time_zone = enrolment.time_zone.or(p.time_zone.take());
+                p.language = enrolment.language.or(p.language.take());
             }
             None => self.programs.push(enrolment),
         }
@@ -72,6 +76,7 @@ mod tests {
             program_url: None,
             course_url: course.map(Into::into),
             time_zone: tz.map(Into::into),
+            language: None,
         }
     }
 
@@ -96,5 +101,6 @@ mod tests {
         assert_eq!(Programs::read(b"not json"), Programs::default());
         let old = br#"{"programs":[{"id":"p","title":"T","course_url":"https://lms/c"}]}"#;
         assert_eq!(Programs::read(old).programs[0].time_zone, None);
+        assert_eq!(Programs::read(old).programs[0].language, None);
     }
 }

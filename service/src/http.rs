@@ -4,6 +4,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use throughline::i18n::{self, Messages, SERVICE};
 
 /// `http://<Host header>` (`https://` behind a TLS proxy that says so with
 /// `X-Forwarded-Proto: https`): links, the LRS endpoint and launch URLs are
@@ -38,13 +39,54 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
         if ok {
             Ok(Origin(format!("{scheme}://{host}")))
         } else {
-            Err((
+            let words = words_of(parts);
+            Err(page(
+                &words,
                 StatusCode::BAD_REQUEST,
-                Html("<h1>Bad request</h1><p>The Host header is missing or not a host name.</p>"),
-            )
-                .into_response())
+                &words.get("bad-host-title"),
+                &format!("<p>{}</p>", escape(&words.get("bad-host"))),
+            ))
         }
     }
+}
+
+/// The visitor's language for the service's pages and answers: `?lang=` (the links the
+/// service sends carry the learner's), else the browser's `Accept-Language`, else English.
+pub struct Lang(pub Messages);
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, Self::Rejection> {
+        Ok(Lang(words_of(parts)))
+    }
+}
+
+fn words_of(parts: &Parts) -> Messages {
+    let asked = parts.uri.query().and_then(|q| {
+        form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.into_owned())
+    });
+    let accept = parts
+        .headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    let mut wanted: Vec<&str> = asked.as_deref().into_iter().collect();
+    wanted.extend(i18n::accept_language(accept));
+    SERVICE.negotiate(wanted)
+}
+
+/// A whole page of the service in `words`' language: `title` as title and heading, `body`
+/// (HTML, its text escaped by the caller) under it. Never cached: pages carry tokens and state.
+pub fn page(words: &Messages, status: StatusCode, title: &str, body: &str) -> Response {
+    let html = format!(
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{t}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{t}</h1>{body}</main></body></html>"#,
+        lang = words.lang(),
+        t = escape(title)
+    );
+    (status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -164,55 +164,111 @@ impl Service {
 async fn status_page(
     axum::extract::State((lti, lrs)): axum::extract::State<(crate::lti::Lti, Lrs)>,
     origin: crate::http::Origin,
+    crate::http::Lang(w): crate::http::Lang,
 ) -> impl IntoResponse {
+    use crate::http::escape;
     let o = origin.0;
+    let code = |path: &str| format!("<code>{}</code>", escape(&format!("{o}{path}")));
+    // Values are placed in escaped text: each message is escaped, then the code spans put in.
+    let say = |id: &str, args: &[(&str, String)]| {
+        let marked: Vec<(&str, throughline::i18n::Arg)> = args
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (*k, format!("\u{1}{i}\u{1}").into()))
+            .collect();
+        let mut text = escape(&w.with(id, &marked));
+        for (i, (_, v)) in args.iter().enumerate() {
+            text = text.replace(&format!("\u{1}{i}\u{1}"), v);
+        }
+        text
+    };
+    let unknown = escape(&w.get("status-unknown"));
     let nudges = match crate::lrs::blocking(move || lrs.store().nudge_summary()).await {
-        Ok(n) => format!(
-            "{} prompts sent; {} learners reachable, {} unsubscribed",
-            n.sent, n.reachable, n.unsubscribed
-        ),
-        Err(_) => "unknown (the database did not answer)".into(),
+        Ok(n) => escape(&w.with(
+            "status-nudges-state",
+            &[
+                ("sent", n.sent.into()),
+                ("reachable", n.reachable.into()),
+                ("unsubscribed", n.unsubscribed.into()),
+            ],
+        )),
+        Err(_) => unknown.clone(),
     };
     let grades = match lti.grade_summary().await {
         Some(g) => {
             let problem = match (&g.last_error, g.failing) {
                 (Some(e), n) if n > 0 => format!(
-                    " <strong>{n} not accepted yet</strong>, retried with backoff; the latest answer: {}",
-                    crate::http::escape(e)
+                    " <strong>{}</strong>",
+                    escape(&w.with(
+                        "status-grades-problem",
+                        &[("count", n.into()), ("answer", e.as_str().into())]
+                    ))
                 ),
                 _ => String::new(),
             };
-            format!("{} sent, {} waiting.{problem}", g.sent, g.waiting)
+            let state = escape(&w.with(
+                "status-grades-state",
+                &[("sent", g.sent.into()), ("waiting", g.waiting.into())],
+            ));
+            format!("{state}{problem}")
         }
-        None => "unknown (the database did not answer)".into(),
+        None => unknown,
     };
     Html(format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Throughline service</title></head>\
-         <body><main><h1>Throughline service</h1><p>This server is running. Its parts:</p><ul>\
-         <li>xAPI LRS: <code>{o}/xapi/</code></li>\
-         <li>LTI 1.3 tool: login <code>{o}/lti/login</code>, launch and Deep Linking <code>{o}/lti/launch</code>, \
-         keys <code>{o}/lti/jwks</code></li>\
-         <li>LTI grades to platforms: {grades}</li>\
-         <li>Reflection emails: {nudges}</li>\
-         <li>Widget bundles: <code>{o}/pkg/throughline.js</code></li>\
-         <li>Compiled programs: <code>{o}/compiled/NAME.json</code></li>\
-         <li><a href=\"/dashboard\">The adoption dashboard</a> (sign in with an admin LRS key)</li>\
-         <li><a href=\"/workbench\">The designer's workbench</a></li></ul></main></body></html>"
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><main><h1>{title}</h1><p>{running}</p><ul>\
+         <li>{lrs}</li><li>{lti}</li><li>{grades}</li><li>{nudges}</li><li>{bundles}</li><li>{programs}</li>\
+         <li><a href=\"/dashboard\">{dashboard}</a> {dashboard_note}</li>\
+         <li><a href=\"/workbench\">{workbench}</a></li></ul></main></body></html>",
+        lang = w.lang(),
+        title = escape(&w.get("status-title")),
+        running = escape(&w.get("status-running")),
+        lrs = say("status-lrs", &[("url", code("/xapi/"))]),
+        lti = say(
+            "status-lti",
+            &[
+                ("login", code("/lti/login")),
+                ("launch", code("/lti/launch")),
+                ("keys", code("/lti/jwks")),
+            ]
+        ),
+        grades = say("status-grades", &[("state", grades)]),
+        nudges = say("status-nudges", &[("state", nudges)]),
+        bundles = say("status-bundles", &[("url", code("/pkg/throughline.js"))]),
+        programs = say("status-programs", &[("url", code("/compiled/NAME.json"))]),
+        dashboard = escape(&w.get("status-dashboard")),
+        dashboard_note = escape(&w.get("status-dashboard-note")),
+        workbench = escape(&w.get("status-workbench")),
     ))
 }
 
 /// `GET /dashboard`: the adoption dashboard for an admin who signs in with an LRS key. The key
-/// stays in the page (it is never stored or sent anywhere but the LRS named in the form).
-async fn dashboard_page() -> impl IntoResponse {
-    Html(DASHBOARD_PAGE)
+/// stays in the page (it is never stored or sent anywhere but the LRS named in the form). The
+/// page and the dashboard speak the admin's language (`?lang=`, else the browser's).
+async fn dashboard_page(crate::http::Lang(w): crate::http::Lang) -> impl IntoResponse {
+    use crate::http::escape;
+    let mut page = DASHBOARD_PAGE.replace("{{lang}}", w.lang());
+    for id in [
+        "dashboard-page-title",
+        "dashboard-page-heading",
+        "dashboard-page-intro",
+        "dashboard-page-endpoint",
+        "dashboard-page-key",
+        "dashboard-page-secret",
+        "dashboard-page-program",
+        "dashboard-page-open",
+    ] {
+        page = page.replace(&format!("{{{{{id}}}}}"), &escape(&w.get(id)));
+    }
+    Html(page)
 }
 
 const DASHBOARD_PAGE: &str = r#"<!doctype html>
-<html lang="en">
+<html lang="{{lang}}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Adoption dashboard · Throughline</title>
+  <title>{{dashboard-page-title}}</title>
   <link rel="stylesheet" href="/pkg/throughline.css">
   <style>
     body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 72rem; padding: 1rem; color: #1b1b1b; }
@@ -225,15 +281,14 @@ const DASHBOARD_PAGE: &str = r#"<!doctype html>
 </head>
 <body>
   <main>
-    <h1>Adoption dashboard</h1>
-    <p>Who committed to what, and which behaviours are taking hold, read from a learning record store.
-      Sign in with an admin key of that LRS; it stays in this page.</p>
+    <h1>{{dashboard-page-heading}}</h1>
+    <p>{{dashboard-page-intro}}</p>
     <form id="signin">
-      <label>LRS endpoint <input name="endpoint" id="endpoint" required></label>
-      <label>Key <input name="key" id="key" required autocomplete="username"></label>
-      <label>Secret <input name="secret" id="secret" type="password" required autocomplete="current-password"></label>
-      <label>Program <input name="program" id="program" required value="/compiled/coaching.json"></label>
-      <button type="submit">Open the dashboard</button>
+      <label>{{dashboard-page-endpoint}} <input name="endpoint" id="endpoint" required></label>
+      <label>{{dashboard-page-key}} <input name="key" id="key" required autocomplete="username"></label>
+      <label>{{dashboard-page-secret}} <input name="secret" id="secret" type="password" required autocomplete="current-password"></label>
+      <label>{{dashboard-page-program}} <input name="program" id="program" required value="/compiled/coaching.json"></label>
+      <button type="submit">{{dashboard-page-open}}</button>
       <p id="problem" role="alert"></p>
     </form>
     <div id="dashboard"></div>
@@ -249,6 +304,7 @@ const DASHBOARD_PAGE: &str = r#"<!doctype html>
         await init();
         await mountDashboard(document.getElementById('dashboard'), {
           endpoint: f.get('endpoint'), key: f.get('key'), secret: f.get('secret'), program: f.get('program'),
+          locale: document.documentElement.lang,
         });
         form.hidden = true;
       } catch (e) {

@@ -123,12 +123,15 @@ fn query(pairs: &[(&str, &str)]) -> String {
 struct Learner {
     agent: Value,
     zone: String,
+    /// The language the learner's widget reported, if any.
+    lang: Option<&'static str>,
 }
 
 fn account(name: &str, zone: &str) -> Learner {
     Learner {
         agent: json!({"objectType": "Agent", "account": {"homePage": HOME, "name": name}}),
         zone: zone.into(),
+        lang: None,
     }
 }
 
@@ -178,7 +181,7 @@ fn plan_for(program: &Program, who: &Learner, days_ago: i64, answered: bool) -> 
 fn enrol(base: &str, auth: &str, who: &Learner, programs: &[&Program], course: &str) {
     let list: Vec<Value> = programs
         .iter()
-        .map(|p| json!({"id": p.id, "title": p.title, "course_url": course, "time_zone": who.zone}))
+        .map(|p| json!({"id": p.id, "title": p.title, "course_url": course, "time_zone": who.zone, "language": who.lang}))
         .collect();
     let url = format!(
         "{base}/xapi/agents/profile?{}",
@@ -322,6 +325,7 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     let mbox = Learner {
         agent: json!({"objectType": "Agent", "mbox": "mailto:mia@example.org"}),
         zone: awake.clone(),
+        lang: Some("de"),
     };
     let host = account("hana", &awake);
     let nobody = account("noah", &awake);
@@ -485,10 +489,35 @@ fn two_processes_send_each_nudge_once_through_a_real_smtp_server() {
     let got = settle(&mail, 6);
     assert_eq!(got.len(), 6, "one more message");
     assert_eq!(got[5].0, vec!["mia@example.org".to_string()]);
-    assert_eq!(
-        header(&got[5].1, "Subject"),
-        Some("Time to reflect: One week in")
-    );
+    // Mia's widget speaks German: her messages come in German, from the program's German
+    // texts, and the unsubscribe page they link to too.
+    let german = coaching.in_language("de");
+    let week = german.schedule.iter().find(|s| s.day == 7).expect("day 7");
+    let subject = format!("Zeit für Ihre Reflexion: {}", week.title);
+    assert_ne!(week.title, "One week in", "the program has a German title");
+    let mia = &got[5].1;
+    // A subject beyond ASCII is sent encoded (RFC 2047): read it as a mail client does.
+    let read = mail_parser::MessageParser::default()
+        .parse(mia.as_bytes())
+        .and_then(|m| m.subject().map(str::to_string));
+    assert_eq!(read, Some(subject));
+    assert!(mia.contains("Guten Tag,"), "{mia}");
+    assert!(mia.contains(&format!("„{}“", german.title)), "{mia}");
+    let mia_unsubscribe = header(mia, "List-Unsubscribe")
+        .and_then(|v| v.strip_prefix('<'))
+        .and_then(|v| v.strip_suffix('>'))
+        .expect("a List-Unsubscribe URL")
+        .to_string();
+    assert!(mia_unsubscribe.ends_with("?lang=de"), "{mia_unsubscribe}");
+    let page = process::http()
+        .get(&mia_unsubscribe)
+        .call()
+        .expect("the unsubscribe page")
+        .body_mut()
+        .read_to_string()
+        .expect("text");
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    assert!(page.contains("E-Mails abbestellen"), "{page}");
 
     // The status page counts what was sent and who unsubscribed.
     let status = process::http()
@@ -546,6 +575,7 @@ fn two_processes_post_each_chat_nudge_once_to_slack_and_teams_webhooks() {
     let max = Learner {
         agent: json!({"objectType": "Agent", "mbox": "mailto:max@example.org"}),
         zone: "Etc/UTC".into(),
+        lang: None,
     };
     let list = json!([
         {"agent": sia.agent, "chat": {"format": "slack", "url": hook("slack", "sia")}},

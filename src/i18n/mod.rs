@@ -70,6 +70,17 @@ impl From<u8> for Arg {
         Arg::Count(u64::from(n))
     }
 }
+impl From<u64> for Arg {
+    fn from(n: u64) -> Arg {
+        Arg::Count(n)
+    }
+}
+impl From<i64> for Arg {
+    /// A count the database keeps signed; below zero reads as none.
+    fn from(n: i64) -> Arg {
+        Arg::Count(u64::try_from(n).unwrap_or(0))
+    }
+}
 impl From<u32> for Arg {
     fn from(n: u32) -> Arg {
         Arg::Count(u64::from(n))

@@ -47,7 +47,11 @@ fn messages(text: &str) -> BTreeMap<String, BTreeSet<String>> {
 /// variables, and formats to words (no id in its place).
 fn check_set(name: &str, files: [(&'static str, &str); 5], at_least: usize) {
     let english = messages(files[0].1);
-    assert!(english.len() >= at_least, "{name}: {} messages", english.len());
+    assert!(
+        english.len() >= at_least,
+        "{name}: {} messages",
+        english.len()
+    );
     for (lang, text) in files {
         let m = Messages::new(lang, text).unwrap_or_else(|e| panic!("{name} {lang}: {e:?}"));
         assert_eq!(m.lang(), lang);
@@ -96,10 +100,10 @@ fn check_set(name: &str, files: [(&'static str, &str); 5], at_least: usize) {
 #[test]
 fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables() {
     check_set("widget", FILES, 150);
-    for c in [&DASHBOARD, &SERVICE, &WORKBENCH] {
+    for (c, at_least) in [(&DASHBOARD, 0), (&SERVICE, 80), (&WORKBENCH, 0)] {
         assert!(c.problems().is_empty(), "{:?}", c.problems());
         let files = [0, 1, 2, 3, 4].map(|i| (LANGUAGES[i], c.files[i]));
-        check_set(c.name, files, 0);
+        check_set(c.name, files, at_least);
     }
 }
 

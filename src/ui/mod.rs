@@ -401,6 +401,7 @@ pub fn Widget(session: Session) -> impl IntoView {
             program_url: ctx.with_session(|s| s.program_url.clone()),
             course_url: ctx.with_session(|s| s.course_url.clone()),
             time_zone: shell::clock::time_zone(),
+            language: Some(ctx.lang().to_string()),
         };
         wasm_bindgen_futures::spawn_local(async move {
             match shell::sync::enrol(&live.lrs, &live.actor, enrolment).await {

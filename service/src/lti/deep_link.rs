@@ -12,15 +12,16 @@
 use std::path::Path;
 
 use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use throughline::i18n::Messages;
 use throughline::program::{parse, Format};
 
 use super::{refuse, Launch, Lti, Platform};
-use crate::http::escape;
+use crate::http::{escape, page, Lang};
 
 const LTI: &str = "https://purl.imsglobal.org/spec/lti/claim/";
 const DL: &str = "https://purl.imsglobal.org/spec/lti-dl/claim/";
@@ -97,17 +98,10 @@ fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
-fn page(title: &str, body: &str) -> Response {
-    let html = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{title}</h1>{body}</main></body></html>"#,
-        title = escape(title)
-    );
-    ([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
-}
-
 /// The picker an instructor sees after a Deep Linking launch.
 pub(crate) fn picker(
     lti: &Lti,
+    w: &Messages,
     platform: &Platform,
     launch: &Launch,
     return_url: &str,
@@ -115,15 +109,17 @@ pub(crate) fn picker(
 ) -> Response {
     let Some(keys) = &lti.0.keys else {
         return refuse(
+            w,
             StatusCode::INTERNAL_SERVER_ERROR,
-            "This service has no signing key, so it cannot answer Deep Linking requests.",
+            &w.get("picker-no-key"),
         );
     };
     let offered = lti.0.programs.as_deref().map(programs).unwrap_or_default();
     if offered.is_empty() {
         return refuse(
+            w,
             StatusCode::SERVICE_UNAVAILABLE,
-            "There is no valid program to add yet: ask your Throughline administrator to add one.",
+            &w.get("picker-no-program"),
         );
     }
     let context = json!({
@@ -133,8 +129,9 @@ pub(crate) fn picker(
     });
     let Ok(context) = keys.sign(&context) else {
         return refuse(
+            w,
             StatusCode::INTERNAL_SERVER_ERROR,
-            "The picker could not be prepared. Try again.",
+            &w.get("picker-not-prepared"),
         );
     };
     let choices: String = offered
@@ -150,10 +147,16 @@ pub(crate) fn picker(
         })
         .collect();
     page(
-        "Add Throughline to your course",
+        w,
+        StatusCode::OK,
+        &w.get("picker-title"),
         &format!(
-            r#"<form method="post" action="/lti/deep-link"><input type="hidden" name="context" value="{context}"><fieldset><legend>Choose the follow-up program learners will open from this link</legend>{choices}</fieldset><p>Learners who commit to a plan are marked complete in your gradebook.</p><button type="submit">Add to the course</button></form>"#,
-            context = escape(&context)
+            r#"<form method="post" action="/lti/deep-link?lang={lang}"><input type="hidden" name="context" value="{context}"><fieldset><legend>{legend}</legend>{choices}</fieldset><p>{grades}</p><button type="submit">{add}</button></form>"#,
+            lang = w.lang(),
+            context = escape(&context),
+            legend = escape(&w.get("picker-legend")),
+            grades = escape(&w.get("picker-grades")),
+            add = escape(&w.get("picker-add")),
         ),
     )
 }
@@ -169,33 +172,33 @@ pub(crate) struct Choice {
 pub(crate) async fn choose(
     State(lti): State<Lti>,
     origin: crate::http::Origin,
+    Lang(w): Lang,
     Form(choice): Form<Choice>,
 ) -> Response {
     let Some(keys) = &lti.0.keys else {
         return refuse(
+            &w,
             StatusCode::INTERNAL_SERVER_ERROR,
-            "This service has no signing key.",
+            &w.get("picker-no-key"),
         );
     };
     let (Some(context), Some(program)) = (choice.context, choice.program) else {
-        return refuse(StatusCode::BAD_REQUEST, "Choose a program, then add it.");
+        return refuse(&w, StatusCode::BAD_REQUEST, &w.get("picker-choose"));
     };
     let Ok(context) = keys.verify(&context, PICKER_AUDIENCE) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "This page expired or was not made by this service: add the tool again from your course.",
-        );
+        return refuse(&w, StatusCode::BAD_REQUEST, &w.get("picker-expired"));
     };
     let text = |k: &str| context.get(k).and_then(Value::as_str).unwrap_or_default();
     let Some(platform) = lti.platform(text("iss"), text("client_id")) else {
         return refuse(
+            &w,
             StatusCode::BAD_REQUEST,
-            "This learning platform is not registered with Throughline.",
+            &w.get("launch-platform-unknown"),
         );
     };
     let offered = lti.0.programs.as_deref().map(programs).unwrap_or_default();
     let Some(chosen) = offered.iter().find(|p| p.name == program) else {
-        return refuse(StatusCode::BAD_REQUEST, "That program is not available.");
+        return refuse(&w, StatusCode::BAD_REQUEST, &w.get("picker-unavailable"));
     };
     let mut claims = json!({
         "iss": platform.client_id, "aud": platform.issuer, "iat": now(), "exp": now() + 300,
@@ -212,22 +215,29 @@ pub(crate) async fn choose(
         "title": chosen.title,
         "url": format!("{}/lti/launch", origin.0),
         "custom": { "program": format!("/compiled/{}.json", chosen.name) },
-        "lineItem": { "scoreMaximum": 1, "label": format!("{}: committed to a plan", chosen.title), "resourceId": format!("throughline:{}", chosen.name) },
+        "lineItem": { "scoreMaximum": 1, "label": w.with("picker-line-item", &[("program", chosen.title.as_str().into())]), "resourceId": format!("throughline:{}", chosen.name) },
     }]);
     let Ok(jwt) = keys.sign(&claims) else {
         return refuse(
+            &w,
             StatusCode::INTERNAL_SERVER_ERROR,
-            "The answer to your platform could not be signed. Try again.",
+            &w.get("picker-not-signed"),
         );
     };
     let return_url = text("return_url");
     page(
-        "Adding Throughline to your course",
+        &w,
+        StatusCode::OK,
+        &w.get("picker-returning-title"),
         &format!(
-            r#"<form id="answer" method="post" action="{url}"><input type="hidden" name="JWT" value="{jwt}"><p>Returning to your course with “{title}”…</p><noscript><button type="submit">Continue</button></noscript></form><script>document.getElementById('answer').submit()</script>"#,
+            r#"<form id="answer" method="post" action="{url}"><input type="hidden" name="JWT" value="{jwt}"><p>{returning}</p><noscript><button type="submit">{next}</button></noscript></form><script>document.getElementById('answer').submit()</script>"#,
             url = escape(return_url),
             jwt = escape(&jwt),
-            title = escape(&chosen.title)
+            returning = escape(&w.with(
+                "picker-returning",
+                &[("program", chosen.title.as_str().into())]
+            )),
+            next = escape(&w.get("picker-continue")),
         ),
     )
 }

@@ -28,6 +28,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
+use throughline::i18n::{Messages, SERVICE};
+
+use crate::http::{escape, Lang};
 
 pub(crate) use deep_link::programs_parsed;
 pub(crate) use grades::{completion_score, secret_matches as launch_secret_matches, COMPLETION};
@@ -183,12 +186,18 @@ struct LoginParams {
     lti_deployment_id: Option<String>,
 }
 
-fn refuse(status: StatusCode, message: &str) -> Response {
+/// The page a refused launch shows: what went wrong and what the learner can do, in the
+/// browser's language (the platform's locale is not known before the id_token is checked).
+fn refuse(w: &Messages, status: StatusCode, message: &str) -> Response {
     let body = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Launch refused</title></head><body><main><h1>This launch was refused</h1><p role=\"alert\">{}</p><p>Start the course again from your learning platform. If it keeps happening, show this message to your LMS administrator.</p></main></body></html>",
-        crate::http::escape(message)
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/throughline.css\"></head><body><main><h1>{heading}</h1><p role=\"alert\">{message}</p><p>{help}</p></main></body></html>",
+        lang = w.lang(),
+        title = escape(&w.get("launch-refused-title")),
+        heading = escape(&w.get("launch-refused-heading")),
+        message = escape(message),
+        help = escape(&w.get("launch-refused-help")),
     );
-    (status, Html(body)).into_response()
+    (status, [(header::CACHE_CONTROL, "no-store")], Html(body)).into_response()
 }
 
 fn now_ns() -> i64 {
@@ -199,20 +208,25 @@ fn random() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-async fn login_get(State(lti): State<Lti>, Query(p): Query<LoginParams>) -> Response {
-    login(lti, p).await
+async fn login_get(
+    State(lti): State<Lti>,
+    Lang(w): Lang,
+    Query(p): Query<LoginParams>,
+) -> Response {
+    login(lti, w, p).await
 }
 
-async fn login_post(State(lti): State<Lti>, Form(p): Form<LoginParams>) -> Response {
-    login(lti, p).await
+async fn login_post(State(lti): State<Lti>, Lang(w): Lang, Form(p): Form<LoginParams>) -> Response {
+    login(lti, w, p).await
 }
 
-async fn login(lti: Lti, p: LoginParams) -> Response {
+async fn login(lti: Lti, w: Messages, p: LoginParams) -> Response {
     let (Some(iss), Some(login_hint), Some(target)) = (p.iss, p.login_hint, p.target_link_uri)
     else {
         return refuse(
+            &w,
             StatusCode::BAD_REQUEST,
-            "The login request is missing iss, login_hint or target_link_uri.",
+            &w.get("launch-login-incomplete"),
         );
     };
     let platform =
@@ -221,15 +235,17 @@ async fn login(lti: Lti, p: LoginParams) -> Response {
         });
     let Some(platform) = platform else {
         return refuse(
+            &w,
             StatusCode::BAD_REQUEST,
-            "This learning platform is not registered with Throughline.",
+            &w.get("launch-platform-unknown"),
         );
     };
     if let Some(d) = &p.lti_deployment_id {
         if !platform.deployment_ids.contains(d) {
             return refuse(
+                &w,
                 StatusCode::BAD_REQUEST,
-                "This deployment is not registered with Throughline.",
+                &w.get("launch-deployment-unknown"),
             );
         }
     }
@@ -249,8 +265,9 @@ async fn login(lti: Lti, p: LoginParams) -> Response {
     };
     if begin.await.is_err() {
         return refuse(
+            &w,
             StatusCode::INTERNAL_SERVER_ERROR,
-            "The login could not be recorded. Try again in a moment.",
+            &w.get("launch-login-not-recorded"),
         );
     }
     let mut query = form_urlencoded::Serializer::new(String::new());
@@ -328,13 +345,11 @@ async fn jwks(State(lti): State<Lti>) -> Response {
 async fn launch_post(
     State(lti): State<Lti>,
     origin: crate::http::Origin,
+    Lang(w): Lang,
     Form(f): Form<LaunchForm>,
 ) -> Response {
     let (Some(token), Some(state)) = (f.id_token, f.state) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            "The launch is missing its id_token or state.",
-        );
+        return refuse(&w, StatusCode::BAD_REQUEST, &w.get("launch-incomplete"));
     };
     let lrs = lti.0.lrs.clone();
     let pending =
@@ -343,10 +358,7 @@ async fn launch_post(
             .ok()
             .flatten();
     let Some(pending) = pending else {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "This launch does not match a login in progress (it expired or was already used).",
-        );
+        return refuse(&w, StatusCode::UNAUTHORIZED, &w.get("launch-no-login"));
     };
     let Some(platform) = lti
         .0
@@ -355,31 +367,46 @@ async fn launch_post(
         .find(|p| p.issuer == pending.issuer && p.client_id == pending.client_id)
     else {
         return refuse(
+            &w,
             StatusCode::UNAUTHORIZED,
-            "This learning platform is not registered with Throughline.",
+            &w.get("launch-platform-unknown"),
         );
     };
     let keys = match keys_for(platform).await {
         Ok(k) => k,
-        Err(e) => return refuse(StatusCode::BAD_GATEWAY, &e.to_string()),
+        Err(e) => {
+            return refuse(
+                &w,
+                StatusCode::BAD_GATEWAY,
+                &w.with("launch-invalid", &[("reason", e.to_string().into())]),
+            )
+        }
     };
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let launch = match validate(&token, platform, &keys, &pending.nonce, now) {
         Ok(l) => l,
-        Err(e) => return refuse(StatusCode::UNAUTHORIZED, &e.to_string()),
+        Err(e) => {
+            return refuse(
+                &w,
+                StatusCode::UNAUTHORIZED,
+                &w.with("launch-invalid", &[("reason", e.to_string().into())]),
+            )
+        }
     };
     let (lrs, nonce) = (lti.0.lrs.clone(), launch.nonce.clone());
     let fresh = crate::lrs::blocking(move || lrs.store().lti_first_use(&nonce, now_ns()))
         .await
         .unwrap_or(false);
     if !fresh {
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "This launch was already used (its nonce was seen before).",
-        );
+        return refuse(&w, StatusCode::UNAUTHORIZED, &w.get("launch-replayed"));
     }
+    // From here on, the platform's locale for the launch wins over the browser's.
+    let w = match launch.locale.as_deref() {
+        Some(locale) => SERVICE.negotiate([locale, w.lang()]),
+        None => w,
+    };
     if let Message::DeepLinking { return_url, data } = &launch.message {
-        return deep_link::picker(&lti, platform, &launch, return_url, data.as_deref());
+        return deep_link::picker(&lti, &w, platform, &launch, return_url, data.as_deref());
     }
     let program = launch
         .custom_program
@@ -396,8 +423,9 @@ async fn launch_post(
                 platform.issuer, e.message
             );
             return refuse(
+                &w,
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The launch could not be recorded. Try again in a moment.",
+                &w.get("launch-not-recorded"),
             );
         }
     };
@@ -417,10 +445,11 @@ async fn launch_post(
     let title = launch
         .context_title
         .clone()
-        .unwrap_or_else(|| "Your follow-up plan".into());
+        .unwrap_or_else(|| w.get("launch-title"));
     let page = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css">{hints}</head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
-        title = crate::http::escape(&title),
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title><link rel="stylesheet" href="/pkg/throughline.css">{hints}</head><body><main><h1>{title}</h1><div id="throughline"></div></main><script type="application/json" id="throughline-options">{json}</script><script type="module">import init, {{ mount }} from '/pkg/throughline.js'; await init(); const options = JSON.parse(document.getElementById('throughline-options').textContent); options.courseUrl = location.origin + location.pathname; await mount(document.getElementById('throughline'), options);</script></body></html>"#,
+        lang = w.lang(),
+        title = escape(&title),
         hints = throughline::package::preload_hints("/pkg/", Some(program.as_str())),
     );
     ([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()

@@ -6,7 +6,9 @@
 
 use serde_json::{json, Value};
 
-use super::mail::{link, subject, Item};
+use throughline::i18n::Messages;
+
+use super::mail::{line_for, link, programs, subject, words, Item};
 
 /// The webhook formats a host may give.
 pub(crate) const FORMATS: [&str; 2] = ["slack", "teams"];
@@ -44,26 +46,13 @@ fn cut(s: &str, max: usize) -> String {
     out
 }
 
-fn line_for(item: &Item<'_>) -> String {
-    let (title, step) = (&item.program.title, &item.step.title);
-    if item.reminder {
-        let days = item.overdue_days;
-        let plural = if days == 1 { "" } else { "s" };
-        format!("Your reflection “{step}” in “{title}” has been waiting for {days} day{plural}.")
-    } else {
-        format!("It is time for your reflection in “{title}”: {step}.")
-    }
-}
-
-fn footer(items: &[Item<'_>], max_per_step: u32) -> String {
-    let mut titles: Vec<String> = items
-        .iter()
-        .map(|i| format!("“{}”", i.program.title))
-        .collect();
-    titles.dedup();
-    format!(
-        "You are getting this because you made commitments in {}, which reminds you of each reflection on its schedule (at most {max_per_step} messages per reflection).",
-        titles.join(" and ")
+fn footer(w: &Messages, items: &[Item<'_>], max_per_step: u32) -> String {
+    w.with(
+        "nudge-why-chat",
+        &[
+            ("programs", programs(w, items).into()),
+            ("count", max_per_step.into()),
+        ],
     )
 }
 
@@ -85,6 +74,7 @@ pub(crate) fn compose(
 }
 
 fn slack(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
+    let w = words(items);
     let mut blocks = vec![json!({
         "type": "header",
         "text": { "type": "plain_text", "text": cut(&subject(items), 150) }
@@ -92,7 +82,7 @@ fn slack(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
     for item in items {
         let text = format!(
             "{}\n>{}",
-            slack_escape(&line_for(item)),
+            slack_escape(&line_for(&w, item)),
             slack_escape(item.step.prompt_for(&item.role)).replace('\n', "\n>")
         );
         blocks.push(
@@ -101,11 +91,11 @@ fn slack(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
         match link(item.course_url.as_deref()) {
             Some(url) => blocks.push(json!({
                 "type": "actions",
-                "elements": [{ "type": "button", "text": { "type": "plain_text", "text": "Reflect now" }, "url": url }]
+                "elements": [{ "type": "button", "text": { "type": "plain_text", "text": w.get("nudge-reflect-button") }, "url": url }]
             })),
             None => blocks.push(json!({
                 "type": "context",
-                "elements": [{ "type": "mrkdwn", "text": "Open the course where you made your commitments to reflect." }]
+                "elements": [{ "type": "mrkdwn", "text": slack_escape(&w.get("nudge-open-course")) }]
             })),
         }
     }
@@ -113,7 +103,7 @@ fn slack(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
         "type": "context",
         "elements": [{
             "type": "mrkdwn",
-            "text": cut(&format!("{} <{}|Stop these messages>", slack_escape(&footer(items, max_per_step)), unsubscribe), 3000)
+            "text": cut(&format!("{} <{}|{}>", slack_escape(&footer(&w, items, max_per_step)), unsubscribe, slack_escape(&w.get("nudge-stop-chat"))), 3000)
         }]
     }));
     // `text` is what notifications and screen readers announce.
@@ -121,6 +111,7 @@ fn slack(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
 }
 
 fn teams(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
+    let w = words(items);
     let block = |text: String, extra: Value| {
         let mut b = json!({ "type": "TextBlock", "text": text, "wrap": true });
         if let (Some(b), Some(extra)) = (b.as_object_mut(), extra.as_object()) {
@@ -134,7 +125,7 @@ fn teams(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
     )];
     let mut actions = Vec::new();
     for item in items {
-        body.push(block(line_for(item), json!({})));
+        body.push(block(line_for(&w, item), json!({})));
         body.push(block(
             item.step.prompt_for(&item.role).to_string(),
             json!({ "isSubtle": true }),
@@ -142,25 +133,25 @@ fn teams(items: &[Item<'_>], unsubscribe: &str, max_per_step: u32) -> Value {
         match link(item.course_url.as_deref()) {
             Some(url) if !actions.iter().any(|a: &Value| a["url"] == url) => {
                 let title = if items.len() == 1 {
-                    "Reflect now".to_string()
+                    w.get("nudge-reflect-button")
                 } else {
-                    format!("Reflect: {}", item.step.title)
+                    w.with(
+                        "nudge-reflect-step",
+                        &[("step", item.step.title.as_str().into())],
+                    )
                 };
                 actions.push(json!({ "type": "Action.OpenUrl", "title": title, "url": url }));
             }
             Some(_) => {}
-            None => body.push(block(
-                "Open the course where you made your commitments to reflect.".into(),
-                json!({}),
-            )),
+            None => body.push(block(w.get("nudge-open-course"), json!({}))),
         }
     }
     body.push(block(
-        footer(items, max_per_step),
+        footer(&w, items, max_per_step),
         json!({ "size": "Small", "isSubtle": true }),
     ));
     actions.push(
-        json!({ "type": "Action.OpenUrl", "title": "Stop these messages", "url": unsubscribe }),
+        json!({ "type": "Action.OpenUrl", "title": w.get("nudge-stop-chat"), "url": unsubscribe }),
     );
     json!({
         "type": "message",
@@ -217,6 +208,7 @@ mod tests {
             reminder: false,
             overdue_days: 0,
             course_url: course_url.map(str::to_string),
+            lang: "en",
         }
     }
 

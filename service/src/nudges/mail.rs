@@ -5,6 +5,7 @@
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::Mailbox;
 use lettre::{Message, Transport as _};
+use throughline::i18n::{Messages, SERVICE};
 use throughline::program::{Program, Step};
 
 use super::Transport;
@@ -17,6 +18,50 @@ pub(crate) struct Item<'p> {
     pub reminder: bool,
     pub overdue_days: u32,
     pub course_url: Option<String>,
+    /// The learner's language (one the service ships): the message's words; `program` is
+    /// already in it where the program has a translation.
+    pub lang: &'static str,
+}
+
+/// The words of a message to one learner: the language of its first item.
+pub(crate) fn words(items: &[Item<'_>]) -> Messages {
+    SERVICE.messages(items.first().map_or("en", |i| i.lang))
+}
+
+/// The programs the items come from, each once, quoted and joined as the language joins them.
+pub(crate) fn programs(w: &Messages, items: &[Item<'_>]) -> String {
+    let mut titles: Vec<&str> = items.iter().map(|i| i.program.title.as_str()).collect();
+    titles.dedup();
+    let quoted = |t: &str| w.with("nudge-program", &[("program", t.into())]);
+    let mut it = titles.into_iter();
+    let first = it.next().map(quoted).unwrap_or_default();
+    it.fold(first, |acc, t| {
+        w.with(
+            "nudge-and",
+            &[("first", acc.into()), ("second", quoted(t).into())],
+        )
+    })
+}
+
+/// The line that says what is due (or how long it has waited).
+pub(crate) fn line_for(w: &Messages, item: &Item<'_>) -> String {
+    let program = item.program.title.as_str();
+    let step = item.step.title.as_str();
+    if item.reminder {
+        w.with(
+            "nudge-waiting",
+            &[
+                ("step", step.into()),
+                ("program", program.into()),
+                ("days", item.overdue_days.into()),
+            ],
+        )
+    } else {
+        w.with(
+            "nudge-due",
+            &[("step", step.into()), ("program", program.into())],
+        )
+    }
 }
 
 /// A URL safe to put in a message: http(s), no spaces or control characters.
@@ -29,51 +74,47 @@ pub(crate) fn link(url: Option<&str>) -> Option<&str> {
 }
 
 pub(crate) fn subject(items: &[Item<'_>]) -> String {
+    let w = words(items);
     match items {
-        [one] if one.reminder => format!("Still open: {}", one.step.title),
-        [one] => format!("Time to reflect: {}", one.step.title),
-        many => format!("{} reflections are waiting for you", many.len()),
+        [one] if one.reminder => w.with(
+            "nudge-subject-reminder",
+            &[("step", one.step.title.as_str().into())],
+        ),
+        [one] => w.with(
+            "nudge-subject-due",
+            &[("step", one.step.title.as_str().into())],
+        ),
+        many => w.with("nudge-subject-many", &[("count", many.len().into())]),
     }
 }
 
 /// The message text (plain text: it reads the same in every client and screen reader).
 pub(crate) fn body(items: &[Item<'_>], unsubscribe: &str, max_per_step: Option<u32>) -> String {
-    let mut out = String::from("Hello,\n\n");
+    let w = words(items);
+    let mut out = format!("{}\n\n", w.get("nudge-hello"));
     for item in items {
-        let title = &item.program.title;
-        let step = &item.step.title;
-        if item.reminder {
-            let days = item.overdue_days;
-            let plural = if days == 1 { "" } else { "s" };
-            out += &format!("Your reflection “{step}” in “{title}” has been waiting for {days} day{plural}.\n\n");
-        } else {
-            out += &format!("It is time for your reflection in “{title}”: {step}.\n\n");
-        }
+        out += &format!("{}\n\n", line_for(&w, item));
         out += &format!("    {}\n\n", item.step.prompt_for(&item.role));
         match link(item.course_url.as_deref()) {
-            Some(url) => out += &format!("Reflect now: {url}\n"),
-            None => out += "Open the course where you made your commitments to reflect.\n",
+            Some(url) => out += &w.with("nudge-reflect-now", &[("url", url.into())]),
+            None => out += &w.get("nudge-open-course"),
         }
-        out += "It takes a few minutes; you can also skip it or choose a later day there.\n\n";
+        out += "\n";
+        out += &w.get("nudge-few-minutes");
+        out += "\n\n";
     }
-    let titles: Vec<String> = {
-        let mut t: Vec<String> = items
-            .iter()
-            .map(|i| format!("“{}”", i.program.title))
-            .collect();
-        t.dedup();
-        t
-    };
+    let programs = programs(&w, items);
     out += "--\n";
-    out += &format!(
-        "You are getting this email because you made commitments in {}, which reminds you of each reflection on its schedule",
-        titles.join(" and ")
-    );
-    match max_per_step {
-        Some(n) => out += &format!(" (at most {n} emails per reflection).\n"),
-        None => out += ".\n",
-    }
-    out += &format!("Stop these emails: {unsubscribe}\n");
+    out += &match max_per_step {
+        Some(n) => w.with(
+            "nudge-why-email-capped",
+            &[("programs", programs.into()), ("count", n.into())],
+        ),
+        None => w.with("nudge-why-email", &[("programs", programs.into())]),
+    };
+    out += "\n";
+    out += &w.with("nudge-stop-email", &[("url", unsubscribe.into())]);
+    out += "\n";
     out
 }
 
@@ -158,6 +199,7 @@ mod tests {
             reminder: false,
             overdue_days: 0,
             course_url: Some("https://lms.example/course/7".into()),
+            lang: "en",
         };
         let m = compose(
             &"Throughline <t@example.org>".parse().expect("from"),
@@ -179,6 +221,7 @@ mod tests {
                 reminder: false,
                 overdue_days: 0,
                 course_url: Some("https://lms.example/course/7".into()),
+                lang: "en",
             }],
             "https://svc.example/nudges/unsubscribe/abc",
             Some(2),
@@ -200,6 +243,7 @@ mod tests {
                 reminder: true,
                 overdue_days: 3,
                 course_url: Some("javascript:alert(1)".into()),
+                lang: "en",
             },
             Item {
                 program: &p,
@@ -208,6 +252,7 @@ mod tests {
                 reminder: false,
                 overdue_days: 0,
                 course_url: None,
+                lang: "en",
             },
         ];
         assert_eq!(subject(&items), "2 reflections are waiting for you");

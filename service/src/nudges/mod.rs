@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 use throughline::enrolment::{Programs, PLAN_STATE, PROGRAMS_PROFILE};
+use throughline::i18n::{self, LANGUAGES};
 use throughline::nudge::{self, Kind, Policy, Sent};
 use throughline::plan::{self, Plan};
 use throughline::program::Program;
@@ -319,6 +320,10 @@ impl Nudger {
                         overdue_days: n.overdue_days,
                         role: plan.role.clone().unwrap_or_default(),
                         course_url: enrolment.and_then(|e| e.course_url.clone()),
+                        lang: i18n::negotiate(
+                            enrolment.and_then(|e| e.language.as_deref()),
+                            &program.locale,
+                        ),
                     });
                 }
                 after = last;
@@ -339,6 +344,12 @@ impl Nudger {
         // Mail servers answer each command in turn: several connections at once (lettre's
         // pool) keep the pass from waiting on one round trip after another.
         let now_ns = store::now_ns();
+        // Each program in each language once, for the messages (most learners share a few).
+        let localized: Vec<Vec<Program>> = programs
+            .iter()
+            .map(|p| LANGUAGES.iter().map(|l| p.in_language(l)).collect())
+            .collect();
+        let localized = &localized;
         let mut lanes: Vec<Vec<(String, Vec<Owed>)>> = (0..SENDERS).map(|_| Vec::new()).collect();
         for (i, entry) in owed.into_iter().enumerate() {
             lanes[i % SENDERS].push(entry);
@@ -346,7 +357,9 @@ impl Nudger {
         let results: Vec<Result<Pass, String>> = std::thread::scope(|scope| {
             let handles: Vec<_> = lanes
                 .into_iter()
-                .map(|lane| scope.spawn(move || self.deliver_lane(programs, lane, now_ns)))
+                .map(|lane| {
+                    scope.spawn(move || self.deliver_lane(programs, localized, lane, now_ns))
+                })
                 .collect();
             handles
                 .into_iter()
@@ -373,6 +386,7 @@ impl Nudger {
     fn deliver_lane(
         &self,
         programs: &[Program],
+        localized: &[Vec<Program>],
         lane: Vec<(String, Vec<Owed>)>,
         now_ns: i64,
     ) -> Result<Pass, String> {
@@ -407,8 +421,14 @@ impl Nudger {
                 .filter(|o| won.contains(&o.claim(programs)))
                 .collect();
             let items: Vec<mail::Item<'_>> =
-                items.iter().filter_map(|o| o.item(programs)).collect();
-            let unsubscribe = format!("{}/nudges/unsubscribe/{}", self.public_url, recipient.token);
+                items.iter().filter_map(|o| o.item(localized)).collect();
+            // The page the link opens speaks the message's language.
+            let unsubscribe = format!(
+                "{}/nudges/unsubscribe/{}?lang={}",
+                self.public_url,
+                recipient.token,
+                items.first().map_or("en", |i| i.lang)
+            );
             let max = self.policy.max_per_step;
             let outcome = match (&recipient.chat, to) {
                 (Some(c), _) => chat::compose(&c.format, &items, &unsubscribe, max)
@@ -452,6 +472,8 @@ struct Owed {
     overdue_days: u32,
     role: String,
     course_url: Option<String>,
+    /// The learner's language (as their widget last reported it, else the program's).
+    lang: &'static str,
 }
 
 impl Owed {
@@ -467,8 +489,10 @@ impl Owed {
         }
     }
 
-    fn item<'p>(&self, programs: &'p [Program]) -> Option<mail::Item<'p>> {
-        let program = programs.get(self.program)?;
+    /// The message item, from the program in the learner's language (`localized[program][lang]`).
+    fn item<'p>(&self, localized: &'p [Vec<Program>]) -> Option<mail::Item<'p>> {
+        let lang = LANGUAGES.iter().position(|l| *l == self.lang).unwrap_or(0);
+        let program = localized.get(self.program)?.get(lang)?;
         let step = program.schedule.iter().find(|s| s.day == self.day)?;
         Some(mail::Item {
             program,
@@ -477,6 +501,7 @@ impl Owed {
             reminder: self.kind == Kind::Reminder,
             overdue_days: self.overdue_days,
             course_url: self.course_url.clone(),
+            lang: self.lang,
         })
     }
 }

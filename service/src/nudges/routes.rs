@@ -5,7 +5,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::Router;
 use serde::Deserialize;
@@ -14,9 +14,10 @@ use sha2::{Digest, Sha256};
 use throughline::enrolment::{Programs, PLAN_STATE, PROGRAMS_PROFILE};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::http::{escape, Origin};
+use crate::http::{escape, page, Lang, Origin};
 use crate::lrs::store::{self, now_ns, DocKey, DocKind};
 use crate::lrs::{blocking, validate, ApiError, Lrs, Scope};
+use throughline::i18n::Messages;
 
 /// What the routes share.
 #[derive(Clone)]
@@ -45,54 +46,66 @@ pub(crate) fn router(ctx: Ctx) -> Router {
         .with_state(ctx)
 }
 
-fn page(status: StatusCode, title: &str, body: &str) -> Response {
-    let html = format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{t}</title><link rel="stylesheet" href="/pkg/throughline.css"></head><body><main><h1>{t}</h1>{body}</main></body></html>"#,
-        t = escape(title)
-    );
-    (status, [(header::CACHE_CONTROL, "no-store")], Html(html)).into_response()
-}
-
 fn plain_token(token: &str) -> bool {
     (16..=128).contains(&token.len()) && token.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-const NOT_VALID: &str = "<p>This link is not valid. It may have been copied incompletely; open it again from the email.</p>";
+fn not_valid(words: &Messages) -> Response {
+    page(
+        words,
+        StatusCode::NOT_FOUND,
+        &words.get("link-not-valid-title"),
+        &format!("<p>{}</p>", escape(&words.get("link-not-valid"))),
+    )
+}
 
 /// The page an unsubscribe link opens: a button, since mail scanners open links on their
-/// own and must not unsubscribe anyone.
-async fn unsubscribe_page(Path(token): Path<String>) -> Response {
+/// own and must not unsubscribe anyone. In the learner's language (the link carries it).
+async fn unsubscribe_page(Lang(words): Lang, Path(token): Path<String>) -> Response {
     if !plain_token(&token) {
-        return page(StatusCode::NOT_FOUND, "Link not valid", NOT_VALID);
+        return not_valid(&words);
     }
     page(
+        &words,
         StatusCode::OK,
-        "Stop reflection emails",
+        &words.get("unsubscribe-title"),
         &format!(
-            r#"<p>You will no longer get emails about your reflections. Your plan and your reflections stay as they are, and you can still answer them on your course page.</p><form method="post" action="/nudges/unsubscribe/{}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Stop the emails</button></form>"#,
-            escape(&token)
+            r#"<p>{explain}</p><form method="post" action="/nudges/unsubscribe/{token}?lang={lang}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">{button}</button></form>"#,
+            explain = escape(&words.get("unsubscribe-explain")),
+            token = escape(&token),
+            lang = words.lang(),
+            button = escape(&words.get("unsubscribe-button")),
         ),
     )
 }
 
 /// One-click unsubscribe (RFC 8058: a POST from the mail client, or the page's button);
 /// honoured at once.
-async fn unsubscribe(State(ctx): State<Ctx>, Path(token): Path<String>) -> Response {
+async fn unsubscribe(
+    State(ctx): State<Ctx>,
+    Lang(words): Lang,
+    Path(token): Path<String>,
+) -> Response {
     if !plain_token(&token) {
-        return page(StatusCode::NOT_FOUND, "Link not valid", NOT_VALID);
+        return not_valid(&words);
     }
     let lrs = ctx.lrs.clone();
     match blocking(move || lrs.store().nudge_unsubscribe(&token, now_ns())).await {
         Ok(Some(_)) => page(
+            &words,
             StatusCode::OK,
-            "You are unsubscribed",
-            "<p>You will get no more reflection emails. Your plan is unchanged; your course page still shows what is due.</p>",
+            &words.get("unsubscribed-title"),
+            &format!("<p>{}</p>", escape(&words.get("unsubscribed"))),
         ),
-        Ok(None) => page(StatusCode::NOT_FOUND, "Link not valid", NOT_VALID),
+        Ok(None) => not_valid(&words),
         Err(e) => page(
+            &words,
             StatusCode::SERVICE_UNAVAILABLE,
-            "Please try again",
-            &format!("<p>The service could not record this just now ({}). Please try the link again in a minute.</p>", escape(&e.message)),
+            &words.get("try-again-title"),
+            &format!(
+                "<p>{}</p>",
+                escape(&words.with("try-again", &[("reason", e.message.into())]))
+            ),
         ),
     }
 }
