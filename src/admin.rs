@@ -10,9 +10,10 @@ use crate::launch::admin::{AdminOptions, RawAdminOptions};
 use crate::launch::LaunchError;
 use crate::shell;
 use crate::shell::lrs::Lrs;
-use crate::ui::dashboard::Dashboard;
+use crate::ui::dashboard::{Dashboard, Words};
 
-fn failed(element: web_sys::HtmlElement, lines: Vec<String>) -> JsValue {
+fn failed(element: web_sys::HtmlElement, words: &Words, lines: Vec<String>) -> JsValue {
+    let heading = words.t("dash-failed");
     let message = lines.join("\n");
     shell::console_error(&message);
     leptos::mount::mount_to(element, move || {
@@ -23,7 +24,7 @@ fn failed(element: web_sys::HtmlElement, lines: Vec<String>) -> JsValue {
             .collect_view();
         view! {
             <section class="tl-widget tl-failed" role="alert">
-                <h2 class="tl-title">"The dashboard could not start"</h2>
+                <h2 class="tl-title">{heading.clone()}</h2>
                 <ul class="tl-problems">{items}</ul>
             </section>
         }
@@ -32,7 +33,7 @@ fn failed(element: web_sys::HtmlElement, lines: Vec<String>) -> JsValue {
     JsValue::from_str(&message)
 }
 
-/// Mounts the adoption dashboard. `options`: `{ endpoint, key, secret | auth, program | programText, now, namesAllowed, snapshot, cache }`
+/// Mounts the adoption dashboard. `options`: `{ endpoint, key, secret | auth, program | programText, now, namesAllowed, snapshot, cache, locale }`
 /// (`snapshot: false` reads every statement even from a Throughline service; `cache: false` keeps nothing in the browser).
 /// Rejects (and shows why in the element) when options, program or credentials are wrong.
 #[wasm_bindgen(js_name = mountDashboard)]
@@ -41,23 +42,38 @@ pub async fn mount_dashboard(
     options: JsValue,
 ) -> Result<(), JsValue> {
     element.set_inner_html("");
-    let raw = serde_wasm_bindgen::from_value::<RawAdminOptions>(options).map_err(|e| {
-        vec![LaunchError(format!(
-            "The dashboard options are not valid: {e}"
-        ))]
+    let raw = serde_wasm_bindgen::from_value::<RawAdminOptions>(options);
+    // The admin's language: the page's option, else the browser's.
+    let asked: Vec<String> = raw
+        .as_ref()
+        .ok()
+        .and_then(|r| r.locale.clone())
+        .into_iter()
+        .collect();
+    let (lang, tag) = shell::i18n::choose(&asked, &[], "");
+    let words = Words::new(lang, &tag);
+    let raw = raw.map_err(|e| {
+        vec![LaunchError(
+            words.ta("dash-options-invalid", &[("reason", e.to_string().into())]),
+        )]
     });
     let options = match raw.and_then(AdminOptions::from_raw) {
         Ok(o) => o,
-        Err(errors) => return Err(failed(element, errors.into_iter().map(|e| e.0).collect())),
+        Err(errors) => {
+            return Err(failed(
+                element,
+                &words,
+                errors.into_iter().map(|e| e.0).collect(),
+            ))
+        }
     };
     let program = match shell::program::load(&options.program).await {
         Ok(p) => Arc::new(p),
-        Err(shell::program::LoadError::Fetch(m)) => return Err(failed(element, vec![m])),
+        Err(shell::program::LoadError::Fetch(m)) => return Err(failed(element, &words, vec![m])),
         Err(shell::program::LoadError::Invalid(lines)) => {
-            let mut all =
-                vec!["The program file has problems; run `throughline check` on it:".to_string()];
+            let mut all = vec![words.t("dash-program-problems")];
             all.extend(lines);
-            return Err(failed(element, all));
+            return Err(failed(element, &words, all));
         }
     };
     let as_of = options.now.unwrap_or_else(|| shell::clock::now(None).today);
@@ -65,7 +81,7 @@ pub async fn mount_dashboard(
     let (names_allowed, snapshot, cache) = (options.names_allowed, options.snapshot, options.cache);
     leptos::mount::mount_to(
         element,
-        move || view! { <Dashboard program=program.clone() lrs=lrs.clone() as_of names_allowed snapshot cache/> },
+        move || view! { <Dashboard program=program.clone() lrs=lrs.clone() as_of names_allowed snapshot cache words=words.clone()/> },
     )
     .forget();
     Ok(())

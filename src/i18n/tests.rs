@@ -100,7 +100,7 @@ fn check_set(name: &str, files: [(&'static str, &str); 5], at_least: usize) {
 #[test]
 fn every_language_file_parses_and_has_exactly_the_english_messages_and_variables() {
     check_set("widget", FILES, 150);
-    for (c, at_least) in [(&DASHBOARD, 0), (&SERVICE, 80), (&WORKBENCH, 0)] {
+    for (c, at_least) in [(&DASHBOARD, 150), (&SERVICE, 80), (&WORKBENCH, 0)] {
         assert!(c.problems().is_empty(), "{:?}", c.problems());
         let files = [0, 1, 2, 3, 4].map(|i| (LANGUAGES[i], c.files[i]));
         check_set(c.name, files, at_least);

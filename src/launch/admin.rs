@@ -1,6 +1,7 @@
 //! Options for the adoption dashboard (`mountDashboard`): which LRS to read,
 //! with which admin credentials, for which program, as of which day.
 
+use crate::i18n::{Arg, Words};
 use serde::Deserialize;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
@@ -37,6 +38,8 @@ pub struct RawAdminOptions {
     /// Whether to keep the figures folded so far in this browser (IndexedDB), so a later
     /// visit reads only newer statements; on unless `false`.
     pub cache: Option<bool>,
+    /// The admin's language (`de`, `ja-JP`, ...); the browser's languages come after it.
+    pub locale: Option<String>,
 }
 
 /// Checked dashboard options.
@@ -54,6 +57,8 @@ pub struct AdminOptions {
     pub snapshot: bool,
     /// See [`RawAdminOptions::cache`].
     pub cache: bool,
+    /// See [`RawAdminOptions::locale`].
+    pub locale: Option<String>,
 }
 
 impl AdminOptions {
@@ -104,6 +109,7 @@ impl AdminOptions {
                 names_allowed: raw.names_allowed,
                 snapshot: raw.snapshot.unwrap_or(true),
                 cache: raw.cache.unwrap_or(true),
+                locale: raw.locale.filter(|l| !l.trim().is_empty()),
             }),
             _ => Err(errors),
         }
@@ -230,23 +236,24 @@ pub enum Left {
 }
 
 /// The progress line while statements are read: how many, how fast, and how long is left when
-/// that can be told (and plainly that it cannot, otherwise).
-pub fn progress_line(read: usize, elapsed: f64, left: Left) -> String {
+/// that can be told (and plainly that it cannot, otherwise), as words of the dashboard's files.
+pub fn progress_line(read: usize, elapsed: f64, left: Left) -> Words {
     let rate = if elapsed > 0.0 {
-        format!(", {} a second", (read as f64 / elapsed).round())
+        (read as f64 / elapsed).round() as u64
     } else {
-        String::new()
+        0
     };
-    let left = match left {
-        Left::Seconds(s) if s < 1.0 => "; almost done".to_string(),
-        Left::Seconds(s) => format!(
-            "; about {} s left (estimated from the store times)",
-            s.ceil()
-        ),
-        Left::Estimating => "; estimating the time left".to_string(),
-        Left::Unknown => "; the learning record store does not say how many are left".to_string(),
+    let (id, seconds) = match left {
+        Left::Seconds(s) if s < 1.0 => ("progress-almost-done", None),
+        Left::Seconds(s) => ("progress-left", Some(s.ceil() as u64)),
+        Left::Estimating => ("progress-estimating", None),
+        Left::Unknown => ("progress-unknown", None),
     };
-    format!("Loading statements… {read} read{rate}{left}")
+    let mut args = vec![("count", Arg::from(read)), ("rate", Arg::Count(rate))];
+    if let Some(s) = seconds {
+        args.push(("seconds", Arg::Count(s)));
+    }
+    Words { id, args }
 }
 
 #[cfg(test)]
@@ -380,12 +387,17 @@ mod tests {
             seconds_left("x", "2027-01-01T00:00:00Z", "2027-01-01T01:00:00Z", 3.0),
             None
         );
-        let line = progress_line(2000, 2.0, Left::Unknown);
+        let en = crate::i18n::DASHBOARD.messages("en");
+        let say = |w: Words| en.with(w.id, &w.args);
+        let line = say(progress_line(2000, 2.0, Left::Unknown));
         assert!(
             line.contains("2000 read, 1000 a second") && line.contains("does not say"),
             "{line}"
         );
-        assert!(progress_line(10, 1.0, Left::Seconds(4.2)).contains("about 5 s left"));
-        assert!(progress_line(10, 1.0, Left::Estimating).contains("estimating"));
+        assert!(say(progress_line(10, 1.0, Left::Seconds(4.2))).contains("about 5 s left"));
+        assert!(say(progress_line(10, 1.0, Left::Estimating)).contains("estimating"));
+        let de = crate::i18n::DASHBOARD.messages("de");
+        let w = progress_line(10, 1.0, Left::Seconds(4.2));
+        assert!(de.with(w.id, &w.args).contains("5 s"), "German says the seconds too");
     }
 }

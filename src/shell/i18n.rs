@@ -119,3 +119,61 @@ pub fn date(lang: &str, d: time::Date) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| d.to_string())
 }
+
+thread_local! {
+    /// One number formatter per tag and style, as for dates.
+    static NUMBERS: std::cell::RefCell<Vec<(String, js_sys::Intl::NumberFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How a number is written: its fraction digits and sign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Number {
+    /// `digits` after the decimal separator, no sign for positives ("3,25" in German).
+    Plain(u8),
+    /// `digits` after the separator and a sign on any change but zero ("+0,5", "−1,2").
+    Change(u8),
+    /// A share (0.0 to 1.0) as a whole percentage ("42 %" in French).
+    Percent,
+}
+
+fn number_format(lang: &str, kind: Number) -> js_sys::Intl::NumberFormat {
+    let key = format!("{lang}|{kind:?}");
+    NUMBERS.with(|n| {
+        if let Some((_, fmt)) = n.borrow().iter().find(|(k, _)| *k == key) {
+            return fmt.clone();
+        }
+        let options = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&options, &k.into(), &v);
+        };
+        match kind {
+            Number::Plain(d) | Number::Change(d) => {
+                set("minimumFractionDigits", f64::from(d).into());
+                set("maximumFractionDigits", f64::from(d).into());
+                if matches!(kind, Number::Change(_)) {
+                    set("signDisplay", "exceptZero".into());
+                }
+            }
+            Number::Percent => {
+                set("style", "percent".into());
+                set("maximumFractionDigits", 0.0.into());
+            }
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(lang));
+        let fmt = js_sys::Intl::NumberFormat::new(&locales, &options);
+        n.borrow_mut().push((key, fmt.clone()));
+        fmt
+    })
+}
+
+/// `value` written the way `lang` writes numbers (`Intl.NumberFormat`).
+pub fn number(lang: &str, value: f64, kind: Number) -> String {
+    let format = number_format(lang, kind);
+    format
+        .format()
+        .call1(&format, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{value}"))
+}

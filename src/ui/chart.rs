@@ -84,7 +84,7 @@ pub struct Stack {
 #[component]
 pub fn Stacked(
     #[prop(into)] title: String,
-    names: Vec<&'static str>,
+    names: Vec<String>,
     classes: Vec<&'static str>,
     stacks: Vec<Stack>,
 ) -> impl IntoView {
@@ -142,7 +142,7 @@ pub fn Stacked(
             view! {
                 <g>
                     <rect x=format!("{x}") y=format!("{}", legend_y - 10.0) width="10" height="10" class=*class></rect>
-                    <text x=format!("{}", x + 14.0) y=format!("{legend_y}") class="tl-chart-label">{*n}</text>
+                    <text x=format!("{}", x + 14.0) y=format!("{legend_y}") class="tl-chart-label">{n.clone()}</text>
                 </g>
             }
         })

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use time::Date;
 
 use super::chart::{Bar, Bars, Stack, Stacked};
-use crate::insights::{Coverage, Filter, Group, Insights, Report, Snapshot};
+use crate::i18n::{Arg, Messages, DASHBOARD};
+use crate::insights::{Coverage, Filter, Group, Insights, Report, Snapshot, Stage};
 use crate::launch::admin::{
     cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query, Left,
 };
@@ -19,16 +20,84 @@ use crate::program::Program;
 use crate::shell::cache::Cached;
 use crate::shell::lrs::Lrs;
 use crate::shell::statements::{page, resolve_more, Next, PageError};
+use crate::shell::i18n::Number;
 use crate::shell::{self, download};
 
 type SharedLrs = send_wrapper::SendWrapper<Lrs>;
 
-fn pct(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        "–".into()
-    } else {
-        format!("{}%", (100.0 * part as f64 / whole as f64).round())
+/// The dashboard's words in the admin's language, with dates and numbers written its way.
+#[derive(Clone)]
+pub struct Words {
+    messages: Arc<Messages>,
+    tag: Arc<str>,
+}
+
+impl Words {
+    /// The words of `lang` (a shipped language), dates and numbers as `tag` writes them.
+    pub fn new(lang: &str, tag: &str) -> Words {
+        Words {
+            messages: Arc::new(DASHBOARD.messages(lang)),
+            tag: tag.into(),
+        }
     }
+
+    /// The language in use, for the dashboard's `lang` attribute.
+    pub fn lang(&self) -> &'static str {
+        self.messages.lang()
+    }
+
+    /// A message without values.
+    pub fn t(&self, id: &str) -> String {
+        self.messages.get(id)
+    }
+
+    /// A message with values.
+    pub fn ta(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.messages.with(id, args)
+    }
+
+    /// What the core words (`launch::admin::progress_line`).
+    fn say(&self, w: &crate::i18n::Words) -> String {
+        self.messages.with(w.id, &w.args)
+    }
+
+    fn date(&self, d: Date) -> String {
+        shell::i18n::date(&self.tag, d)
+    }
+
+    fn num(&self, v: f64, kind: Number) -> String {
+        shell::i18n::number(&self.tag, v, kind)
+    }
+
+    /// `part` of `whole` as a percentage ("–" of nothing).
+    fn pct(&self, part: usize, whole: usize) -> String {
+        if whole == 0 {
+            self.t("dash-none")
+        } else {
+            self.num(part as f64 / whole as f64, Number::Percent)
+        }
+    }
+
+    /// "3 of 10 (30%)".
+    fn of(&self, part: usize, whole: usize) -> String {
+        self.ta(
+            "dash-of",
+            &[
+                ("part", part.into()),
+                ("whole", whole.into()),
+                ("share", self.pct(part, whole).into()),
+            ],
+        )
+    }
+
+    fn yes_no(&self, yes: bool) -> String {
+        self.t(if yes { "dash-yes" } else { "dash-no" })
+    }
+}
+
+/// The words the dashboard was mounted with (English outside one).
+fn words() -> Words {
+    use_context::<Words>().unwrap_or_else(|| Words::new("en", "en"))
 }
 
 fn date_input(s: &str) -> Option<Date> {
@@ -68,7 +137,11 @@ pub fn Dashboard(
     snapshot: bool,
     /// Keep the folded figures in this browser between visits.
     cache: bool,
+    /// The admin's language.
+    words: Words,
 ) -> impl IntoView {
+    provide_context(words.clone());
+    let w = StoredValue::new(words);
     let insights = StoredValue::new(Insights::new(&program, as_of).keyed(lrs.pseudonym_key()));
     let source = RwSignal::new(Source::Probing);
     let snap = RwSignal::new(None::<Snapshot>);
@@ -145,10 +218,7 @@ pub fn Dashboard(
             let mut through_last: Option<String> = None;
             loop {
                 if cancel.get_value() {
-                    error.set(Some(
-                        "Loading was cancelled. The figures count the statements that had arrived; the next visit goes on from there."
-                            .into(),
-                    ));
+                    error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
                     break;
                 }
                 let page = match page(&lrs, &next).await {
@@ -185,7 +255,7 @@ pub fn Dashboard(
                     }
                     _ => Left::Unknown,
                 };
-                progress.set(progress_line(read, elapsed, left));
+                progress.set(w.with_value(|w| w.say(&progress_line(read, elapsed, left))));
                 match got.more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
                     Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
                     Some(_) => {
@@ -225,7 +295,9 @@ pub fn Dashboard(
                                 resume.set_value(c.since);
                                 version.update(|v| *v += 1);
                             }
-                            Err(e) => notice.set(Some(format!("Note: {e}."))),
+                            Err(e) => notice.set(Some(w.with_value(|w| {
+                                w.ta("dash-note", &[("reason", e.to_string().into())])
+                            }))),
                         }
                     }
                     Ok(None) => {}
@@ -338,64 +410,66 @@ pub fn Dashboard(
         .collect_view();
     let title = program.title.clone();
     let program_for_panels = program.clone();
+    let t = move |id: &str| w.with_value(|w| w.t(id));
+    let as_of_line = w.with_value(|w| w.ta("dash-as-of", &[("date", w.date(as_of).into())]));
     view! {
-        <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title"
+        <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title" lang=w.with_value(Words::lang)
             data-dashboard-ready=move || ready.get().then_some("")
             data-statements=move || loaded.get().to_string()
             data-source=move || match source.get() { Source::Probing => "", Source::Snapshot(_) => "service", Source::Fold => "statements" }>
             <header class="tl-header">
-                <p class="tl-eyebrow">"Adoption dashboard"</p>
+                <p class="tl-eyebrow">{t("dash-eyebrow")}</p>
                 <h2 class="tl-title" id="tl-dash-title">{title}</h2>
-                <p class="tl-help">{format!("Figures as of {}. Learners are shown by pseudonymous id unless you switch names on.", super::format::date(as_of))}</p>
+                <p class="tl-help">{as_of_line}</p>
             </header>
             <div class="tl-load" role="status" aria-live="polite">
                 {move || if loading.get() && from_snapshot() {
                     view! {
-                        <progress class="tl-progress-bar" aria-label="Loading the figures"></progress>
-                        <span>"Asking the Throughline service for its figures… The first time after the service starts, it reads every statement, which can take a minute for a million."</span>
+                        <progress class="tl-progress-bar" aria-label=t("dash-loading-figures")></progress>
+                        <span>{t("dash-asking-service")}</span>
                     }.into_any()
                 } else if loading.get() {
                     view! {
-                        <progress class="tl-progress-bar" aria-label="Loading statements"></progress>
+                        <progress class="tl-progress-bar" aria-label=t("dash-loading-statements")></progress>
                         <span>{move || progress.get()}</span>
-                        <button type="button" class="tl-button" on:click=move |_| cancel.set_value(true)>"Cancel"</button>
+                        <button type="button" class="tl-button" on:click=move |_| cancel.set_value(true)>{t("dash-cancel")}</button>
                     }.into_any()
                 } else if from_snapshot() {
                     view! {
-                        <span>{format!("Figures computed by the Throughline service from {} statements.", loaded.get())}</span>
-                        <button type="button" class="tl-button" on:click=move |_| refresh.update(|n| *n += 1)>"Refresh"</button>
+                        <span>{w.with_value(|w| w.ta("dash-from-service", &[("count", loaded.get().into())]))}</span>
+                        <button type="button" class="tl-button" on:click=move |_| refresh.update(|n| *n += 1)>{t("dash-refresh")}</button>
                     }.into_any()
                 } else {
                     view! {
-                        <span>{format!("{} statements read from the learning record store.", loaded.get())}</span>
-                        <button type="button" class="tl-button" on:click=move |_| load(resume.get_value())>"Refresh"</button>
+                        <span>{w.with_value(|w| w.ta("dash-from-lrs", &[("count", loaded.get().into())]))}</span>
+                        <button type="button" class="tl-button" on:click=move |_| load(resume.get_value())>{t("dash-refresh")}</button>
                     }.into_any()
                 }}
             </div>
             {move || notice.get().map(|n| view! { <p class="tl-help">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}
             <fieldset class="tl-fieldset tl-filters">
-                <legend class="tl-legend-small">"Filters"</legend>
-                <label class="tl-label" for="tl-f-role">"Role"</label>
+                <legend class="tl-legend-small">{t("dash-filters")}</legend>
+                <label class="tl-label" for="tl-f-role">{t("dash-role")}</label>
                 <select class="tl-input" id="tl-f-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                    <option value="">"All roles"</option>
+                    <option value="">{t("dash-all-roles")}</option>
                     {role_options}
                 </select>
-                <label class="tl-label" for="tl-f-course">"Course"</label>
+                <label class="tl-label" for="tl-f-course">{t("dash-course")}</label>
                 <select class="tl-input" id="tl-f-course" on:change=move |ev| course.set(event_target_value(&ev))>
-                    <option value="">"All courses"</option>
+                    <option value="">{t("dash-all-courses")}</option>
                     {move || courses.get().into_iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
                 </select>
-                <label class="tl-label" for="tl-f-from">"Committed from"</label>
+                <label class="tl-label" for="tl-f-from">{t("dash-from")}</label>
                 <input class="tl-input" id="tl-f-from" type="date" on:change=move |ev| from.set(event_target_value(&ev))/>
-                <label class="tl-label" for="tl-f-to">"Committed until"</label>
+                <label class="tl-label" for="tl-f-to">{t("dash-until")}</label>
                 <input class="tl-input" id="tl-f-to" type="date" on:change=move |ev| to.set(event_target_value(&ev))/>
             </fieldset>
             {move || {
                 let r = report.get();
                 let p = program_for_panels.clone();
                 view! {
-                    <FunnelPanel report=r.clone() role=filter.get().role/>
+                    <FunnelPanel report=r.clone() program=p.clone() role=filter.get().role/>
                     <RolesPanel report=r.clone()/>
                     <TeamsPanel report=r.clone() show_names/>
                     <TermsPanel report=r.clone() role=filter.get().role/>
@@ -420,6 +494,7 @@ fn Panel(
     csv: String,
     children: Children,
 ) -> impl IntoView {
+    let w = words();
     let file = format!("throughline-{id}.csv");
     let heading = format!("tl-dash-{id}");
     let labelled = heading.clone();
@@ -432,15 +507,17 @@ fn Panel(
                 if let Err(e) = download::offer(&file, "text/csv;charset=utf-8", &csv) {
                     shell::console_error(&e);
                 }
-            }>"Download CSV"</button>
+            }>{w.t("dash-download-csv")}</button>
         </section>
     }
 }
 
+/// A table behind a disclosure: `caption` and `header` are message ids.
 fn table(caption: &str, header: Vec<&str>, rows: Vec<Vec<String>>) -> impl IntoView {
+    let w = words();
     let head = header
         .into_iter()
-        .map(|h| view! { <th scope="col">{h.to_string()}</th> })
+        .map(|h| view! { <th scope="col">{w.t(h)}</th> })
         .collect_view();
     let body = rows
         .into_iter()
@@ -450,10 +527,10 @@ fn table(caption: &str, header: Vec<&str>, rows: Vec<Vec<String>>) -> impl IntoV
             view! { <tr><th scope="row">{first}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
         })
         .collect_view();
-    let caption = caption.to_string();
+    let caption = w.t(caption);
     view! {
         <details class="tl-details">
-            <summary>"Table view"</summary>
+            <summary>{w.t("dash-table-view")}</summary>
             <table class="tl-table">
                 <caption>{caption}</caption>
                 <thead><tr>{head}</tr></thead>
@@ -464,7 +541,31 @@ fn table(caption: &str, header: Vec<&str>, rows: Vec<Vec<String>>) -> impl IntoV
 }
 
 #[component]
-fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
+fn FunnelPanel(report: Report, program: Arc<Program>, role: Option<String>) -> impl IntoView {
+    let w = words();
+    // Each stage in words; a step's title from the program (the report's is English).
+    let stage = |s: Stage| match s {
+        Stage::Selected => w.t("stage-selected"),
+        Stage::Committed => w.t("stage-committed"),
+        Stage::Answered(day) => w.ta(
+            "stage-answered",
+            &[
+                ("day", day.into()),
+                (
+                    "title",
+                    program
+                        .schedule
+                        .iter()
+                        .find(|s| s.day == day)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default()
+                        .into(),
+                ),
+            ],
+        ),
+        Stage::SelfChecked => w.t("stage-self-checked"),
+        Stage::Adopted => w.t("stage-adopted"),
+    };
     let rows: Vec<_> = report
         .funnel
         .rows
@@ -477,9 +578,15 @@ fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
     let bars = rows
         .iter()
         .map(|r| Bar {
-            label: r.label.clone(),
+            label: stage(r.stage),
             value: r.learners as f64,
-            text: format!("{} ({})", r.learners, pct(r.learners, first)),
+            text: w.ta(
+                "dash-count-share",
+                &[
+                    ("count", r.learners.into()),
+                    ("share", w.pct(r.learners, first).into()),
+                ],
+            ),
             flagged: r.drop_off * 4 > first as i64 && first > 0,
         })
         .collect();
@@ -489,40 +596,43 @@ fn FunnelPanel(report: Report, role: Option<String>) -> impl IntoView {
         .iter()
         .map(|r| {
             vec![
-                r.role.clone().unwrap_or_else(|| "All roles".into()),
-                r.label.clone(),
+                r.role.clone().unwrap_or_else(|| w.t("dash-all-roles")),
+                stage(r.stage),
                 r.learners.to_string(),
                 r.drop_off.to_string(),
             ]
         })
         .collect();
     view! {
-        <Panel id="funnel" title="Where learning breaks down" question="The journey from choosing a role to an adopted behaviour, as a share of those who started. Highlighted steps lose more than a quarter of them at once." csv=report.funnel.to_csv()>
-            <Bars title="Learners at each step of the journey" bars=bars/>
-            {table("Learners at each step, by role", vec!["Role", "Step", "Learners", "Lost since previous step"], table_rows)}
+        <Panel id="funnel" title=w.t("funnel-title") question=w.t("funnel-question") csv=report.funnel.to_csv()>
+            <Bars title=w.t("funnel-chart") bars=bars/>
+            {table("funnel-table", vec!["dash-role", "funnel-step", "funnel-learners", "funnel-lost"], table_rows)}
         </Panel>
     }
 }
 
 #[component]
 fn RolesPanel(report: Report) -> impl IntoView {
+    let w = words();
     let bars = report
         .roles
         .rows
         .iter()
         .map(|r| {
-            let flag = match r.coverage {
-                Coverage::None => " – nobody developed",
-                Coverage::Few => " – few",
-                Coverage::Enough => "",
+            let id = match r.coverage {
+                Coverage::None => "roles-nobody",
+                Coverage::Few => "roles-few",
+                Coverage::Enough => "dash-count-share",
             };
             Bar {
                 label: r.label.clone(),
                 value: r.learners as f64,
-                text: format!(
-                    "{} ({}){flag}",
-                    r.learners,
-                    pct(r.learners, report.roles.total)
+                text: w.ta(
+                    id,
+                    &[
+                        ("count", r.learners.into()),
+                        ("share", w.pct(r.learners, report.roles.total).into()),
+                    ],
                 ),
                 flagged: r.coverage != Coverage::Enough,
             }
@@ -537,20 +647,25 @@ fn RolesPanel(report: Report) -> impl IntoView {
                 r.label.clone(),
                 r.learners.to_string(),
                 r.committed.to_string(),
-                r.coverage.label().to_string(),
+                match r.coverage {
+                    Coverage::None => w.t("coverage-none"),
+                    Coverage::Few => w.t("coverage-few"),
+                    Coverage::Enough => String::new(),
+                },
             ]
         })
         .collect();
     view! {
-        <Panel id="roles" title="Who is expected to change but has not been developed" question="Every role the program expects, with how many learners each has. Roles with none or few stand out." csv=report.roles.to_csv()>
-            <Bars title="Learners per role" bars=bars/>
-            {table("Learners per role", vec!["Role", "Learners", "Committed", "Flag"], rows)}
+        <Panel id="roles" title=w.t("roles-title") question=w.t("roles-question") csv=report.roles.to_csv()>
+            <Bars title=w.t("roles-chart") bars=bars/>
+            {table("roles-chart", vec!["dash-role", "funnel-learners", "roles-committed", "roles-flag"], rows)}
         </Panel>
     }
 }
 
 #[component]
 fn TermsPanel(report: Report, role: Option<String>) -> impl IntoView {
+    let w = words();
     let bars = report
         .terms
         .rows
@@ -559,7 +674,10 @@ fn TermsPanel(report: Report, role: Option<String>) -> impl IntoView {
         .map(|r| Bar {
             label: r.term.clone(),
             value: r.uses as f64,
-            text: format!("{} uses by {} learners", r.uses, r.learners),
+            text: w.ta(
+                "terms-bar",
+                &[("uses", r.uses.into()), ("learners", r.learners.into())],
+            ),
             flagged: r.uses == 0,
         })
         .collect();
@@ -569,7 +687,7 @@ fn TermsPanel(report: Report, role: Option<String>) -> impl IntoView {
         .iter()
         .map(|r| {
             vec![
-                r.role.clone().unwrap_or_else(|| "All roles".into()),
+                r.role.clone().unwrap_or_else(|| w.t("dash-all-roles")),
                 r.term.clone(),
                 r.uses.to_string(),
                 r.learners.to_string(),
@@ -578,15 +696,22 @@ fn TermsPanel(report: Report, role: Option<String>) -> impl IntoView {
         })
         .collect();
     view! {
-        <Panel id="terms" title="Shared language" question="Which glossary terms learners use in their own reflections. Unused terms are highlighted." csv=report.terms.to_csv()>
-            <Bars title="Glossary terms used in reflections" bars=bars/>
-            {table("Glossary terms in reflections, by role", vec!["Role", "Term", "Uses", "Learners", "Reflections"], rows)}
+        <Panel id="terms" title=w.t("terms-title") question=w.t("terms-question") csv=report.terms.to_csv()>
+            <Bars title=w.t("terms-chart") bars=bars/>
+            {table("terms-table", vec!["dash-role", "terms-term", "terms-uses", "funnel-learners", "terms-reflections"], rows)}
         </Panel>
     }
 }
 
 #[component]
 fn ReinforcementPanel(report: Report) -> impl IntoView {
+    let w = words();
+    let step = |day: u32, title: &str| {
+        w.ta(
+            "reinforcement-step",
+            &[("day", day.into()), ("title", title.into())],
+        )
+    };
     let stacks = report
         .reinforcement
         .rows
@@ -594,7 +719,7 @@ fn ReinforcementPanel(report: Report) -> impl IntoView {
         .map(|r| {
             let c = r.counts;
             Stack {
-                label: format!("Day {}: {}", r.day, r.title),
+                label: step(r.day, &r.title),
                 parts: vec![
                     c.on_time as f64,
                     c.late as f64,
@@ -612,7 +737,7 @@ fn ReinforcementPanel(report: Report) -> impl IntoView {
         .map(|r| {
             let c = r.counts;
             vec![
-                format!("Day {}: {}", r.day, r.title),
+                step(r.day, &r.title),
                 c.on_time.to_string(),
                 c.late.to_string(),
                 c.skipped.to_string(),
@@ -624,32 +749,28 @@ fn ReinforcementPanel(report: Report) -> impl IntoView {
         })
         .collect();
     view! {
-        <Panel id="reinforcement" title="Reinforcement over time" question="For each reflection step: answered on time, late, skipped, missed, or not due yet." csv=report.reinforcement.to_csv()>
-            <Stacked title="Reflection prompts by outcome" names=vec!["On time", "Late", "Skipped", "Missed", "Not due"]
+        <Panel id="reinforcement" title=w.t("reinforcement-title") question=w.t("reinforcement-question") csv=report.reinforcement.to_csv()>
+            <Stacked title=w.t("reinforcement-chart") names=["reinforcement-on-time", "reinforcement-late", "reinforcement-skipped", "reinforcement-missed", "reinforcement-not-due"].map(|n| w.t(n)).to_vec()
                 classes=vec!["tl-seg-ok", "tl-seg-late", "tl-seg-skip", "tl-seg-miss", "tl-seg-open"] stacks=stacks/>
             {(report.reinforcement.paused > 0).then(|| view! {
-                <p class="tl-help">{format!("{} learner(s) are on leave today: their reflections wait until they are back and none counts as missed.", report.reinforcement.paused)}</p>
+                <p class="tl-help">{w.ta("reinforcement-paused", &[("count", report.reinforcement.paused.into())])}</p>
             })}
-            {table("Reflection prompts by outcome", vec!["Step", "On time", "Late", "Skipped", "Missed", "Not due yet", "Snoozed at least once", "On the learner's own day"], rows)}
+            {table("reinforcement-chart", vec!["funnel-step", "reinforcement-on-time", "reinforcement-late", "reinforcement-skipped", "reinforcement-missed", "reinforcement-not-due-yet", "reinforcement-snoozed", "reinforcement-own-day"], rows)}
         </Panel>
     }
 }
 
 #[component]
 fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
+    let w = words();
     let a = &report.adoption;
     let sustained = a
         .sustained
         .iter()
         .map(|s| Bar {
-            label: format!("Adopted at {} days", s.days),
+            label: w.ta("adoption-at", &[("days", s.days.into())]),
             value: s.share.percent().unwrap_or(0.0),
-            text: format!(
-                "{} of {} ({})",
-                s.share.adopted,
-                s.share.learners,
-                pct(s.share.adopted, s.share.learners)
-            ),
+            text: w.of(s.share.adopted, s.share.learners),
             flagged: false,
         })
         .collect();
@@ -659,35 +780,34 @@ fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
         .map(|b| Bar {
             label: b.title.clone(),
             value: b.share.percent().unwrap_or(0.0),
-            text: format!(
-                "{} of {} ({})",
-                b.share.adopted,
-                b.share.learners,
-                pct(b.share.adopted, b.share.learners)
-            ),
+            text: w.of(b.share.adopted, b.share.learners),
             flagged: false,
         })
         .collect();
     let weeks: Vec<u32> = {
-        let mut w: Vec<u32> = a.trend.iter().map(|t| t.week).collect();
-        w.sort_unstable();
-        w.dedup();
-        w
+        let mut weeks: Vec<u32> = a.trend.iter().map(|t| t.week).collect();
+        weeks.sort_unstable();
+        weeks.dedup();
+        weeks
     };
-    let header: Vec<String> = std::iter::once("Behaviour".to_string())
-        .chain(weeks.iter().map(|w| format!("Week {w}")))
+    let header: Vec<String> = std::iter::once(w.t("success-behaviour"))
+        .chain(
+            weeks
+                .iter()
+                .map(|n| w.ta("adoption-week", &[("week", (*n).into())])),
+        )
         .collect();
     let trend_rows: Vec<Vec<String>> = a
         .behaviours
         .iter()
         .map(|b| {
             std::iter::once(b.title.clone())
-                .chain(weeks.iter().map(|w| {
+                .chain(weeks.iter().map(|n| {
                     a.trend
                         .iter()
-                        .find(|t| t.behaviour == b.behaviour && t.week == *w)
-                        .map(|t| pct(t.share.adopted, t.share.learners))
-                        .unwrap_or_else(|| "–".into())
+                        .find(|t| t.behaviour == b.behaviour && t.week == *n)
+                        .map(|t| w.pct(t.share.adopted, t.share.learners))
+                        .unwrap_or_else(|| w.t("dash-none"))
                 }))
                 .collect()
         })
@@ -697,7 +817,7 @@ fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
         .iter()
         .map(|s| {
             vec![
-                format!("{} days", s.days),
+                w.ta("adoption-days", &[("days", s.days.into())]),
                 s.share.learners.to_string(),
                 s.share.not_adopted().to_string(),
                 s.share.adopted.to_string(),
@@ -706,14 +826,14 @@ fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
         .collect();
     let _ = program;
     view! {
-        <Panel id="adoption" title="Participation or sustained adoption" question="Learners who only committed, against those whose behaviours are adopted at 30, 60 and 90 days; adoption per behaviour and week by week." csv=a.to_csv()>
-            <Bars title="Learners with an adopted behaviour, N days after committing" bars=sustained max=100.0/>
-            {table("Participation against adoption", vec!["After", "Committed learners", "Only committed", "Adopted"], only_committed)}
-            <Bars title="Adoption per behaviour" bars=behaviours max=100.0/>
+        <Panel id="adoption" title=w.t("adoption-title") question=w.t("adoption-question") csv=a.to_csv()>
+            <Bars title=w.t("adoption-sustained-chart") bars=sustained max=100.0/>
+            {table("adoption-table", vec!["adoption-after", "adoption-committed", "adoption-only-committed", "adoption-adopted"], only_committed)}
+            <Bars title=w.t("adoption-behaviours-chart") bars=behaviours max=100.0/>
             <details class="tl-details">
-                <summary>"Week by week"</summary>
+                <summary>{w.t("adoption-weekly")}</summary>
                 <table class="tl-table">
-                    <caption>"Share of committed learners with the behaviour adopted, by week since committing"</caption>
+                    <caption>{w.t("adoption-weekly-table")}</caption>
                     <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>{trend_rows.into_iter().map(|r| {
                         let mut cells = r.into_iter();
@@ -729,12 +849,12 @@ fn AdoptionPanel(report: Report, program: Arc<Program>) -> impl IntoView {
 /// The scale label nearest a mean level.
 fn level_name(program: &Program, mean: Option<f64>) -> String {
     mean.and_then(|m| program.scale_label(m.round().clamp(0.0, 255.0) as u8))
-        .unwrap_or("–")
-        .to_string()
+        .map_or_else(|| words().t("dash-none"), str::to_string)
 }
 
 #[component]
 fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) -> impl IntoView {
+    let w = words();
     let mine: Vec<_> = report
         .baseline
         .rows
@@ -750,19 +870,22 @@ fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) ->
                 label: r.title.clone(),
                 value: change.unwrap_or(0.0).abs(),
                 text: match change {
-                    Some(c) => format!(
-                        "{c:+.1} levels, {} → {} ({} learners)",
-                        level_name(&program, r.mean_baseline()),
-                        level_name(&program, r.mean_latest()),
-                        r.learners
+                    Some(c) => w.ta(
+                        "baseline-bar",
+                        &[
+                            ("change", w.num(c, Number::Change(1)).into()),
+                            ("from", level_name(&program, r.mean_baseline()).into()),
+                            ("to", level_name(&program, r.mean_latest()).into()),
+                            ("learners", r.learners.into()),
+                        ],
                     ),
-                    None => "no self-check since the start yet".into(),
+                    None => w.t("baseline-not-yet"),
                 },
                 flagged: change.is_some_and(|c| c < 0.0),
             }
         })
         .collect();
-    let fmt = |v: Option<f64>| v.map_or("–".to_string(), |m| format!("{m:.2}"));
+    let fmt = |v: Option<f64>| v.map_or_else(|| w.t("dash-none"), |m| w.num(m, Number::Plain(2)));
     let rows = mine
         .iter()
         .map(|r| {
@@ -772,7 +895,7 @@ fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) ->
                 fmt(r.mean_baseline()),
                 fmt(r.mean_latest()),
                 r.mean_change()
-                    .map_or("–".to_string(), |m| format!("{m:+.2}")),
+                    .map_or_else(|| w.t("dash-none"), |m| w.num(m, Number::Change(2))),
                 r.improved.to_string(),
                 r.unchanged.to_string(),
                 r.declined.to_string(),
@@ -782,9 +905,9 @@ fn BaselinePanel(report: Report, program: Arc<Program>, role: Option<String>) ->
         .collect();
     let scale = program.self_check.scale.join(", ");
     view! {
-        <Panel id="baseline" title="Change from baseline" question=format!("Per behaviour: the latest self-check against the starting rating learners gave when they committed, in levels of the scale ({scale}). Falls are highlighted.") csv=report.baseline.to_csv()>
-            <Bars title="Mean change from baseline per behaviour" bars=bars/>
-            {table("Change from baseline per behaviour (levels: 0 is the lowest)", vec!["Behaviour", "Learners", "Mean start", "Mean latest", "Mean change", "Improved", "Unchanged", "Declined", "Not rated since"], rows)}
+        <Panel id="baseline" title=w.t("baseline-title") question=w.ta("baseline-question", &[("scale", scale.into())]) csv=report.baseline.to_csv()>
+            <Bars title=w.t("baseline-chart") bars=bars/>
+            {table("baseline-table", vec!["success-behaviour", "funnel-learners", "baseline-mean-start", "baseline-mean-latest", "baseline-mean-change", "baseline-improved", "baseline-unchanged", "baseline-declined", "baseline-not-rated"], rows)}
         </Panel>
     }
 }
@@ -794,66 +917,86 @@ const SEEN_GAP: f64 = 0.5;
 
 #[component]
 fn SeenPanel(report: Report, program: Arc<Program>) -> impl IntoView {
+    let w = words();
     let top = program.self_check.scale.len().saturating_sub(1).max(1) as f64;
     let mut bars = Vec::new();
     let mut rows = Vec::new();
     for r in &report.seen.rows {
         let (own, others) = (r.mean_self(), r.mean_observed());
         let lower = matches!((own, others), (Some(s), Some(o)) if o + SEEN_GAP <= s);
-        let waiting = format!(
-            "not shown until at least {} people have rated ({} so far)",
-            r.min_raters, r.waiting
+        let waiting = w.ta(
+            "seen-waiting",
+            &[("min", r.min_raters.into()), ("count", r.waiting.into())],
         );
+        let about = [
+            ("behaviour", Arg::from(r.title.as_str())),
+            ("role", r.about_label.as_str().into()),
+        ];
         bars.push(Bar {
-            label: format!("{} ({}): themselves", r.title, r.about_label),
+            label: w.ta("seen-themselves", &about),
             value: own.unwrap_or(0.0),
             text: match own {
-                Some(m) => format!(
-                    "{} ({m:.1}), {} learners",
-                    level_name(&program, own),
-                    r.self_learners
+                Some(m) => w.ta(
+                    "seen-own-bar",
+                    &[
+                        ("level", level_name(&program, own).into()),
+                        ("mean", w.num(m, Number::Plain(1)).into()),
+                        ("learners", r.self_learners.into()),
+                    ],
                 ),
-                None => "no self-check yet".into(),
+                None => w.t("seen-no-self-check"),
             },
             flagged: false,
         });
         bars.push(Bar {
-            label: format!("{} ({}): others", r.title, r.about_label),
+            label: w.ta("seen-others", &about),
             value: others.unwrap_or(0.0),
             text: match others {
-                Some(m) => format!(
-                    "{} ({m:.1}), {} raters about {} people{}",
-                    level_name(&program, others),
-                    r.raters,
-                    r.observed_people,
+                Some(m) => w.ta(
                     if lower {
-                        ", lower than they see themselves"
+                        "seen-others-lower"
                     } else {
-                        ""
-                    }
+                        "seen-others-bar"
+                    },
+                    &[
+                        ("level", level_name(&program, others).into()),
+                        ("mean", w.num(m, Number::Plain(1)).into()),
+                        ("raters", r.raters.into()),
+                        ("people", r.observed_people.into()),
+                    ],
                 ),
                 None if r.raters == 0 => waiting.clone(),
-                None => "no ratings counted".into(),
+                None => w.t("seen-no-ratings"),
             },
             flagged: lower,
         });
         let note = if others.is_none() {
-            format!("Others' view waits for {} more raters", r.needed())
+            w.ta("seen-waits-for", &[("count", r.needed().into())])
         } else if lower {
-            "Others see it less often than learners see themselves".into()
+            w.t("seen-lower-note")
         } else {
             String::new()
+        };
+        let level = |v: Option<f64>| {
+            v.map_or_else(
+                || w.t("dash-none"),
+                |m| {
+                    w.ta(
+                        "seen-level",
+                        &[
+                            ("level", level_name(&program, v).into()),
+                            ("mean", w.num(m, Number::Plain(2)).into()),
+                        ],
+                    )
+                },
+            )
         };
         rows.push(vec![
             r.title.clone(),
             r.about_label.clone(),
-            own.map_or("–".into(), |m| {
-                format!("{} ({m:.2})", level_name(&program, own))
-            }),
+            level(own),
             r.self_learners.to_string(),
-            others.map_or("–".into(), |m| {
-                format!("{} ({m:.2})", level_name(&program, others))
-            }),
+            level(others),
             r.raters.to_string(),
             r.observed_people.to_string(),
             note,
@@ -861,19 +1004,20 @@ fn SeenPanel(report: Report, program: Arc<Program>) -> impl IntoView {
     }
     let scale = program.self_check.scale.join(", ");
     let empty = report.seen.rows.is_empty().then(|| {
-        view! { <p class="tl-help">"This program asks nobody to observe anyone, or not about the role chosen in the filter."</p> }
+        view! { <p class="tl-help">{w.t("seen-none")}</p> }
     });
     view! {
-        <Panel id="seen" title="How others see each behaviour" question=format!("Per behaviour others are asked about: how often learners say they do it (their latest self-check) next to how often the people around them see it, on the scale ({scale}). Others' view is shown only once enough different people have rated, and only as an average, so no one's answer can be picked out.") csv=report.seen.to_csv()>
+        <Panel id="seen" title=w.t("seen-title") question=w.ta("seen-question", &[("scale", scale.into())]) csv=report.seen.to_csv()>
             {empty}
-            <Bars title="Own view and others' view per behaviour" bars=bars max=top/>
-            {table("Own and others' view per behaviour (levels: 0 is the lowest)", vec!["Behaviour", "Role observed", "Own view", "Learners", "Others' view", "Raters", "People observed", "Note"], rows)}
+            <Bars title=w.t("seen-chart") bars=bars max=top/>
+            {table("seen-table", vec!["success-behaviour", "seen-role-observed", "seen-own-view", "funnel-learners", "seen-others-view", "seen-raters", "seen-people", "seen-note"], rows)}
         </Panel>
     }
 }
 
 #[component]
 fn TeamsPanel(report: Report, show_names: RwSignal<bool>) -> impl IntoView {
+    let w = words();
     let t = report.teams.clone();
     let (count, no_leader, not_started) = (
         t.count(),
@@ -882,37 +1026,59 @@ fn TeamsPanel(report: Report, show_names: RwSignal<bool>) -> impl IntoView {
     );
     let bars = vec![
         Bar {
-            label: "Teams".into(),
+            label: w.t("teams-teams"),
             value: count as f64,
-            text: format!(
-                "{count} teams, {} members ({} per team on average)",
-                t.members(),
-                t.mean_members().map_or("–".into(), |m| format!("{m:.1}"))
+            text: w.ta(
+                "teams-summary",
+                &[
+                    ("count", count.into()),
+                    ("members", t.members().into()),
+                    (
+                        "mean",
+                        t.mean_members()
+                            .map_or_else(|| w.t("dash-none"), |m| w.num(m, Number::Plain(1)))
+                            .into(),
+                    ),
+                ],
             ),
             flagged: false,
         },
         Bar {
-            label: "Leader never committed".into(),
+            label: w.t("teams-leader-never"),
             value: no_leader as f64,
-            text: format!("{no_leader} teams ({})", pct(no_leader, count)),
+            text: w.ta(
+                "teams-count-share",
+                &[
+                    ("count", no_leader.into()),
+                    ("share", w.pct(no_leader, count).into()),
+                ],
+            ),
             flagged: no_leader > 0,
         },
         Bar {
-            label: "Members never started".into(),
+            label: w.t("teams-members-never"),
             value: not_started as f64,
-            text: format!("{not_started} teams ({})", pct(not_started, count)),
+            text: w.ta(
+                "teams-count-share",
+                &[
+                    ("count", not_started.into()),
+                    ("share", w.pct(not_started, count).into()),
+                ],
+            ),
             flagged: not_started > 0,
         },
         Bar {
-            label: "No members yet".into(),
+            label: w.t("teams-no-members"),
             value: t.without_members() as f64,
-            text: format!("{} teams", t.without_members()),
+            text: w.ta("teams-count", &[("count", t.without_members().into())]),
             flagged: false,
         },
     ];
     let rows = t.rows.clone();
     let shown = rows.len().min(500);
+    let wb = w.clone();
     let body = move || {
+        let w = &wb;
         rows.iter()
             .take(500)
             .map(|r| {
@@ -923,19 +1089,19 @@ fn TeamsPanel(report: Report, show_names: RwSignal<bool>) -> impl IntoView {
                 };
                 let mut flags = Vec::new();
                 if r.leader_never_committed() {
-                    flags.push("Leader never committed");
+                    flags.push(w.t("teams-leader-never"));
                 }
                 if r.members_never_started() {
-                    flags.push("Members never started");
+                    flags.push(w.t("teams-members-never"));
                 }
                 if r.leader.is_none() {
-                    flags.push("No leader known");
+                    flags.push(w.t("teams-no-leader"));
                 }
                 view! {
                     <tr>
                         <th scope="row">{r.team.clone()}</th>
-                        <td>{leader.unwrap_or_else(|| "–".into())}</td>
-                        <td>{if r.leader_committed { "Yes" } else { "No" }}</td>
+                        <td>{leader.unwrap_or_else(|| w.t("dash-none"))}</td>
+                        <td>{w.yes_no(r.leader_committed)}</td>
                         <td>{r.members.to_string()}</td>
                         <td>{r.members_committed.to_string()}</td>
                         <td>{flags.join("; ")}</td>
@@ -945,13 +1111,13 @@ fn TeamsPanel(report: Report, show_names: RwSignal<bool>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Panel id="teams" title="Team coverage" question="Teams started in this program, by pseudonymous id: whether the leader committed, and whether any of the members did. A team whose leader never committed, or whose members never started, is where change is expected but nobody is being developed." csv=t.to_csv()>
-            <Bars title="Teams and where development has not started" bars=bars/>
+        <Panel id="teams" title=w.t("teams-title") question=w.t("teams-question") csv=t.to_csv()>
+            <Bars title=w.t("teams-chart") bars=bars/>
             <details class="tl-details">
-                <summary>{format!("Team list (first {shown})")}</summary>
+                <summary>{w.ta("teams-list", &[("count", shown.into())])}</summary>
                 <table class="tl-table">
-                    <caption>"Teams, their leader and members"</caption>
-                    <thead><tr><th scope="col">"Team"</th><th scope="col">"Leader"</th><th scope="col">"Leader committed"</th><th scope="col">"Members"</th><th scope="col">"Members committed"</th><th scope="col">"Flags"</th></tr></thead>
+                    <caption>{w.t("teams-table")}</caption>
+                    <thead><tr>{["teams-team", "teams-leader", "teams-leader-committed", "teams-members", "teams-members-committed", "teams-flags"].into_iter().map(|h| view! { <th scope="col">{w.t(h)}</th> }).collect_view()}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </details>
@@ -968,33 +1134,36 @@ fn SuccessPanel(
     let csv = report.success.to_csv(&program);
     let rows = report.success.rows.clone();
     let per = report.success.per;
+    let w = words();
+    let wb = w.clone();
     let body = move || {
+        let w = &wb;
         rows.iter()
             .map(|r| {
                 let who = if show_names.get() { r.name.clone().unwrap_or_else(|| r.learner.clone()) } else { r.learner.clone() };
                 let title = program.behaviour(&r.behaviour).map_or(r.behaviour.clone(), |b| b.title.clone());
-                let label = |l: u8| program.scale_label(l).unwrap_or("–").to_string();
+                let label = |l: u8| program.scale_label(l).map_or_else(|| w.t("dash-none"), str::to_string);
                 view! {
                     <tr>
                         <th scope="row">{title}</th>
-                        <td>{format!("{} #{}", if r.group == Group::Strongest { "Strongest" } else { "Weakest" }, r.rank)}</td>
+                        <td>{w.ta(if r.group == Group::Strongest { "success-strongest" } else { "success-weakest" }, &[("rank", r.rank.into())])}</td>
                         <td>{who}</td>
                         <td>{r.role.clone()}</td>
                         <td>{label(r.start)}</td>
                         <td>{label(r.latest)}</td>
-                        <td>{format!("{:+}", r.change())}</td>
+                        <td>{w.num(f64::from(r.change()), Number::Change(0))}</td>
                         <td>{r.checks.to_string()}</td>
-                        <td>{if r.adopted { "Yes" } else { "No" }}</td>
+                        <td>{w.yes_no(r.adopted)}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
     view! {
-        <Panel id="success-cases" title="Whom to interview (Success Case sampling)" question=format!("Per behaviour, up to {per} learners with the strongest and {per} with the weakest trajectories from their start, after Brinkerhoff's Success Case Method: ask both what helped and what got in the way.") csv=csv>
+        <Panel id="success-cases" title=w.t("success-title") question=w.ta("success-question", &[("count", per.into())]) csv=csv>
             <table class="tl-table">
-                <caption>"Learners to interview, by behaviour"</caption>
-                <thead><tr><th scope="col">"Behaviour"</th><th scope="col">"Group"</th><th scope="col">"Learner"</th><th scope="col">"Role"</th><th scope="col">"Start"</th><th scope="col">"Latest"</th><th scope="col">"Change"</th><th scope="col">"Self-checks"</th><th scope="col">"Adopted"</th></tr></thead>
+                <caption>{w.t("success-table")}</caption>
+                <thead><tr>{["success-behaviour", "success-group", "success-learner", "dash-role", "success-start", "success-latest", "success-change", "success-checks", "adoption-adopted"].into_iter().map(|h| view! { <th scope="col">{w.t(h)}</th> }).collect_view()}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </Panel>
@@ -1009,15 +1178,18 @@ fn LearnersPanel(
     show_names: RwSignal<bool>,
 ) -> impl IntoView {
     let rows: Vec<_> = report.learners.clone();
+    let w = words();
     let switch = names_allowed.then(|| {
         view! {
             <p class="tl-choice">
                 <input type="checkbox" id="tl-dash-names" prop:checked=move || show_names.get() on:change=move |ev| show_names.set(event_target_checked(&ev))/>
-                <label for="tl-dash-names">"Show learner names (only where you are allowed to see them)"</label>
+                <label for="tl-dash-names">{w.t("learners-names")}</label>
             </p>
         }
     });
+    let wb = w.clone();
     let body = move || {
+        let w = &wb;
         rows.iter()
             .take(500)
             .map(|l| {
@@ -1026,7 +1198,7 @@ fn LearnersPanel(
                     <tr>
                         <th scope="row">{who}</th>
                         <td>{l.role.clone()}</td>
-                        <td>{l.commitment.map(super::format::date).unwrap_or_else(|| "–".into())}</td>
+                        <td>{l.commitment.map_or_else(|| w.t("dash-none"), |d| w.date(d))}</td>
                         <td>{l.answered.to_string()}</td>
                         <td>{l.adopted.to_string()}</td>
                     </tr>
@@ -1036,13 +1208,13 @@ fn LearnersPanel(
     };
     view! {
         <section class="tl-card" aria-labelledby="tl-dash-learners">
-            <h3 class="tl-heading" id="tl-dash-learners">{format!("Learners ({count})")}</h3>
+            <h3 class="tl-heading" id="tl-dash-learners">{w.ta("learners-heading", &[("count", count.into())])}</h3>
             {switch}
             <details class="tl-details">
-                <summary>"Learner list (first 500)"</summary>
+                <summary>{w.t("learners-list")}</summary>
                 <table class="tl-table">
-                    <caption>"Learners behind the figures"</caption>
-                    <thead><tr><th scope="col">"Learner"</th><th scope="col">"Role"</th><th scope="col">"Committed"</th><th scope="col">"Reflections"</th><th scope="col">"Behaviours adopted"</th></tr></thead>
+                    <caption>{w.t("learners-table")}</caption>
+                    <thead><tr>{["success-learner", "dash-role", "learners-committed", "learners-reflections", "learners-adopted"].into_iter().map(|h| view! { <th scope="col">{w.t(h)}</th> }).collect_view()}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </details>

@@ -1,14 +1,6 @@
-//! Dates and numbers as learners read them.
+//! Date inputs' values (dates as learners read them are `shell::i18n::date`).
 
 use time::Date;
-
-/// "Mon 3 Jan 2027".
-pub fn date(d: Date) -> String {
-    let f = time::macros::format_description!(
-        "[weekday repr:short] [day padding:none] [month repr:short] [year]"
-    );
-    d.format(f).unwrap_or_else(|_| d.to_string())
-}
 
 /// A date input's value (`YYYY-MM-DD`); `None` when empty or not a date.
 pub fn parse_date(s: &str) -> Option<Date> {

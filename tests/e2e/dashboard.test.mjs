@@ -274,3 +274,37 @@ test('Cancel keeps the figures read so far, and the next visit goes on from ther
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the dashboard speaks German, French and Japanese, with numbers and dates written their way', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page, { allow404: true });
+  await page.goto(`${demo.url}/admin?as=admin&now=2027-03-01`);
+  await ready(page);
+  const english = await page.locator('[data-dashboard-ready]').getAttribute('data-statements');
+  const expected = {
+    de: { funnel: 'Wo das Lernen abbricht', baseline: 'Mittel am Start', asOf: /Zahlen mit Stand Mo\., 1\. März 2027/, decimal: /^-?\d+,\d\d$/ },
+    fr: { funnel: "Où l'apprentissage décroche", baseline: 'Moyenne au départ', asOf: /Chiffres au lun\. 1 mars 2027/, decimal: /^-?\d+,\d\d$/ },
+    ja: { funnel: 'どこで学びが途切れるか', baseline: '開始時の平均', asOf: /2027年3月1日\(月\) 時点の数値です/, decimal: /^-?\d+\.\d\d$/ },
+  };
+  for (const [lang, want] of Object.entries(expected)) {
+    await page.goto(`${demo.url}/admin?as=admin&now=2027-03-01&lang=${lang}`);
+    await ready(page);
+    const dash = page.locator('.tl-dashboard');
+    assert.equal(await dash.getAttribute('lang'), lang);
+    assert.equal(await page.locator('[data-dashboard-ready]').getAttribute('data-statements'), english, `${lang}: the same statements`);
+    assert.equal((await page.locator('[data-panel=funnel] h3').textContent()).trim(), want.funnel);
+    assert.match(await dash.locator('.tl-header .tl-help').textContent(), want.asOf);
+    const table = await tableOf(page, 'baseline');
+    const column = table[0].indexOf(want.baseline);
+    assert.ok(column > 0, `${lang}: ${table[0]}`);
+    const means = table.slice(1).map((r) => r[column]).filter((v) => v !== '–');
+    assert.ok(means.length > 0 && means.every((v) => want.decimal.test(v)), `${lang} means: ${means}`);
+    // Nothing left in English on the panels' headings and buttons.
+    const buttons = await dash.locator('[data-panel] > button').allTextContents();
+    assert.ok(buttons.length > 5 && buttons.every((b) => b !== 'Download CSV'), `${lang}: ${buttons[0]}`);
+    assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], `${lang}: no accessibility violations`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -81,6 +81,8 @@ const DASHBOARD_SCRIPT: &str = r#"  <script type="module">
     // `?snapshot=off` reads every statement even from the service; `?cache=off` keeps nothing.
     if (p.get('snapshot') === 'off') o.snapshot = false;
     if (p.get('cache') === 'off') o.cache = false;
+    // `?lang=de` shows the dashboard in another language (else the browser's).
+    if (p.get('lang')) o.locale = p.get('lang');
     await mountDashboard(document.getElementById('dashboard'), o);
   </script>
 "#;
