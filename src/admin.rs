@@ -53,9 +53,10 @@ pub async fn mount_dashboard(
     let (lang, tag) = shell::i18n::choose(&asked, &[], "");
     let words = Words::new(lang, &tag);
     let raw = raw.map_err(|e| {
-        vec![LaunchError(
-            words.ta("dash-options-invalid", &[("reason", e.to_string().into())]),
-        )]
+        vec![LaunchError(words.ta(
+            "dash-options-invalid",
+            &[("reason", e.to_string().into())],
+        ))]
     });
     let options = match raw.and_then(AdminOptions::from_raw) {
         Ok(o) => o,

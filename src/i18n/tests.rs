@@ -244,3 +244,126 @@ fn every_refusal_of_the_plan_is_worded_in_every_language() {
         }
     }
 }
+
+/// The message ids a source file names (`"word-word"` literals with one of `prefixes`).
+fn ids_named<'a>(source: &'a str, prefixes: &[&str]) -> BTreeSet<&'a str> {
+    source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.contains('-')
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && prefixes.iter().any(|p| s.starts_with(&format!("{p}-")))
+        })
+        .collect()
+}
+
+#[test]
+fn every_message_the_code_names_is_in_the_english_file() {
+    let widget = messages(ENGLISH);
+    let shell = [
+        include_str!("../shell/outbox.rs"),
+        include_str!("../shell/session.rs"),
+        include_str!("../shell/storage.rs"),
+        include_str!("../shell/sync.rs"),
+        include_str!("../shell/teams.rs"),
+        include_str!("../shell/download.rs"),
+        include_str!("../shell/program.rs"),
+        include_str!("../shell/checker.rs"),
+        include_str!("../shell/connect.rs"),
+    ];
+    let named: BTreeSet<&str> = shell
+        .iter()
+        .flat_map(|s| ids_named(s, &["problem"]))
+        .collect();
+    assert!(named.len() > 30, "{named:?}");
+    for id in named {
+        assert!(
+            widget.contains_key(id),
+            "the shell names {id}, en.ftl lacks it"
+        );
+    }
+    let dashboard = messages(DASHBOARD.files[0]);
+    let prefixes = [
+        "dash",
+        "funnel",
+        "stage",
+        "roles",
+        "coverage",
+        "terms",
+        "reinforcement",
+        "adoption",
+        "baseline",
+        "seen",
+        "teams",
+        "success",
+        "learners",
+        "lrs",
+        "progress",
+    ];
+    let mut named = ids_named(include_str!("../ui/dashboard.rs"), &prefixes);
+    named.extend(ids_named(include_str!("../admin.rs"), &prefixes));
+    named.extend(ids_named(include_str!("../launch/admin.rs"), &prefixes));
+    // Panel ids, not messages.
+    named.remove("success-cases");
+    assert!(named.len() > 120, "{}", named.len());
+    for id in &named {
+        assert!(
+            dashboard.contains_key(*id),
+            "the dashboard names {id}, its en.ftl lacks it"
+        );
+    }
+    // And every message of the dashboard's file is used.
+    let unused: Vec<_> = dashboard
+        .keys()
+        .filter(|k| !named.contains(k.as_str()))
+        .collect();
+    assert!(unused.is_empty(), "unused dashboard messages: {unused:?}");
+}
+
+#[test]
+fn every_service_message_is_named_by_the_service_and_exists() {
+    let service = messages(SERVICE.files[0]);
+    let sources = [
+        include_str!("../../service/src/http.rs"),
+        include_str!("../../service/src/server.rs"),
+        include_str!("../../service/src/nudges/mail.rs"),
+        include_str!("../../service/src/nudges/chat.rs"),
+        include_str!("../../service/src/nudges/routes.rs"),
+        include_str!("../../service/src/lti/mod.rs"),
+        include_str!("../../service/src/lti/deep_link.rs"),
+    ];
+    let prefixes = [
+        "bad",
+        "nudge",
+        "unsubscribe",
+        "unsubscribed",
+        "link",
+        "try",
+        "launch",
+        "picker",
+        "status",
+        "dashboard",
+    ];
+    let mut named: BTreeSet<&str> = sources
+        .iter()
+        .flat_map(|s| ids_named(s, &prefixes))
+        .collect();
+    // The one id of a single word.
+    if sources.iter().any(|s| s.contains("\"unsubscribed\"")) {
+        named.insert("unsubscribed");
+    }
+    for id in &named {
+        assert!(
+            service.contains_key(*id),
+            "the service names {id}, its en.ftl lacks it"
+        );
+    }
+    let unused: Vec<_> = service
+        .keys()
+        .filter(|k| !named.contains(k.as_str()))
+        .collect();
+    assert!(unused.is_empty(), "unused service messages: {unused:?}");
+}

@@ -398,6 +398,9 @@ mod tests {
         assert!(say(progress_line(10, 1.0, Left::Estimating)).contains("estimating"));
         let de = crate::i18n::DASHBOARD.messages("de");
         let w = progress_line(10, 1.0, Left::Seconds(4.2));
-        assert!(de.with(w.id, &w.args).contains("5 s"), "German says the seconds too");
+        assert!(
+            de.with(w.id, &w.args).contains("5 s"),
+            "German says the seconds too"
+        );
     }
 }

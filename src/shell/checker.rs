@@ -28,9 +28,7 @@ const CHECKER: &str = if cfg!(feature = "admin") {
 
 /// Checks a source program with the checker bundle and returns its compiled form.
 pub async fn compile(text: &str, file_name: Option<&str>) -> Result<String, LoadError> {
-    let unavailable = || {
-        LoadError::Fetch("This program is a source file, and the checker that reads source files could not be loaded. Ask the course designer to publish the compiled program (`throughline compile`), or to put the `check` folder next to throughline.js.".into())
-    };
+    let unavailable = || LoadError::Fetch(super::say("problem-checker-unavailable", &[]));
     let promise = import_checker(CHECKER).map_err(|_| unavailable())?;
     let module = JsFuture::from(promise).await.map_err(|_| unavailable())?;
     let compile = js_sys::Reflect::get(&module, &JsValue::from_str("compileProgram"))

@@ -178,8 +178,11 @@ async fn cmi5_token(fetch: &str) -> Result<String, String> {
     let response = gloo_net::http::Request::post(fetch)
         .send()
         .await
-        .map_err(|_| "The course could not get its sign-in token from your learning platform (no answer). Please start it again from the platform.".to_string())?;
-    let body: serde_json::Value = response.json().await.map_err(|_| "Your learning platform's sign-in answer was not readable. Please start the course again from the platform.".to_string())?;
+        .map_err(|_| super::say("problem-cmi5-no-answer", &[]))?;
+    let body: serde_json::Value = response
+        .json()
+        .await
+        .map_err(|_| super::say("problem-cmi5-unreadable", &[]))?;
     if let Some(token) = body.get("auth-token").and_then(|t| t.as_str()) {
         let _ = SessionStorage::raw().set_item(&key, token);
         return Ok(token.to_string());
@@ -193,8 +196,8 @@ async fn cmi5_token(fetch: &str) -> Result<String, String> {
         })
         .unwrap_or_default();
     Err(match code.as_str() {
-        "1" => "This course launch link was already used. Please start the course again from your learning platform.".to_string(),
-        _ => "Your learning platform did not give the course a sign-in token. Please start the course again from the platform.".to_string(),
+        "1" => super::say("problem-cmi5-used", &[]),
+        _ => super::say("problem-cmi5-no-token", &[]),
     })
 }
 
@@ -208,7 +211,7 @@ async fn learner_preferences(lrs: &Lrs, agent: &str) -> Result<LearnerPreference
     let answer = lrs.get(&path).await;
     match answer.status {
         Some(200) => Ok(LearnerPreferences::parse(&answer.body)),
-        None => Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
+        None => Err(super::say("problem-lrs-unreachable-start", &[])),
         // None kept yet (404), or the LMS keeps them elsewhere: the widget's defaults apply.
         Some(_) => Ok(LearnerPreferences::default()),
     }
@@ -260,13 +263,18 @@ pub async fn connect(
         let answer = lrs.get(&path).await;
         let data = match answer.status {
             Some(200) => LaunchData::parse(&answer.body)?,
-            Some(404) => return Err("Your learning platform did not leave the course its launch data. Please start the course again from the platform.".into()),
-            None => return Err("The learning record store could not be reached to start the course. Check your connection and reload.".into()),
-            Some(s) => return Err(format!("The learning record store answered {s} when the course started. Please start it again from your learning platform.")),
+            Some(404) => return Err(super::say("problem-cmi5-no-launch-data", &[])),
+            None => return Err(super::say("problem-lrs-unreachable-start", &[])),
+            Some(s) => {
+                return Err(super::say(
+                    "problem-lrs-status-start",
+                    &[("status", s.to_string().into())],
+                ))
+            }
         };
         let preferences = learner_preferences(&lrs, &agent).await?;
         let Some(session) = data.session_id().map(str::to_string) else {
-            return Err("Your learning platform's launch data has no session id.".into());
+            return Err(super::say("problem-cmi5-no-session", &[]));
         };
         cmi5 = Some(Rc::new(Cmi5 {
             au,

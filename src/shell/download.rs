@@ -4,10 +4,7 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file named `filename`; returns a plain-language error if the browser refuses.
 pub fn offer(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |_| {
-        "Your browser did not allow the download. Please try again or use another browser."
-            .to_string()
-    };
+    let fail = |_| super::say("problem-download-refused", &[]).to_string();
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -37,7 +37,9 @@ pub fn browser_languages() -> Vec<String> {
 /// wrong language are better than no widget).
 pub async fn load(lang: &'static str) -> Arc<Messages> {
     if lang == "en" {
-        return Arc::new(Messages::english());
+        let m = Arc::new(Messages::english());
+        super::speak(m.clone());
+        return m;
     }
     let url = bundle_url(&format!("{FOLDER}{lang}.ftl"));
     let text = match Request::get(&url).send().await {
@@ -51,7 +53,12 @@ pub async fn load(lang: &'static str) -> Arc<Messages> {
         return Arc::new(Messages::english());
     };
     match Messages::new(lang, &text) {
-        Ok(m) => Arc::new(m),
+        Ok(m) => {
+            let m = Arc::new(m);
+            // Problems found from now on (the program's, the LRS's) are worded in it too.
+            super::speak(m.clone());
+            m
+        }
         Err(lines) => {
             super::console_error(&format!(
                 "the {lang} language file has problems; showing English: {}",

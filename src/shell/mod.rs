@@ -17,6 +17,26 @@ pub mod storage;
 pub mod sync;
 pub mod teams;
 
+thread_local! {
+    /// The language the shell words the problems it reports in: the widget's, once its file
+    /// has loaded (English before). One per page: widgets on a page share their language.
+    static WORDS: std::cell::RefCell<Option<std::sync::Arc<crate::i18n::Messages>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Makes `messages` the language the shell's problems are worded in from now on.
+pub fn speak(messages: std::sync::Arc<crate::i18n::Messages>) {
+    WORDS.with(|w| *w.borrow_mut() = Some(messages));
+}
+
+/// The message `id` in the shell's language (see [`speak`]).
+pub(crate) fn say(id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+    WORDS.with(|w| match &*w.borrow() {
+        Some(m) => m.with(id, args),
+        None => crate::i18n::english().with(id, args),
+    })
+}
+
 /// Writes a message to the browser console, where page authors look first.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&format!("Throughline: {message}").into());

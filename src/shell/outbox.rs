@@ -179,7 +179,7 @@ impl Outbox {
             .map_err(|_| "A record could not be prepared for sending.".to_string())?;
         LocalStorage::raw()
             .set_item(&self.key(&entry.id), &text)
-            .map_err(|_| "Your browser's storage is full or turned off, so this step could not be recorded. Free some space or allow storage for this site, then try again.".to_string())
+            .map_err(|_| super::say("problem-storage-step", &[]))
     }
 
     /// Every entry for this endpoint; unreadable ones are skipped, not deleted.
@@ -227,7 +227,7 @@ impl Outbox {
             .filter(|e| !in_flight.contains(&e.id) && e.queued_at <= until)
             .collect();
         if self.ended() && entries.is_empty() && in_flight.is_empty() {
-            *self.0.stopped.borrow_mut() = Some("This course session has ended and everything in it was recorded. To go on, open the course again from your learning platform.".into());
+            *self.0.stopped.borrow_mut() = Some(super::say("problem-session-ended", &[]));
         }
         let batch = if self.0.session.is_some() {
             rules::next_batch_in_order(&entries, now, rules::MAX_BATCH)

@@ -28,9 +28,7 @@ pub async fn load(source: &ProgramSource) -> Result<Program, LoadError> {
     let text = super::checker::compile(&text, name_only).await?;
     match compiled::load(&text) {
         Ok(Some(program)) => Ok(program),
-        Ok(None) => Err(LoadError::Fetch(
-            "The program checker gave back no program.".into(),
-        )),
+        Ok(None) => Err(LoadError::Fetch(super::say("problem-checker-empty", &[]))),
         Err(lines) => Err(LoadError::Invalid(lines)),
     }
 }
@@ -39,10 +37,12 @@ pub async fn load(source: &ProgramSource) -> Result<Program, LoadError> {
 const MAX_LINES: usize = 50;
 
 async fn fetch(url: &str) -> Result<String, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|_| LoadError::Fetch(format!("The program file at {url} could not be reached. Check the address and your connection.")))?;
+    let response = Request::get(url).send().await.map_err(|_| {
+        LoadError::Fetch(super::say(
+            "problem-program-unreachable",
+            &[("url", url.into())],
+        ))
+    })?;
     if response.status() == 422 {
         // A server that compiles programs (like the demo's) answers 422 with the checker's lines.
         let body = response.text().await.unwrap_or_default();
@@ -52,13 +52,18 @@ async fn fetch(url: &str) -> Result<String, LoadError> {
         }
     }
     if !response.ok() {
-        return Err(LoadError::Fetch(format!(
-            "The program file at {url} could not be loaded (the server answered {}).",
-            response.status()
+        return Err(LoadError::Fetch(super::say(
+            "problem-program-status",
+            &[
+                ("url", url.into()),
+                ("status", response.status().to_string().into()),
+            ],
         )));
     }
-    response
-        .text()
-        .await
-        .map_err(|_| LoadError::Fetch(format!("The program file at {url} is not readable text.")))
+    response.text().await.map_err(|_| {
+        LoadError::Fetch(super::say(
+            "problem-program-unreadable",
+            &[("url", url.into())],
+        ))
+    })
 }

@@ -49,14 +49,16 @@ pub struct Session {
 /// Loads the program and the learner's stored plan. Problems come back as
 /// plain-language lines to show in the widget.
 pub async fn open(options: Options) -> Result<Session, Vec<String>> {
-    let program = super::program::load(&options.program).await.map_err(|e| match e {
-        LoadError::Fetch(m) => vec![m],
-        LoadError::Invalid(lines) => {
-            let mut out = vec!["The program file has problems, so the widget cannot start. Ask the course designer to run `throughline check` on it:".to_string()];
-            out.extend(lines);
-            out
-        }
-    })?;
+    let program = super::program::load(&options.program)
+        .await
+        .map_err(|e| match e {
+            LoadError::Fetch(m) => vec![m],
+            LoadError::Invalid(lines) => {
+                let mut out = vec![super::say("problem-program-invalid", &[])];
+                out.extend(lines);
+                out
+            }
+        })?;
     let learner_id = options
         .learner_id
         .clone()
@@ -85,7 +87,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         .find_map(|r| program.role(r).or_else(|| program.role_for_lms(r)))
         .map(|r| r.id.clone());
     if let (Some(hint), None) = (&options.role, &role_hint) {
-        let note = format!("The course suggested the role “{hint}”, which this program does not have; please choose your role.");
+        let note = super::say("problem-role-hint", &[("role", hint.as_str().into())]);
         restored.notice = Some(match restored.notice.take() {
             Some(n) => format!("{n} {note}"),
             None => note,

@@ -15,7 +15,7 @@ impl std::fmt::Display for StorageError {
 }
 
 fn unavailable() -> StorageError {
-    StorageError("This browser is not letting the page save your plan (private mode or storage turned off). Your changes will be lost when you leave this page.".into())
+    StorageError(super::say("problem-storage-blocked", &[]))
 }
 
 /// The raw stored text under `key`, if any.
@@ -25,9 +25,9 @@ pub fn load(key: &str) -> Result<Option<String>, StorageError> {
 
 /// Saves raw text under `key`.
 pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
-    LocalStorage::raw().set_item(key, value).map_err(|_| {
-        StorageError("Your plan could not be saved: the browser's storage for this site is full or turned off.".into())
-    })
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|_| StorageError(super::say("problem-storage-full", &[])))
 }
 
 /// Keeps unreadable stored data under a side key instead of deleting it, so nothing a learner wrote is destroyed.

@@ -34,10 +34,10 @@ fn unreachable(status: Option<u16>) -> SyncError {
         Retry::Later
     };
     let message = match status {
-        None => "Your plan is saved in this browser; it will be copied to your learning record store when you are back online.".into(),
-        Some(401 | 403) => "The learning record store did not accept the widget's credentials, so your plan is kept in this browser only.".into(),
-        Some(404 | 405 | 501) => "Your progress is recorded; this learning record store does not keep plans, so your plan stays in this browser.".into(),
-        Some(s) => format!("The learning record store answered {s}; your plan is saved in this browser and will be copied later."),
+        None => super::say("problem-sync-offline", &[]),
+        Some(401 | 403) => super::say("problem-sync-refused", &[]),
+        Some(404 | 405 | 501) => super::say("problem-sync-no-plans", &[]),
+        Some(s) => super::say("problem-sync-status", &[("status", s.to_string().into())]),
     };
     SyncError(message, retry)
 }
@@ -110,7 +110,7 @@ pub async fn sync_plan(
         }
     }
     Err(SyncError(
-        "Your plan is being changed in another window; it will be copied shortly.".into(),
+        super::say("problem-sync-other-window", &[]),
         Retry::Later,
     ))
 }
@@ -143,7 +143,10 @@ pub async fn enrol(
             return Ok(list.programs);
         }
     }
-    Err(SyncError("Your list of programs is being changed in another window; it will be updated on your next visit.".into(), Retry::Later))
+    Err(SyncError(
+        super::say("problem-programs-other-window", &[]),
+        Retry::Later,
+    ))
 }
 
 /// Reads the learner's plan for another program (for the "due elsewhere" list).

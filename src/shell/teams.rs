@@ -32,8 +32,7 @@ pub enum Backend {
 pub type TeamResult<T> = Result<T, String>;
 
 fn offline() -> String {
-    "The team could not be reached (offline or the server did not answer). Try again in a moment."
-        .into()
+    super::say("problem-team-offline", &[])
 }
 
 fn refused(status: Option<u16>, body: &str) -> String {
@@ -45,8 +44,8 @@ fn refused(status: Option<u16>, body: &str) -> String {
     }
     match status {
         None => offline(),
-        Some(401 | 403) => "The learning record store does not let this page keep teams. Ask your course administrator.".into(),
-        Some(s) => format!("The team could not be saved (error {s}). Try again later."),
+        Some(401 | 403) => super::say("problem-team-refused", &[]),
+        Some(s) => super::say("problem-team-status", &[("status", s.to_string().into())]),
     }
 }
 
@@ -130,7 +129,12 @@ impl Backend {
                 }
                 serde_json::from_str::<List>(&body)
                     .map(|l| l.teams)
-                    .map_err(|e| format!("The service's list of teams could not be read: {e}"))
+                    .map_err(|e| {
+                        super::say(
+                            "problem-team-list-unreadable",
+                            &[("reason", e.to_string().into())],
+                        )
+                    })
             }
             Backend::Lrs(lrs) => {
                 let (mine, _) = my_teams(lrs, me).await?;
@@ -279,14 +283,18 @@ impl Backend {
         id: &str,
     ) -> TeamResult<crate::observed::TeamInsights> {
         if !self.is_service() {
-            return Err("How your team sees you needs the Throughline service: this learning record store keeps no team figures.".into());
+            return Err(super::say("problem-team-figures-need-service", &[]));
         }
         let text = self
             .call("GET", &format!("/{id}/insights"), program, None)
             .await?
             .ok_or_else(|| crate::team::TeamError::NotMember.to_string())?;
-        serde_json::from_str(&text)
-            .map_err(|e| format!("The team's figures could not be read: {e}"))
+        serde_json::from_str(&text).map_err(|e| {
+            super::say(
+                "problem-team-figures-unreadable",
+                &[("reason", e.to_string().into())],
+            )
+        })
     }
 }
 
@@ -294,7 +302,7 @@ impl Backend {
     /// Adds the course roster to team `id` (an instructor's LTI launch, through the service).
     pub async fn seed_roster(&self, program: &Program, id: &str) -> TeamResult<Team> {
         let Backend::Service { lrs, base } = self else {
-            return Err("Adding the course roster needs the Throughline service.".into());
+            return Err(super::say("problem-roster-needs-service", &[]));
         };
         let url = format!(
             "{base}lti/roster/team?{}",
@@ -317,7 +325,12 @@ impl Backend {
 }
 
 fn parse(text: &str) -> TeamResult<Team> {
-    serde_json::from_str(text).map_err(|e| format!("The team could not be read: {e}"))
+    serde_json::from_str(text).map_err(|e| {
+        super::say(
+            "problem-team-unreadable",
+            &[("reason", e.to_string().into())],
+        )
+    })
 }
 
 fn team_path(program: &str, id: &str) -> String {
@@ -403,7 +416,7 @@ async fn change(
             return Ok(after);
         }
     }
-    Err("The team is being changed by someone else right now. Try again in a moment.".into())
+    Err(super::say("problem-team-busy", &[]))
 }
 
 async fn my_teams(lrs: &Lrs, me: &Agent) -> TeamResult<(MyTeams, Option<String>)> {
@@ -438,15 +451,13 @@ async fn remember(lrs: &Lrs, me: &Agent, program: &str, id: &str, add: bool) -> 
             return Ok(());
         }
     }
-    Err("Your list of teams is being changed in another window; reload the page.".into())
+    Err(super::say("problem-teams-other-window", &[]))
 }
 
 fn crypto() -> TeamResult<web_sys::Crypto> {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .ok_or_else(|| {
-            "This browser cannot make a team code (no secure random numbers).".to_string()
-        })
+        .ok_or_else(|| super::say("problem-team-code", &[]))
 }
 
 fn random_hex() -> TeamResult<String> {
@@ -457,9 +468,7 @@ fn random_code() -> TeamResult<[u8; team::CODE_LEN]> {
     let mut bytes = [0u8; team::CODE_LEN];
     crypto()?
         .get_random_values_with_u8_array(&mut bytes)
-        .map_err(|_: JsValue| {
-            "This browser cannot make a team code (no secure random numbers).".to_string()
-        })?;
+        .map_err(|_: JsValue| super::say("problem-team-code", &[]))?;
     Ok(bytes)
 }
 

@@ -18,9 +18,9 @@ use crate::launch::admin::{
 };
 use crate::program::Program;
 use crate::shell::cache::Cached;
+use crate::shell::i18n::Number;
 use crate::shell::lrs::Lrs;
 use crate::shell::statements::{page, resolve_more, Next, PageError};
-use crate::shell::i18n::Number;
 use crate::shell::{self, download};
 
 type SharedLrs = send_wrapper::SendWrapper<Lrs>;
@@ -88,6 +88,22 @@ impl Words {
                 ("share", self.pct(part, whole).into()),
             ],
         )
+    }
+
+    /// A failed page read, in the admin's words.
+    fn page_error(&self, e: &PageError) -> String {
+        match e {
+            PageError::Refused => self.t("lrs-refused"),
+            PageError::Status(s) if *s >= 500 => {
+                self.ta("lrs-trouble", &[("status", s.to_string().into())])
+            }
+            PageError::Status(s) => {
+                self.ta("lrs-not-accepted", &[("status", s.to_string().into())])
+            }
+            PageError::Offline => self.t("lrs-offline"),
+            PageError::Malformed => self.t("lrs-malformed"),
+            PageError::Loop => self.t("lrs-loop"),
+        }
     }
 
     fn yes_no(&self, yes: bool) -> String {
@@ -224,14 +240,14 @@ pub fn Dashboard(
                 let page = match page(&lrs, &next).await {
                     Ok(page) => page,
                     Err(e) => {
-                        error.set(Some(e.to_string()));
+                        error.set(Some(w.with_value(|w| w.page_error(&e))));
                         break;
                     }
                 };
                 let mut got = Err(crate::insights::MalformedPage);
                 insights.update_value(|i| got = i.add_page_text(&page.body));
                 let Ok(got) = got else {
-                    error.set(Some(PageError::Malformed.to_string()));
+                    error.set(Some(w.with_value(|w| w.page_error(&PageError::Malformed))));
                     break;
                 };
                 if got.newest_stored.as_deref() > last_stored.get_value().as_deref() {
@@ -259,7 +275,7 @@ pub fn Dashboard(
                 match got.more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
                     Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
                     Some(_) => {
-                        error.set(Some(PageError::Loop.to_string()));
+                        error.set(Some(w.with_value(|w| w.page_error(&PageError::Loop))));
                         break;
                     }
                     None => {
@@ -368,7 +384,7 @@ pub fn Dashboard(
                     fold();
                 }
                 Err(e) => {
-                    error.set(Some(e.to_string()));
+                    error.set(Some(w.with_value(|w| w.page_error(&e))));
                     ready.set(true);
                 }
             }
@@ -1193,7 +1209,11 @@ fn LearnersPanel(
         rows.iter()
             .take(500)
             .map(|l| {
-                let who = if show_names.get() { l.name.clone().unwrap_or_else(|| l.id.clone()) } else { l.id.clone() };
+                let who = if show_names.get() {
+                    l.name.clone().unwrap_or_else(|| l.id.clone())
+                } else {
+                    l.id.clone()
+                };
                 view! {
                     <tr>
                         <th scope="row">{who}</th>

@@ -247,3 +247,12 @@ learners-table = Lernende hinter den Zahlen
 learners-committed = Festgelegt
 learners-reflections = Reflexionen
 learners-adopted = Verankerte Verhaltensweisen
+
+## Was der Learning Record Store geantwortet hat
+
+lrs-refused = Der Learning Record Store hat diese Zugangsdaten abgelehnt (401/403). Prüfen Sie Admin-Schlüssel und Geheimnis.
+lrs-trouble = Der Learning Record Store hatte ein Problem ({ $status }). Versuchen Sie es gleich noch einmal; die bisherigen Zahlen bleiben erhalten.
+lrs-not-accepted = Der Learning Record Store hat die Abfrage nicht angenommen ({ $status }).
+lrs-offline = Der Learning Record Store war nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung.
+lrs-malformed = Der Learning Record Store hat mit etwas geantwortet, das keine Liste von Aussagen ist.
+lrs-loop = Der Learning Record Store hat immer wieder dieselbe Seite geschickt; das Laden wurde angehalten, um eine Endlosschleife zu vermeiden.

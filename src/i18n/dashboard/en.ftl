@@ -247,3 +247,12 @@ learners-table = Learners behind the figures
 learners-committed = Committed
 learners-reflections = Reflections
 learners-adopted = Behaviours adopted
+
+## What the learning record store answered
+
+lrs-refused = The learning record store refused these credentials (401/403). Check the admin key and secret.
+lrs-trouble = The learning record store had a problem ({ $status }). Try again in a moment; the figures so far are kept.
+lrs-not-accepted = The learning record store did not accept the query ({ $status }).
+lrs-offline = The learning record store could not be reached. Check the address and your connection.
+lrs-malformed = The learning record store answered with something that is not a list of statements.
+lrs-loop = The learning record store kept sending the same page, so loading stopped to avoid an endless loop.

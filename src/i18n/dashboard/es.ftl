@@ -247,3 +247,12 @@ learners-table = Los participantes detrás de las cifras
 learners-committed = Comprometido el
 learners-reflections = Reflexiones
 learners-adopted = Comportamientos adoptados
+
+## Lo que respondió el Learning Record Store
+
+lrs-refused = El Learning Record Store rechazó estas credenciales (401/403). Revise la clave y el secreto de administración.
+lrs-trouble = El Learning Record Store tuvo un problema ({ $status }). Inténtelo de nuevo en un momento; se conservan las cifras obtenidas.
+lrs-not-accepted = El Learning Record Store no aceptó la consulta ({ $status }).
+lrs-offline = No se pudo contactar con el Learning Record Store. Revise la dirección y su conexión.
+lrs-malformed = El Learning Record Store respondió con algo que no es una lista de declaraciones.
+lrs-loop = El Learning Record Store enviaba una y otra vez la misma página, así que se detuvo la carga para evitar un bucle infinito.

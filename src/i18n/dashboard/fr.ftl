@@ -247,3 +247,12 @@ learners-table = Les apprenants derrière les chiffres
 learners-committed = Engagé le
 learners-reflections = Réflexions
 learners-adopted = Comportements acquis
+
+## Ce que le Learning Record Store a répondu
+
+lrs-refused = Le Learning Record Store a refusé ces identifiants (401/403). Vérifiez la clé et le secret d'administration.
+lrs-trouble = Le Learning Record Store a rencontré un problème ({ $status }). Réessayez dans un instant ; les chiffres obtenus sont conservés.
+lrs-not-accepted = Le Learning Record Store n'a pas accepté la requête ({ $status }).
+lrs-offline = Le Learning Record Store est injoignable. Vérifiez l'adresse et votre connexion.
+lrs-malformed = Le Learning Record Store a répondu par autre chose qu'une liste de déclarations.
+lrs-loop = Le Learning Record Store renvoyait sans cesse la même page ; le chargement a été arrêté pour éviter une boucle sans fin.
