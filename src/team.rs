@@ -141,21 +141,39 @@ pub enum TeamError {
     Unreadable(String),
 }
 
+impl TeamError {
+    /// The message id of this refusal in the widget's files: what the service sends as `code`,
+    /// so a widget words it in the learner's language.
+    pub fn code(&self) -> &'static str {
+        match self {
+            TeamError::BadCode => "team-error-bad-code",
+            TeamError::NoSuchTeam => "team-error-no-such-team",
+            TeamError::OtherProgram => "team-error-other-program",
+            TeamError::Full => "team-error-full",
+            TeamError::Removed => "team-error-removed",
+            TeamError::NotLeader => "team-error-not-leader",
+            TeamError::NotMember => "team-error-not-member",
+            TeamError::LeaderStays => "team-error-leader-stays",
+            TeamError::CannotLead => "team-error-cannot-lead",
+            TeamError::UnknownRole => "team-error-unknown-role",
+            TeamError::Unreadable(_) => "team-error-unreadable",
+        }
+    }
+}
+
+impl crate::i18n::Worded for TeamError {
+    fn words(&self) -> crate::i18n::Words {
+        let mut w = crate::i18n::Words::plain(self.code());
+        if let TeamError::Unreadable(why) = self {
+            w.args.push(("reason", why.as_str().into()));
+        }
+        w
+    }
+}
+
 impl std::fmt::Display for TeamError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            TeamError::BadCode => "That is not a team code: a code has 8 letters and digits, such as K7QF-M2XP.",
-            TeamError::NoSuchTeam => "No team has this code. Check it with the person who shared it; the team may have been closed.",
-            TeamError::OtherProgram => "This team belongs to another program. Open the course page of that program to join it.",
-            TeamError::Full => "This team is full. Ask its leader to make room or to start another team.",
-            TeamError::Removed => "The leader removed you from this team, so the code no longer lets you in. Ask them if this was a mistake.",
-            TeamError::NotLeader => "Only the team's leader can do that.",
-            TeamError::NotMember => "You are not in this team (any more).",
-            TeamError::LeaderStays => "You lead this team, so you cannot leave it. Remove its members first if it should end.",
-            TeamError::CannotLead => "Your role in this program does not lead a team. Join your leader's team with their code instead.",
-            TeamError::UnknownRole => "Choose your role in this program before joining a team.",
-            TeamError::Unreadable(why) => return write!(f, "The team's record could not be read ({why}). Ask the team's leader to check it."),
-        })
+        f.write_str(&crate::i18n::english().say(self))
     }
 }
 

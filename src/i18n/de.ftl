@@ -313,3 +313,17 @@ problem-lrs-unreachable-start = Der Learning Record Store war zum Start des Kurs
 problem-cmi5-no-launch-data = Ihre Lernplattform hat dem Kurs keine Startdaten hinterlegt. Bitte starten Sie den Kurs noch einmal aus der Plattform.
 problem-lrs-status-start = Der Learning Record Store hat beim Start des Kurses mit { $status } geantwortet. Bitte starten Sie ihn noch einmal aus Ihrer Lernplattform.
 problem-cmi5-no-session = Die Startdaten Ihrer Lernplattform enthalten keine Sitzungskennung.
+
+## Warum eine Teamaktion abgelehnt wurde
+
+team-error-bad-code = Das ist kein Teamcode: Ein Code hat 8 Buchstaben und Ziffern, zum Beispiel K7QF-M2XP.
+team-error-no-such-team = Kein Team hat diesen Code. Prüfen Sie ihn mit der Person, die ihn geteilt hat; vielleicht wurde das Team aufgelöst.
+team-error-other-program = Dieses Team gehört zu einem anderen Programm. Öffnen Sie die Kursseite dieses Programms, um beizutreten.
+team-error-full = Dieses Team ist voll. Bitten Sie die Führungskraft, Platz zu schaffen oder ein weiteres Team zu gründen.
+team-error-removed = Die Führungskraft hat Sie aus diesem Team entfernt, deshalb lässt der Code Sie nicht mehr hinein. Fragen Sie nach, falls das ein Versehen war.
+team-error-not-leader = Das kann nur die Führungskraft des Teams.
+team-error-not-member = Sie sind (nicht mehr) in diesem Team.
+team-error-leader-stays = Sie leiten dieses Team und können es deshalb nicht verlassen. Entfernen Sie zuerst die Mitglieder, wenn es enden soll.
+team-error-cannot-lead = Ihre Rolle in diesem Programm leitet kein Team. Treten Sie stattdessen mit dem Code Ihrer Führungskraft deren Team bei.
+team-error-unknown-role = Wählen Sie Ihre Rolle in diesem Programm, bevor Sie einem Team beitreten.
+team-error-unreadable = Der Eintrag des Teams konnte nicht gelesen werden ({ $reason }). Bitten Sie die Führungskraft des Teams, ihn zu prüfen.

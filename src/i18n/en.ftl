@@ -314,3 +314,17 @@ problem-lrs-unreachable-start = The learning record store could not be reached t
 problem-cmi5-no-launch-data = Your learning platform did not leave the course its launch data. Please start the course again from the platform.
 problem-lrs-status-start = The learning record store answered { $status } when the course started. Please start it again from your learning platform.
 problem-cmi5-no-session = Your learning platform's launch data has no session id.
+
+## Why a team action was refused
+
+team-error-bad-code = That is not a team code: a code has 8 letters and digits, such as K7QF-M2XP.
+team-error-no-such-team = No team has this code. Check it with the person who shared it; the team may have been closed.
+team-error-other-program = This team belongs to another program. Open the course page of that program to join it.
+team-error-full = This team is full. Ask its leader to make room or to start another team.
+team-error-removed = The leader removed you from this team, so the code no longer lets you in. Ask them if this was a mistake.
+team-error-not-leader = Only the team's leader can do that.
+team-error-not-member = You are not in this team (any more).
+team-error-leader-stays = You lead this team, so you cannot leave it. Remove its members first if it should end.
+team-error-cannot-lead = Your role in this program does not lead a team. Join your leader's team with their code instead.
+team-error-unknown-role = Choose your role in this program before joining a team.
+team-error-unreadable = The team's record could not be read ({ $reason }). Ask the team's leader to check it.

@@ -313,3 +313,17 @@ problem-lrs-unreachable-start = No se pudo contactar con el Learning Record Stor
 problem-cmi5-no-launch-data = Su plataforma de aprendizaje no dejó al curso sus datos de inicio. Vuelva a abrir el curso desde la plataforma.
 problem-lrs-status-start = El Learning Record Store respondió { $status } al iniciar el curso. Vuelva a abrirlo desde su plataforma de aprendizaje.
 problem-cmi5-no-session = Los datos de inicio de su plataforma de aprendizaje no tienen identificador de sesión.
+
+## Por qué se rechazó una acción de equipo
+
+team-error-bad-code = Eso no es un código de equipo: un código tiene 8 letras y cifras, por ejemplo K7QF-M2XP.
+team-error-no-such-team = Ningún equipo tiene este código. Compruébelo con la persona que lo compartió; puede que el equipo se haya cerrado.
+team-error-other-program = Este equipo pertenece a otro programa. Abra la página del curso de ese programa para unirse.
+team-error-full = Este equipo está completo. Pida a su responsable que haga sitio o que cree otro equipo.
+team-error-removed = El responsable le quitó de este equipo, así que el código ya no le deja entrar. Pregúntele si fue un error.
+team-error-not-leader = Solo el responsable del equipo puede hacer eso.
+team-error-not-member = No está (o ya no está) en este equipo.
+team-error-leader-stays = Usted dirige este equipo, así que no puede dejarlo. Quite primero a sus miembros si debe terminar.
+team-error-cannot-lead = Su rol en este programa no dirige un equipo. Únase en su lugar al equipo de su responsable con su código.
+team-error-unknown-role = Elija su rol en este programa antes de unirse a un equipo.
+team-error-unreadable = No se pudo leer el registro del equipo ({ $reason }). Pida al responsable del equipo que lo revise.

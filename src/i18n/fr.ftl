@@ -313,3 +313,17 @@ problem-lrs-unreachable-start = Le Learning Record Store est injoignable au dém
 problem-cmi5-no-launch-data = Votre plateforme de formation n'a pas laissé au cours ses données de lancement. Relancez le cours depuis la plateforme.
 problem-lrs-status-start = Le Learning Record Store a répondu { $status } au démarrage du cours. Relancez-le depuis votre plateforme de formation.
 problem-cmi5-no-session = Les données de lancement de votre plateforme de formation n'ont pas d'identifiant de session.
+
+## Pourquoi une action d'équipe a été refusée
+
+team-error-bad-code = Ce n'est pas un code d'équipe : un code compte 8 lettres et chiffres, par exemple K7QF-M2XP.
+team-error-no-such-team = Aucune équipe n'a ce code. Vérifiez-le avec la personne qui vous l'a transmis ; l'équipe a peut-être été fermée.
+team-error-other-program = Cette équipe appartient à un autre programme. Ouvrez la page de cours de ce programme pour la rejoindre.
+team-error-full = Cette équipe est complète. Demandez à son responsable de faire de la place ou de créer une autre équipe.
+team-error-removed = Le responsable vous a retiré de cette équipe : le code ne vous permet plus d'y entrer. Demandez-lui s'il s'agit d'une erreur.
+team-error-not-leader = Seul le responsable de l'équipe peut faire cela.
+team-error-not-member = Vous ne faites pas (ou plus) partie de cette équipe.
+team-error-leader-stays = Vous dirigez cette équipe et ne pouvez donc pas la quitter. Retirez d'abord ses membres si elle doit prendre fin.
+team-error-cannot-lead = Votre rôle dans ce programme ne dirige pas d'équipe. Rejoignez plutôt l'équipe de votre responsable avec son code.
+team-error-unknown-role = Choisissez votre rôle dans ce programme avant de rejoindre une équipe.
+team-error-unreadable = Les données de l'équipe n'ont pas pu être lues ({ $reason }). Demandez au responsable de l'équipe de les vérifier.

@@ -37,6 +37,12 @@ pub(crate) fn say(id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
     })
 }
 
+/// What the core words (`Worded`), in the shell's language.
+pub(crate) fn say_worded(w: &dyn crate::i18n::Worded) -> String {
+    let words = w.words();
+    say(words.id, &words.args)
+}
+
 /// Writes a message to the browser console, where page authors look first.
 pub fn console_error(message: &str) {
     web_sys::console::error_1(&format!("Throughline: {message}").into());

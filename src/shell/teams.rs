@@ -36,8 +36,17 @@ fn offline() -> String {
 }
 
 fn refused(status: Option<u16>, body: &str) -> String {
-    if let Some(message) = serde_json::from_str::<serde_json::Value>(body)
-        .ok()
+    let answer = serde_json::from_str::<serde_json::Value>(body).ok();
+    // A team refusal the service names by its message id: in the learner's language.
+    if let Some(code) = answer
+        .as_ref()
+        .and_then(|v| v.get("code")?.as_str())
+        .filter(|c| c.starts_with("team-error-") && c.len() < 64)
+    {
+        return super::say(code, &[]);
+    }
+    if let Some(message) = answer
+        .as_ref()
         .and_then(|v| v.get("error").and_then(|e| e.as_str()).map(str::to_owned))
     {
         return message;
@@ -173,8 +182,8 @@ impl Backend {
                 for _ in 0..ATTEMPTS {
                     let id = random_hex()?;
                     let code = team::code_from(random_code()?);
-                    let created =
-                        Team::create(program, me, &id, &code, today).map_err(|e| e.to_string())?;
+                    let created = Team::create(program, me, &id, &code, today)
+                        .map_err(|e| super::say_worded(&e))?;
                     let code_doc = serde_json::json!({ "team": id }).to_string();
                     if !put(lrs, &code_path(&program.id, &code), &code_doc, None).await? {
                         continue; // that code is taken: draw another
@@ -198,7 +207,7 @@ impl Backend {
         me: &Person,
         today: time::Date,
     ) -> TeamResult<Team> {
-        let code = team::parse_code(code).map_err(|e| e.to_string())?;
+        let code = team::parse_code(code).map_err(|e| super::say_worded(&e))?;
         match self {
             Backend::Service { .. } => {
                 let body = serde_json::json!({ "code": code, "name": me.name, "role": me.role })
@@ -211,13 +220,13 @@ impl Backend {
             }
             Backend::Lrs(lrs) => {
                 let Some((text, _)) = doc(lrs, &code_path(&program.id, &code)).await? else {
-                    return Err(TeamError::NoSuchTeam.to_string());
+                    return Err(super::say_worded(&TeamError::NoSuchTeam));
                 };
                 let id = serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
                     .and_then(|v| v.get("team").and_then(|t| t.as_str()).map(str::to_owned))
                     .filter(|id| id.len() <= 64 && id.chars().all(|c| c.is_ascii_hexdigit()))
-                    .ok_or_else(|| TeamError::NoSuchTeam.to_string())?;
+                    .ok_or_else(|| super::say_worded(&TeamError::NoSuchTeam))?;
                 let joined = change(lrs, program, &id, me, &Op::Join, today).await?;
                 remember(lrs, &me.agent, &program.id, &id, true).await?;
                 Ok(joined)
@@ -288,7 +297,7 @@ impl Backend {
         let text = self
             .call("GET", &format!("/{id}/insights"), program, None)
             .await?
-            .ok_or_else(|| crate::team::TeamError::NotMember.to_string())?;
+            .ok_or_else(|| super::say_worded(&crate::team::TeamError::NotMember))?;
         serde_json::from_str(&text).map_err(|e| {
             super::say(
                 "problem-team-figures-unreadable",
@@ -403,11 +412,11 @@ async fn change(
     let path = team_path(&program.id, id);
     for _ in 0..ATTEMPTS {
         let Some((text, etag)) = doc(lrs, &path).await? else {
-            return Err(TeamError::NoSuchTeam.to_string());
+            return Err(super::say_worded(&TeamError::NoSuchTeam));
         };
-        let current = team::read(&text, &program.id).map_err(|e| e.to_string())?;
-        let after =
-            team::apply(program, current.clone(), me, op, today).map_err(|e| e.to_string())?;
+        let current = team::read(&text, &program.id).map_err(|e| super::say_worded(&e))?;
+        let after = team::apply(program, current.clone(), me, op, today)
+            .map_err(|e| super::say_worded(&e))?;
         if after == current {
             return Ok(after);
         }

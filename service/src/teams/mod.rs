@@ -84,6 +84,9 @@ pub(crate) fn router(ctx: Ctx) -> Router {
 pub(crate) struct Fail {
     status: StatusCode,
     message: String,
+    /// The refusal's message id in the widget's files (`team-error-…`), so the widget words it
+    /// in the learner's language; `message` is the English for any other client.
+    code: Option<&'static str>,
 }
 
 impl Fail {
@@ -91,6 +94,7 @@ impl Fail {
         Fail {
             status,
             message: message.into(),
+            code: None,
         }
     }
 
@@ -103,7 +107,7 @@ impl Fail {
 
     /// The answer for a team the caller may not see: the same whether it exists or not.
     fn unseen() -> Fail {
-        Fail::new(StatusCode::NOT_FOUND, TeamError::NotMember.to_string())
+        Fail::from(TeamError::NotMember)
     }
 }
 
@@ -127,13 +131,19 @@ impl From<TeamError> for Fail {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
-        Fail::new(status, e.to_string())
+        Fail {
+            code: (!matches!(e, TeamError::Unreadable(_))).then(|| e.code()),
+            ..Fail::new(status, e.to_string())
+        }
     }
 }
 
 impl IntoResponse for Fail {
     fn into_response(self) -> Response {
-        answer(self.status, &json!({ "error": self.message }))
+        match self.code {
+            Some(code) => answer(self.status, &json!({ "error": self.message, "code": code })),
+            None => answer(self.status, &json!({ "error": self.message })),
+        }
     }
 }
 
