@@ -4,6 +4,7 @@
 #   admin/throughline_admin.js + _bg.wasm          the adoption dashboard (feature "admin"), never loaded by learners
 #   check/throughline_check.js + _bg.wasm          the program checker (feature "check"): the workbench, and widgets
 #                                                  handed a source file instead of a compiled program
+#   workbench/editor.js                            the workbench's code editor (CodeMirror 6, bundled by esbuild)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-service/static/pkg}
@@ -23,11 +24,14 @@ bundle throughline "$out"
 bundle throughline_admin "$out/admin" --no-default-features --features admin
 bundle throughline_check "$out/check" --no-default-features --features check
 cp src/ui/throughline.css "$out/throughline.css"
+# The workbench's code editor (CodeMirror 6 from npm), bundled into one ES module.
+node_modules/.bin/esbuild service/src/workbench/editor.mjs --bundle --format=esm --minify --log-level=warning \
+  --outfile="$out/workbench/editor.js"
 # The widget's language files: a learner's browser fetches the one for their language.
 mkdir -p "$out/i18n"
 cp src/i18n/*.ftl "$out/i18n/"
 # Brotli and gzip copies that the service sends to browsers that take them (most of a first visit is the wasm).
 node scripts/precompress.mjs "$out/throughline.js" "$out/throughline_bg.wasm" "$out/throughline.css" \
   "$out/admin/throughline_admin.js" "$out/admin/throughline_admin_bg.wasm" \
-  "$out/check/throughline_check.js" "$out/check/throughline_check_bg.wasm"
+  "$out/check/throughline_check.js" "$out/check/throughline_check_bg.wasm" "$out/workbench/editor.js"
 echo "bundles in $out and $out/admin"

@@ -22,7 +22,9 @@ use axum::{Json, Router};
 use serde_json::json;
 use throughline::package::{self, Kind, PackageError, BUNDLE_FILES};
 
-use crate::http::{escape, Origin};
+use throughline::i18n::{Messages, WORKBENCH};
+
+use crate::http::{escape, Lang, Origin};
 use crate::server::{ServiceConfig, EXAMPLE_PROGRAM};
 
 /// Largest program text the package routes accept (bigger bodies get 413).
@@ -43,6 +45,7 @@ pub fn router(config: &ServiceConfig) -> Router {
     });
     Router::new()
         .route("/workbench", get(page))
+        .route("/workbench/page.js", get(script))
         .route("/workbench/package", post(build_package))
         .route("/workbench/snippet", post(snippet))
         .layer(DefaultBodyLimit::max(MAX_PROGRAM_BYTES))
@@ -172,364 +175,79 @@ async fn snippet(origin: Origin, text: String) -> Response {
     }
 }
 
-/// `GET /workbench`: the page, prefilled with the data folder's coaching program.
-async fn page(State(wb): State<Arc<Workbench>>) -> Html<String> {
+/// `GET /workbench`: the page, prefilled with the data folder's coaching program, in the
+/// designer's language (`?lang=`, else the browser's).
+async fn page(State(wb): State<Arc<Workbench>>, Lang(words): Lang) -> Html<String> {
     let program = tokio::fs::read_to_string(wb.data_dir.join("programs").join("coaching.toml"))
         .await
         .unwrap_or_else(|_| EXAMPLE_PROGRAM.to_string());
-    Html(PAGE.replacen("{{program}}", &escape(&program), 1))
+    Html(render(&WORKBENCH.messages(words.lang()), &program))
 }
 
-/// The page: a Northwind bar, the editor, its problems, the preview and the
-/// package buttons. `{{program}}` is the only placeholder (HTML-escaped text).
-/// Everything dynamic is built with `textContent` / `createElement`.
-const PAGE: &str = r##"<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Designer's workbench · Northwind Learning</title>
-  <link rel="stylesheet" href="/pkg/throughline.css">
-  <link rel="modulepreload" href="/pkg/throughline.js">
-  <link rel="preload" href="/pkg/throughline_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-  <style>
-    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d232b; background: #eef1f5; }
-    .lms-bar { background: #17324d; color: #fff; padding: .75rem 1.25rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
-    .lms-bar a { color: #fff; }
-    .lms-brand { font-weight: 700; margin-right: auto; }
-    main { max-width: 96rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
-    h1 { margin: .25rem 0 .5rem; }
-    .panel { background: #fff; border: 1px solid #c9d1db; border-radius: 10px; padding: 1rem 1.25rem; margin-bottom: 1.25rem; min-width: 0; }
-    .panel h2 { margin-top: 0; font-size: 1.15rem; }
-    .wb-grid { display: grid; grid-template-columns: 1fr; gap: 1.25rem; }
-    @media (min-width: 64rem) { .wb-grid { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; } }
-    label { font-weight: 600; display: block; margin-bottom: .35rem; }
-    textarea { box-sizing: border-box; width: 100%; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9rem; line-height: 1.4; padding: .5rem; border: 1px solid #6b7785; border-radius: 6px; tab-size: 2; }
-    select, input[type=range] { font: inherit; }
-    select { padding: .3rem .5rem; border: 1px solid #6b7785; border-radius: 6px; background: #fff; color: #1d232b; }
-    .wb-row { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: end; margin-bottom: 1rem; }
-    .wb-row > div { min-width: 12rem; }
-    input[type=range] { width: 100%; }
-    button { font: inherit; padding: .45rem .9rem; border-radius: 6px; border: 1px solid #17324d; background: #17324d; color: #fff; cursor: pointer; }
-    button.wb-secondary { background: #fff; color: #17324d; }
-    :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
-    .wb-problems ul { list-style: none; padding: 0; margin: 0; display: grid; gap: .4rem; }
-    .wb-problem { display: block; width: 100%; text-align: left; background: #fff4f2; color: #7a1c0e; border-color: #b3261e; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85rem; }
-    .wb-ok { color: #1e5e2f; font-weight: 600; }
-    .wb-note { color: #4a5562; }
-    .wb-preview { border: 1px dashed #6b7785; border-radius: 8px; padding: .75rem; min-height: 6rem; }
-    .wb-buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
-    pre { background: #eef1f5; padding: .75rem; border-radius: 6px; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
-  </style>
-</head>
-<body>
-  <nav class="lms-bar" aria-label="Learning platform">
-    <span class="lms-brand">Northwind Learning</span>
-    <a href="/">My courses</a>
-  </nav>
-  <main>
-    <h1>Designer's workbench</h1>
-    <p class="wb-note">Edit the program file; the check and the preview follow as you type. Nothing here is saved on the server: download a package when you are done.</p>
-    <div class="wb-grid">
-      <section class="panel" aria-labelledby="wb-editor-title">
-        <h2 id="wb-editor-title">Program</h2>
-        <label for="wb-program">Program file (TOML or JSON)</label>
-        <textarea id="wb-program" rows="25" spellcheck="false" autocomplete="off" autocapitalize="off">
-{{program}}</textarea>
-      </section>
-      <div>
-        <section class="panel" aria-labelledby="wb-check-title">
-          <h2 id="wb-check-title">Check</h2>
-          <div id="wb-problems" class="wb-problems" role="status" aria-live="polite"><p class="wb-note">Checking…</p></div>
-        </section>
-        <section class="panel" aria-labelledby="wb-packages-title">
-          <h2 id="wb-packages-title">Packages</h2>
-          <div class="wb-buttons">
-            <button type="button" data-kind="cmi5">Download cmi5 package</button>
-            <button type="button" data-kind="xapi">Download xAPI package</button>
-            <button type="button" data-kind="npm">Download npm package</button>
-            <button type="button" data-kind="embed">Download embed folder</button>
-            <button type="button" id="wb-snippet-button" class="wb-secondary">Show embed snippet</button>
-          </div>
-          <p id="wb-package-status" role="status" aria-live="polite"></p>
-          <div id="wb-snippet" hidden>
-            <h3 id="wb-snippet-title">Embed snippet</h3>
-            <pre id="wb-snippet-text" tabindex="0" aria-labelledby="wb-snippet-title"></pre>
-            <button type="button" class="wb-secondary" id="wb-copy-snippet">Copy snippet</button>
-            <h3 id="wb-csp-title">Content-Security-Policy the host page needs</h3>
-            <pre id="wb-csp-text" tabindex="0" aria-labelledby="wb-csp-title"></pre>
-            <button type="button" class="wb-secondary" id="wb-copy-csp">Copy CSP</button>
-          </div>
-        </section>
-      </div>
-    </div>
-    <section class="panel" aria-labelledby="wb-preview-title">
-      <h2 id="wb-preview-title">Preview</h2>
-      <div class="wb-row">
-        <div>
-          <label for="wb-role">Preview as role</label>
-          <select id="wb-role" disabled></select>
-        </div>
-        <div>
-          <label for="wb-week">Preview week <span id="wb-week-n">1</span> <span id="wb-week-date" class="wb-note"></span></label>
-          <input type="range" id="wb-week" min="1" max="12" step="1" value="1">
-        </div>
-        <div>
-          <button type="button" class="wb-secondary" id="wb-restart">Start the preview over</button>
-        </div>
-      </div>
-      <p class="wb-note">The preview is a learner of its own per role, kept in this browser: pick and commit as a learner would, then move the week to see what is due later. Week 1 is today.</p>
-      <div id="wb-preview" class="wb-preview"><p class="wb-note">Loading the widget…</p></div>
-      <h3 id="wb-connections-title">How this role is connected to the others</h3>
-      <ul id="wb-connections" aria-labelledby="wb-connections-title"></ul>
-    </section>
-  </main>
-  <script type="module">
-    import init, { mount } from '/pkg/throughline.js';
-    import initChecker, { checkProgram } from '/pkg/check/throughline_check.js';
+/// The page: a Northwind bar, the program as a form and as text, its problems, the preview and
+/// the package buttons. Placeholders: `{{lang}}`, `{{t:ID}}` (a message, HTML-escaped),
+/// `{{words}}` and `{{program}}` (JSON in a script element, `<` escaped). Everything dynamic is
+/// built by `page.js` with `textContent` / `createElement`.
+const PAGE: &str = include_str!("workbench/page.html");
 
-    const $ = (id) => document.getElementById(id);
-    const editor = $('wb-program');
-    const problemsBox = $('wb-problems');
-    const roleSelect = $('wb-role');
-    const week = $('wb-week');
-    const previewHost = $('wb-preview');
-    const packageStatus = $('wb-package-status');
-    const PLAN_PREFIX = 'throughline:v1:plan:';
+/// The page's script.
+const SCRIPT: &str = include_str!("workbench/page.js");
 
-    const fileName = (text) => (text.trimStart().startsWith('{') ? 'program.json' : 'program.toml');
-    const pad = (n) => String(n).padStart(2, '0');
-    const isoDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    const learnerId = (role) => `workbench-preview-${role}`;
+/// JSON that is safe inside a `<script type="application/json">` element.
+fn script_json(v: &serde_json::Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
 
-    function note(text) {
-      const p = document.createElement('p');
-      p.className = 'wb-note';
-      p.textContent = text;
-      return p;
+/// The page in `words`' language around `program`.
+fn render(words: &Messages, program: &str) -> String {
+    let mut out = PAGE.replace("{{lang}}", words.lang());
+    while let Some(start) = out.find("{{t:") {
+        let Some(len) = out[start..].find("}}") else {
+            break;
+        };
+        let id = out[start + 4..start + len].to_string();
+        out.replace_range(start..start + len + 2, &escape(&words.get(&id)));
     }
+    // Every message of the page's language for the script (those with values are worded by the
+    // checker bundle once it is loaded).
+    let all: serde_json::Map<String, serde_json::Value> = message_ids()
+        .map(|id| (id.to_string(), serde_json::Value::String(words.get(id))))
+        .collect();
+    out.replacen(
+        "{{words}}",
+        &script_json(&serde_json::Value::Object(all)),
+        1,
+    )
+    .replacen(
+        "{{program}}",
+        &script_json(&serde_json::Value::String(program.to_string())),
+        1,
+    )
+}
 
-    /** Today plus (N - 1) weeks, as YYYY-MM-DD in local time. */
-    function previewDate() {
-      const d = new Date();
-      d.setHours(12, 0, 0, 0);
-      d.setDate(d.getDate() + (Number(week.value) - 1) * 7);
-      return isoDate(d);
-    }
+/// The ids of the workbench's English file.
+fn message_ids() -> impl Iterator<Item = &'static str> {
+    WORKBENCH.files[0]
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split('=').next())
+        .map(str::trim)
+}
 
-    function showWeek() {
-      const date = previewDate();
-      $('wb-week-n').textContent = week.value;
-      $('wb-week-date').textContent = `(${date})`;
-      week.setAttribute('aria-valuetext', `Week ${week.value}, ${date}`);
-    }
-
-    /** Removes the stored plans of the preview learner for `role` (every role when not given). */
-    function clearPreviewPlans(role) {
-      for (let i = localStorage.length - 1; i >= 0; i--) {
-        const key = localStorage.key(i);
-        if (!key || !key.startsWith(PLAN_PREFIX)) continue;
-        if (role ? key.endsWith(`:${learnerId(role)}`) : key.includes(':workbench-preview-')) localStorage.removeItem(key);
-      }
-    }
-
-    /** UTF-16 offset of a 1-based line and character column in `text`. */
-    function offsetOf(text, line, column) {
-      let start = 0;
-      for (let l = 1; l < line; l++) {
-        const nl = text.indexOf('\n', start);
-        if (nl < 0) return text.length;
-        start = nl + 1;
-      }
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      return start + Array.from(text.slice(start, end)).slice(0, Math.max(0, column - 1)).join('').length;
-    }
-
-    function goTo(line, column) {
-      const at = offsetOf(editor.value, line, column);
-      editor.focus();
-      editor.setSelectionRange(at, at);
-      const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 20;
-      editor.scrollTop = Math.max(0, (line - 3) * lineHeight);
-    }
-
-    function showProblems(result) {
-      if (result.ok) {
-        const p = document.createElement('p');
-        p.className = 'wb-ok';
-        p.textContent = 'No problems found';
-        problemsBox.replaceChildren(p);
-        return;
-      }
-      const n = result.problems.length;
-      const intro = document.createElement('p');
-      intro.textContent = `${n} problem${n === 1 ? '' : 's'} found. Choose one to go to it in the editor.`;
-      const list = document.createElement('ul');
-      for (const d of result.problems) {
-        const item = document.createElement('li');
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'wb-problem';
-        button.textContent = `${d.line}:${d.column} — ${d.path ? `${d.path}: ` : ''}${d.message}`;
-        button.addEventListener('click', () => goTo(d.line, d.column));
-        item.append(button);
-        list.append(item);
-      }
-      problemsBox.replaceChildren(intro, list);
-    }
-
-    function showRoles(roles) {
-      const ids = roles.map((r) => r.id);
-      const current = roleSelect.value;
-      const same = roleSelect.options.length === roles.length
-        && roles.every((r, i) => roleSelect.options[i].value === r.id && roleSelect.options[i].text === r.label);
-      if (!same) {
-        roleSelect.replaceChildren(...roles.map((r) => new Option(r.label, r.id)));
-        if (ids.includes(current)) roleSelect.value = current;
-      }
-    }
-
-    let last = null;
-    let mounted = '';
-
-    /** Mounts a fresh widget when the program, role or week changed (or when `force`). */
-    function renderPreview(force = false) {
-      if (!last || !last.ok) {
-        roleSelect.disabled = true;
-        mounted = '';
-        previewHost.replaceChildren(note('Fix the problems to see the preview'));
-        $('wb-connections').replaceChildren();
-        return;
-      }
-      roleSelect.disabled = false;
-      const role = roleSelect.value;
-      showConnections(role);
-      const options = { programText: editor.value, role, learner: { id: learnerId(role) }, now: previewDate() };
-      const key = JSON.stringify(options);
-      if (key === mounted && !force) return;
-      mounted = key;
-      const el = document.createElement('div');
-      el.className = 'wb-preview-widget';
-      previewHost.replaceChildren(el);
-      // On a bad program or options the widget shows what is wrong itself.
-      mount(el, options).catch(() => {});
-    }
-
-    /** The role's pairs and observations, as the checker words them (text only, never markup). */
-    function showConnections(role) {
-      const list = $('wb-connections');
-      const items = (last && last.connections && last.connections[role]) || [];
-      list.replaceChildren(...(items.length ? items : [{ text: 'No pairs or observations involve this role.' }]).map((c) => {
-        const li = document.createElement('li');
-        li.textContent = c.text;
-        return li;
-      }));
-    }
-
-    function check() {
-      try {
-        last = checkProgram(editor.value, fileName(editor.value));
-      } catch (e) {
-        last = { ok: false, roles: [], problems: [{ line: 1, column: 1, path: '', message: `The check failed: ${e}` }] };
-      }
-      showProblems(last);
-      if (last.ok) showRoles(last.roles);
-      renderPreview();
-    }
-
-    function debounce(fn, ms) {
-      let timer;
-      return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
-    }
-
-    function filenameOf(res, fallback) {
-      const m = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '');
-      return m ? m[1] : fallback;
-    }
-
-    const post = (url) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: editor.value });
-
-    /** Explains a refused package request in the status line. */
-    async function refusal(res) {
-      const body = await res.json().catch(() => ({}));
-      if (res.status === 422 && Array.isArray(body.problems)) {
-        return `The program has ${body.problems.length} problem(s); fix them first: ${body.problems.join('; ')}`;
-      }
-      if (res.status === 413) return 'The program file is too large (1 MiB at most).';
-      return body.error || `The server answered ${res.status}.`;
-    }
-
-    for (const button of document.querySelectorAll('button[data-kind]')) {
-      button.addEventListener('click', async () => {
-        const kind = button.dataset.kind;
-        packageStatus.textContent = `Building the ${kind} package…`;
-        try {
-          const res = await post(`/workbench/package?kind=${encodeURIComponent(kind)}`);
-          if (!res.ok) { packageStatus.textContent = await refusal(res); return; }
-          const name = filenameOf(res, `program-${kind}.zip`);
-          const url = URL.createObjectURL(await res.blob());
-          const a = document.createElement('a');
-          a.href = url;
-          a.download = name;
-          document.body.append(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(url), 60000);
-          packageStatus.textContent = `Downloaded ${name}.`;
-        } catch (e) {
-          packageStatus.textContent = `The package could not be downloaded: ${e.message}`;
-        }
-      });
-    }
-
-    $('wb-snippet-button').addEventListener('click', async () => {
-      packageStatus.textContent = 'Building the embed snippet…';
-      try {
-        const res = await post('/workbench/snippet');
-        if (!res.ok) { packageStatus.textContent = await refusal(res); return; }
-        const { snippet, csp } = await res.json();
-        $('wb-snippet-text').textContent = snippet;
-        $('wb-csp-text').textContent = csp;
-        $('wb-snippet').hidden = false;
-        packageStatus.textContent = 'The embed snippet is shown below.';
-      } catch (e) {
-        packageStatus.textContent = `The snippet could not be built: ${e.message}`;
-      }
-    });
-
-    async function copy(id, what) {
-      try {
-        await navigator.clipboard.writeText($(id).textContent);
-        packageStatus.textContent = `${what} copied.`;
-      } catch {
-        getSelection().selectAllChildren($(id));
-        packageStatus.textContent = `${what} selected: copy it with your keyboard.`;
-      }
-    }
-    $('wb-copy-snippet').addEventListener('click', () => copy('wb-snippet-text', 'Snippet'));
-    $('wb-copy-csp').addEventListener('click', () => copy('wb-csp-text', 'CSP'));
-
-    showWeek();
-    try {
-      await Promise.all([init(), initChecker()]);
-    } catch (e) {
-      problemsBox.replaceChildren(note('The widget bundle could not be loaded, so nothing can be checked here. Packages can still be downloaded.'));
-      previewHost.replaceChildren(note(`The widget bundle could not be loaded: ${e.message}`));
-      throw e;
-    }
-    // Each visit starts with fresh preview learners.
-    clearPreviewPlans();
-    editor.addEventListener('input', debounce(check, 300));
-    roleSelect.addEventListener('change', () => renderPreview());
-    const remount = debounce(() => renderPreview(), 300);
-    week.addEventListener('input', () => { showWeek(); remount(); });
-    $('wb-restart').addEventListener('click', () => { clearPreviewPlans(roleSelect.value); renderPreview(true); });
-    check();
-  </script>
-</body>
-</html>
-"##;
+/// `GET /workbench/page.js`.
+async fn script() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/javascript; charset=utf-8"),
+        )],
+        SCRIPT,
+    )
+        .into_response()
+}
 
 #[cfg(test)]
 mod tests {
@@ -542,9 +260,22 @@ mod tests {
     }
 
     #[test]
-    fn escapes_the_program_into_the_textarea() {
-        let html = PAGE.replacen("{{program}}", &escape("a = \"</textarea><b>\""), 1);
-        assert!(html.contains("a = &quot;&lt;/textarea&gt;&lt;b&gt;&quot;"));
-        assert_eq!(html.matches("</textarea>").count(), 1);
+    fn the_program_is_placed_as_json_that_cannot_close_its_script() {
+        let html = render(&WORKBENCH.messages("en"), "a = \"</script><b>\"");
+        assert!(html.contains(r#"id="wb-start">"a = \"\u003c/script\u003e\u003cb\u003e\""#));
+        assert_eq!(html.matches("</script>").count(), 3);
+        assert!(!html.contains("{{"), "every placeholder filled");
+    }
+
+    #[test]
+    fn the_page_speaks_the_designers_language() {
+        let html = render(&WORKBENCH.messages("de"), "");
+        assert!(html.contains(r#"<html lang="de">"#));
+        let en = render(&WORKBENCH.messages("en"), "");
+        assert!(
+            en.contains("<h1>Designer's workbench</h1>")
+                || en.contains("<h1>Designer&#39;s workbench</h1>")
+        );
+        assert_ne!(html, en);
     }
 }

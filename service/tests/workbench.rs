@@ -127,10 +127,12 @@ fn page_has_the_escaped_program_and_every_control() {
     let page = r.text();
     for text in [
         "Northwind Learning",
-        "<label for=\"wb-program\">Program file (TOML or JSON)</label>",
-        "<textarea id=\"wb-program\" rows=\"25\"",
-        "title = &quot;Coaching for Performance&quot;",
-        "# Note: &lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more",
+        "<html lang=\"en\">",
+        "role=\"tab\" id=\"wb-tab-form\" aria-controls=\"wb-panel-form\" aria-selected=\"true\">Form</button>",
+        "role=\"tab\" id=\"wb-tab-text\" aria-controls=\"wb-panel-text\" aria-selected=\"false\" tabindex=\"-1\">Text</button>",
+        "<p class=\"wb-note\" id=\"wb-program-label\">Program file (TOML or JSON)</p>",
+        "title = \\\"Coaching for Performance\\\"",
+        "# Note: \\u003c/textarea\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 more",
         "role=\"status\" aria-live=\"polite\"",
         "<label for=\"wb-role\">Preview as role</label>",
         "<select id=\"wb-role\"",
@@ -142,17 +144,16 @@ fn page_has_the_escaped_program_and_every_control() {
         "Download embed folder",
         "Show embed snippet",
         "<link rel=\"stylesheet\" href=\"/pkg/throughline.css\">",
-        "import init, { mount } from '/pkg/throughline.js';",
-        "import initChecker, { checkProgram } from '/pkg/check/throughline_check.js';",
-        "Fix the problems to see the preview",
-        "No problems found",
+        "<script type=\"module\" src=\"/workbench/page.js\"></script>",
+        "\"wb-fix-first\":\"Fix the problems to see the preview\"",
+        "\"wb-no-problems\":\"No problems found\"",
     ] {
         assert!(page.contains(text), "missing {text}");
     }
     assert_eq!(
-        page.matches("</textarea>").count(),
-        1,
-        "the program cannot close the textarea"
+        page.matches("</script>").count(),
+        3,
+        "the program cannot close its script element"
     );
     assert!(!page.contains("<script>alert"));
     for handler in [
@@ -164,6 +165,30 @@ fn page_has_the_escaped_program_and_every_control() {
     ] {
         assert!(!page.contains(handler), "no {handler}");
     }
+    // The page's script: the widget, the checker's form API and the code editor.
+    let js = s.call("GET", "/workbench/page.js", None);
+    assert_eq!(js.status, 200);
+    assert!(js.header("content-type").starts_with("text/javascript"));
+    let js = js.text();
+    for text in [
+        "import init, { mount } from '/pkg/throughline.js';",
+        "import initChecker, { checkProgram, programForm, editProgram, workbenchSay } from '/pkg/check/throughline_check.js';",
+        "import { createEditor } from '/pkg/workbench/editor.js';",
+    ] {
+        assert!(js.contains(text), "missing {text}");
+    }
+    assert!(!js.contains("innerHTML"));
+    // In the designer's language: the browser's, or the address's.
+    let de = common::exchange(
+        "GET",
+        &format!("{}/workbench", s.base),
+        &[("Accept-Language", "de-DE,de;q=0.9")],
+        None,
+    );
+    let de = String::from_utf8_lossy(&de.body).into_owned();
+    assert!(de.contains("<html lang=\"de\">") && de.contains("<h1>Werkbank für Lerndesign</h1>"));
+    let ja = s.call("GET", "/workbench?lang=ja", None).text();
+    assert!(ja.contains("<html lang=\"ja\">") && ja.contains(">フォーム</button>"));
     // The workbench is served beside the rest of the site, not instead of it.
     assert_eq!(s.call("GET", "/health", None).status, 200);
 }

@@ -9,6 +9,9 @@
 pub mod compiled;
 pub mod connections;
 mod diagnostic;
+/// The workbench's form editor (the checker bundle and native tools only: learners never edit).
+#[cfg(any(feature = "check", not(target_arch = "wasm32")))]
+pub mod edit;
 pub mod translations;
 pub mod tree;
 mod validate;

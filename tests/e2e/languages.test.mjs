@@ -42,11 +42,6 @@ async function walk(lang, words) {
   // The next reflection (day 2, Wednesday 6 January 2027) in the language's own date format.
   await page.locator('.tl-due-none').getByText(words.nextDate).waitFor();
   assert.deepEqual(await axeViolations(page), [], `${lang}: the plan`);
-  // A refusal from the service's team endpoints is worded in the learner's language too.
-  await page.getByText(words.joinSummary).click();
-  await page.getByRole('textbox', { name: words.teamCode }).fill('2222-2222');
-  await page.getByRole('button', { name: words.join, exact: true }).click();
-  await page.getByRole('alert').filter({ hasText: words.noSuchTeam }).waitFor();
   // Two days later the reflection is due, and is answered in the same language.
   await page.goto(course(`lang-${lang}`, `lang=${lang}&now=2027-01-06`));
   await page.getByText(words.dueEyebrow).waitFor();
@@ -84,10 +79,6 @@ test('a German learner goes through the whole flow in German', async () => {
     reflectionText: 'Ich habe im Einzelgespräch konkrete Erwartungen formuliert.',
     save: 'Reflexion speichern',
     saved: 'Reflexion gespeichert. Vielen Dank.',
-    joinSummary: 'Einem Team mit Code beitreten',
-    teamCode: 'Team-Code',
-    join: 'Dem Team beitreten',
-    noSuchTeam: /Kein Team hat diesen Code/,
   });
 });
 
@@ -113,10 +104,6 @@ test('a Japanese learner goes through the whole flow in Japanese', async () => {
     reflectionText: '1on1 で期待を具体的に伝えました。',
     save: '振り返りを保存',
     saved: '振り返りを保存しました。ありがとうございます。',
-    joinSummary: 'コードでチームに参加',
-    teamCode: 'チームコード',
-    join: 'チームに参加する',
-    noSuchTeam: /このコードのチームはありません/,
   });
 });
 

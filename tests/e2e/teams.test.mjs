@@ -67,6 +67,14 @@ test('a leader\'s team: join by link and code, both sides, observer checks and a
   await card(stray).getByRole('textbox', { name: 'Team code' }).fill('2222-2222');
   await card(stray).getByRole('button', { name: 'Join the team' }).click();
   await stray.getByRole('alert').filter({ hasText: /No team has this code/ }).waitFor();
+  // The same refusal on a German page: the service names it by its message id, the widget words it.
+  await stray.goto(course('femi', '2027-01-04', '&lang=de'));
+  const widget = stray.locator('.tl-widget');
+  await widget.getByText('Einem Team mit Code beitreten').click();
+  await widget.getByRole('textbox', { name: 'Team-Code' }).fill('2222-2222');
+  await widget.getByRole('button', { name: 'Dem Team beitreten', exact: true }).click();
+  await stray.getByRole('alert').filter({ hasText: /Kein Team hat diesen Code/ }).waitFor();
+  await stray.goto(course('femi', '2027-01-04'));
 
   // Ana sees her team, what Ben committed to (the other side of her feedback pair), and the
   // team's adoption of it, now that four people committed to it.
