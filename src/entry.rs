@@ -66,7 +66,16 @@ async fn run(
                 })
                 .map(|session| (session, host, first))
         }
-        Err(errors) => Err(errors.into_iter().map(|e| e.0).collect()),
+        Err(errors) => {
+            // The page's settings are wrong: say so in the browser's language, then the details
+            // (they name the options, for the page's author).
+            let (lang, _) = shell::i18n::choose(&[], &[], "");
+            let messages = shell::i18n::load(lang).await;
+            words.set(messages.clone());
+            let mut lines = vec![messages.get("problem-options")];
+            lines.extend(errors.into_iter().map(|e| e.0));
+            Err(lines)
+        }
     };
     // The cmi5 learner preferences (read at connect) and the program's language come after.
     let result = match result {

@@ -520,7 +520,11 @@ fn the_tool_works_with_a_third_party_platform() {
     // Deep Linking: the instructor picks the program; the platform checks our signed answer.
     let picker = world.launch("user=ana&message=deeplink");
     assert_eq!(picker.status, 200, "{}", picker.body);
-    assert_eq!(form_action(&picker.body).as_deref(), Some("/lti/deep-link"));
+    assert_eq!(
+        form_action(&picker.body).as_deref(),
+        Some("/lti/deep-link?lang=en"),
+        "the picker answers in the launch's language"
+    );
     let context = hidden(&picker.body, "context").expect("context");
     let tampered = post_form(
         &format!("{}/lti/deep-link", world.tool),

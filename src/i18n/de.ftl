@@ -276,6 +276,7 @@ plan-error-not-paused = Ihr Plan ist nicht pausiert.
 
 ## Probleme, die das Widget meldet
 
+problem-options = Die Einstellungen dieser Seite für den Plan haben Probleme. Zeigen Sie diese Meldung der Person, die die Kursseite betreut:
 problem-storage-step = Der Speicher Ihres Browsers ist voll oder ausgeschaltet, deshalb konnte dieser Schritt nicht festgehalten werden. Geben Sie Speicherplatz frei oder erlauben Sie dieser Website das Speichern und versuchen Sie es dann noch einmal.
 problem-session-ended = Diese Kurssitzung ist beendet, und alles darin wurde festgehalten. Um weiterzumachen, öffnen Sie den Kurs noch einmal aus Ihrer Lernplattform.
 problem-program-invalid = Die Programmdatei hat Probleme, deshalb kann das Widget nicht starten. Bitten Sie das Kursdesign, sie mit `throughline check` zu prüfen:

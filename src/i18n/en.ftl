@@ -277,6 +277,7 @@ plan-error-not-paused = Your plan is not paused.
 
 ## Problems the widget reports
 
+problem-options = This page's settings for the follow-up plan have problems. Show this message to whoever looks after the course page:
 problem-storage-step = Your browser's storage is full or turned off, so this step could not be recorded. Free some space or allow storage for this site, then try again.
 problem-session-ended = This course session has ended and everything in it was recorded. To go on, open the course again from your learning platform.
 problem-program-invalid = The program file has problems, so the widget cannot start. Ask the course designer to run `throughline check` on it:

@@ -276,6 +276,7 @@ plan-error-not-paused = Su plan no está en pausa.
 
 ## Problemas que comunica el widget
 
+problem-options = La configuración de esta página para el plan de seguimiento tiene problemas. Muestre este mensaje a quien se ocupa de la página del curso:
 problem-storage-step = El almacenamiento de su navegador está lleno o desactivado, así que no se pudo registrar este paso. Libere espacio o permita el almacenamiento para este sitio y vuelva a intentarlo.
 problem-session-ended = Esta sesión del curso ha terminado y todo lo que contenía quedó registrado. Para continuar, vuelva a abrir el curso desde su plataforma de aprendizaje.
 problem-program-invalid = El archivo del programa tiene problemas, así que el widget no puede iniciarse. Pida al diseñador del curso que lo revise con `throughline check`:

@@ -276,6 +276,7 @@ plan-error-not-paused = Votre plan n’est pas en pause.
 
 ## Problèmes signalés par le widget
 
+problem-options = Les réglages de cette page pour le plan de suivi comportent des problèmes. Montrez ce message à la personne qui gère la page du cours :
 problem-storage-step = Le stockage de votre navigateur est plein ou désactivé : cette étape n'a pas pu être enregistrée. Libérez de l'espace ou autorisez le stockage pour ce site, puis réessayez.
 problem-session-ended = Cette session de cours est terminée et tout ce qu'elle contenait a été enregistré. Pour continuer, rouvrez le cours depuis votre plateforme de formation.
 problem-program-invalid = Le fichier du programme comporte des problèmes : le widget ne peut pas démarrer. Demandez au concepteur du cours de le vérifier avec `throughline check` :
