@@ -364,27 +364,30 @@ impl Store {
 
     /// A page of statements matching `f`, and the sequence number to
     /// continue from when there are more.
+    ///
+    /// Every query is bounded to a window of sequence numbers, widened (four times each
+    /// step) until the page is full or the table ends. SQLite answers `seq IN (subquery)` by
+    /// first listing every match of the subquery, so an unbounded page cost as much as all
+    /// the matches after the cursor: reading a million statements in pages was quadratic
+    /// (135 ms a page of 250 at the end, where a window answers in under a millisecond).
     pub fn query(
         &self,
         f: &StatementFilter,
     ) -> Result<(Vec<StoredStatement>, Option<i64>), ApiError> {
-        let mut sql =
-            String::from("SELECT s.seq, s.body, s.stored_ns FROM statements s WHERE s.voided = 0");
-        let mut args: Vec<Arg<'_>> = Vec::new();
+        // ?1 is the window's bound on the cursor's side (exclusive), ?2 its far bound.
+        let (near, far) = if f.ascending {
+            (">", "<=")
+        } else {
+            ("<", ">=")
+        };
+        let bound = format!(" AND seq {near} ?1 AND seq {far} ?2");
+        let mut sql = format!(
+            "SELECT s.seq, s.body, s.stored_ns FROM statements s WHERE s.voided = 0 AND s.seq {near} ?1 AND s.seq {far} ?2"
+        );
+        let mut args: Vec<Arg<'_>> = vec![Arg::Int(0), Arg::Int(0)];
         let arg = |v, args: &mut Vec<_>| {
             args.push(v);
             format!("?{}", args.len())
-        };
-        // The paging cursor also bounds every side-table lookup, so later
-        // pages read only the part of the index that is still ahead.
-        let bound = match f.cursor {
-            Some(cursor) => {
-                let p = arg(Arg::Int(cursor), &mut args);
-                let op = if f.ascending { ">" } else { "<" };
-                sql += &format!(" AND s.seq {op} {p}");
-                format!(" AND seq {op} {p}")
-            }
-            None => String::new(),
         };
         let roles = |related: bool| {
             if related {
@@ -431,21 +434,65 @@ impl Store {
             let p = arg(Arg::Int(until), &mut args);
             sql += &format!(" AND s.stored_ns <= {p}");
         }
-        // The limit is written into the query, not bound: PostgreSQL plans a
-        // prepared query once for every value, and a known small limit is what
-        // makes it walk the sequence index instead of sorting every match.
+        let order = if f.ascending { "ASC" } else { "DESC" };
         let fetch = f.limit.saturating_add(1);
-        sql += &format!(
-            " ORDER BY s.seq {} LIMIT {fetch}",
-            if f.ascending { "ASC" } else { "DESC" }
-        );
 
         let rows = self.read(|db| {
-            db.rows(&sql, &args)
-                .map_err(db_err("running a statement query"))
+            let Some(mut ends) = db
+                .first(
+                    "SELECT (SELECT min(seq) FROM statements), (SELECT max(seq) FROM statements)",
+                    &[],
+                )
+                .map_err(db_err("reading the statements' range"))?
+            else {
+                return Ok(Vec::new());
+            };
+            // An empty table has no ends (NULL): nothing to read.
+            let (Ok(first), Ok(last)) = (ends.int(0), ends.int(1)) else {
+                return Ok(Vec::new());
+            };
+            let mut near_end = match (f.cursor, f.ascending) {
+                (Some(cursor), _) => cursor,
+                (None, true) => first.saturating_sub(1),
+                (None, false) => last.saturating_add(1),
+            };
+            let mut width = i64::try_from(fetch)
+                .unwrap_or(i64::MAX)
+                .saturating_mul(2)
+                .max(1_024);
+            let mut rows = Vec::new();
+            loop {
+                let far_end = if f.ascending {
+                    near_end.saturating_add(width)
+                } else {
+                    near_end.saturating_sub(width)
+                };
+                args[0] = Arg::Int(near_end);
+                args[1] = Arg::Int(far_end);
+                // The limit is written into the query, not bound: PostgreSQL plans a
+                // prepared query once for every value, and a known small limit is what
+                // makes it walk the sequence index instead of sorting every match.
+                let page = db
+                    .rows(
+                        &format!("{sql} ORDER BY s.seq {order} LIMIT {}", fetch - rows.len()),
+                        &args,
+                    )
+                    .map_err(db_err("running a statement query"))?;
+                rows.extend(page);
+                let past_the_end = if f.ascending {
+                    far_end >= last
+                } else {
+                    far_end <= first
+                };
+                if rows.len() >= fetch || past_the_end {
+                    return Ok(rows);
+                }
+                near_end = far_end;
+                width = width.saturating_mul(4);
+            }
         })?;
         let more = rows.len() > f.limit;
-        let mut out = Vec::with_capacity(f.limit);
+        let mut out = Vec::with_capacity(rows.len().min(f.limit));
         let mut last_seq = None;
         for mut row in rows.into_iter().take(f.limit) {
             let seq = row.int(0)?;
@@ -1187,6 +1234,112 @@ mod tests {
             .expect("reopen")
             .lti_first_use("n1", 3)
             .expect("replay after restart"));
+    }
+
+    /// Pages cross the store's sequence windows: rare matches far apart, common ones, both
+    /// directions, each statement once, in order, and `more` only while there are more.
+    #[test]
+    fn pages_find_every_match_once_in_order_across_windows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&Storage::Sqlite(dir.path().to_path_buf())).expect("open");
+        let empty = StatementFilter {
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(store.query(&empty).expect("empty store").0.len(), 0);
+        let object = |i: usize| {
+            if i % 997 == 0 {
+                "http://rare"
+            } else {
+                "http://common"
+            }
+        };
+        let batch = (0..6_000)
+            .map(|i| {
+                let id = format!("00000000-0000-4000-8000-{i:012}");
+                let full = serde_json::json!({
+                    "id": id,
+                    "actor": {"mbox": format!("mailto:l{}@example.org", i % 3)},
+                    "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+                    "object": {"id": object(i)},
+                    "timestamp": "2026-01-01T00:00:00Z",
+                });
+                NewStatement {
+                    id,
+                    original: full.clone(),
+                    full,
+                }
+            })
+            .collect::<Vec<_>>();
+        let mut batch = batch.into_iter().peekable();
+        while batch.peek().is_some() {
+            let chunk = batch.by_ref().take(500).collect();
+            store.insert_statements(chunk, None).expect("insert");
+        }
+        let read_all = |filter: StatementFilter| {
+            let mut ids = Vec::new();
+            let mut cursor = None;
+            loop {
+                let (page, more) = store
+                    .query(&StatementFilter {
+                        cursor,
+                        ..filter.clone()
+                    })
+                    .expect("query");
+                assert!(page.len() <= filter.limit);
+                for s in &page {
+                    let body: Value = serde_json::from_str(&s.body).expect("json");
+                    ids.push(body["id"].as_str().unwrap_or_default().to_string());
+                }
+                match more {
+                    Some(next) => {
+                        assert_eq!(
+                            page.len(),
+                            filter.limit,
+                            "a page short of its limit says no more"
+                        );
+                        cursor = Some(next);
+                    }
+                    None => return ids,
+                }
+            }
+        };
+        let expect = |keep: &dyn Fn(usize) -> bool, ascending: bool| {
+            let mut ids = (0..6_000)
+                .filter(|&i| keep(i))
+                .map(|i| format!("00000000-0000-4000-8000-{i:012}"))
+                .collect::<Vec<_>>();
+            if !ascending {
+                ids.reverse();
+            }
+            ids
+        };
+        for ascending in [true, false] {
+            let rare = StatementFilter {
+                activity: Some("http://rare".into()),
+                ascending,
+                limit: 2,
+                ..Default::default()
+            };
+            assert_eq!(read_all(rare), expect(&|i| i % 997 == 0, ascending));
+            let common_of_one = StatementFilter {
+                activity: Some("http://common".into()),
+                agent: Some("mbox:mailto:l1@example.org".into()),
+                ascending,
+                limit: 700,
+                ..Default::default()
+            };
+            assert_eq!(
+                read_all(common_of_one),
+                expect(&|i| i % 997 != 0 && i % 3 == 1, ascending)
+            );
+            let everything = StatementFilter {
+                ascending,
+                limit: 6_000,
+                ..Default::default()
+            };
+            assert_eq!(read_all(everything), expect(&|_| true, ascending));
+        }
     }
 
     #[test]
