@@ -1248,7 +1248,7 @@ mod tests {
         };
         assert_eq!(store.query(&empty).expect("empty store").0.len(), 0);
         let object = |i: usize| {
-            if i % 997 == 0 {
+            if i.is_multiple_of(997) {
                 "http://rare"
             } else {
                 "http://common"
@@ -1321,7 +1321,10 @@ mod tests {
                 limit: 2,
                 ..Default::default()
             };
-            assert_eq!(read_all(rare), expect(&|i| i % 997 == 0, ascending));
+            assert_eq!(
+                read_all(rare),
+                expect(&|i| i.is_multiple_of(997), ascending)
+            );
             let common_of_one = StatementFilter {
                 activity: Some("http://common".into()),
                 agent: Some("mbox:mailto:l1@example.org".into()),
