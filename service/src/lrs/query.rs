@@ -205,14 +205,12 @@ pub fn statement_filter(params: &Params) -> Result<StatementFilter, ApiError> {
     })
 }
 
-/// Reduces a statement to the `ids` format.
-pub fn to_ids(statement: &Value) -> Value {
-    let mut st = statement.clone();
-    let Some(obj) = st.as_object_mut() else {
-        return st;
-    };
-    ids_in_statement(obj);
-    st
+/// Reduces a statement to the `ids` format, in place (a page of them is read once).
+pub fn to_ids(mut statement: Value) -> Value {
+    if let Some(obj) = statement.as_object_mut() {
+        ids_in_statement(obj);
+    }
+    statement
 }
 
 fn ids_in_statement(obj: &mut Map<String, Value>) {
@@ -323,7 +321,7 @@ mod tests {
             "object": {"id": "http://o", "definition": {"name": {"en": "O"}}},
             "context": {"contextActivities": {"parent": [{"id": "http://p", "definition": {}}]}}
         });
-        let ids = to_ids(&st);
+        let ids = to_ids(st.clone());
         assert_eq!(
             ids["actor"],
             json!({"objectType": "Agent", "mbox": "mailto:a@x.org"})
@@ -337,6 +335,9 @@ mod tests {
         // XAPI-00171: an Activity inside a SubStatement is its id alone, objectType too dropped.
         let sub = json!({"object": {"objectType": "SubStatement", "actor": {"mbox": "mailto:b@x.org"},
             "verb": {"id": "http://v"}, "object": {"objectType": "Activity", "id": "http://s", "definition": {"type": "http://t"}}}});
-        assert_eq!(to_ids(&sub)["object"]["object"], json!({"id": "http://s"}));
+        assert_eq!(
+            to_ids(sub.clone())["object"]["object"],
+            json!({"id": "http://s"})
+        );
     }
 }

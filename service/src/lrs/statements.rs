@@ -343,7 +343,7 @@ async fn render(
         Format::Exact => Ok(bodies),
         Format::Ids => bodies
             .iter()
-            .map(|b| parse_stored(b).map(|v| query::to_ids(&v).to_string()))
+            .map(|b| parse_stored(b).map(|v| query::to_ids(v).to_string()))
             .collect(),
         Format::Canonical => {
             let shared = shared.clone();
