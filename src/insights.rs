@@ -584,6 +584,20 @@ impl Insights {
         }
     }
 
+    /// The `more` link of a StatementResult page, read ahead of the fold (the statements are
+    /// skipped, not read) so the next request can be under way while this page is folded.
+    /// `None` for a bare array, a page without one, or text that is not a StatementResult.
+    pub fn page_more(text: &str) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct More {
+            more: Option<String>,
+        }
+        serde_json::from_str::<More>(text)
+            .ok()?
+            .more
+            .filter(|m| !m.is_empty())
+    }
+
     /// Takes one page as the LRS sent it: a StatementResult (`{"statements": [...], "more": "..."}`)
     /// or a bare array, read straight into typed statements without a JSON tree in between.
     /// Anything but JSON with a statement list is refused as [`MalformedPage`].

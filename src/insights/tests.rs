@@ -579,6 +579,8 @@ fn pages_read_from_text_count_exactly_as_json_trees_do() {
     for (i, chunk) in statements.chunks(97).enumerate() {
         let more = format!("/xapi/statements?more={i}");
         let page = json!({"statements": chunk, "more": more}).to_string();
+        // The link read ahead of the fold is the one the fold finds.
+        assert_eq!(Insights::page_more(&page).as_deref(), Some(more.as_str()));
         let got = by_text.add_page_text(&page).expect("a page");
         assert_eq!(got.more.as_deref(), Some(more.as_str()));
         let newest = chunk
@@ -611,6 +613,14 @@ fn pages_read_from_text_count_exactly_as_json_trees_do() {
         .expect("an array");
     assert_eq!((got.statements, got.more), (total, None));
     assert_eq!(bare.intake(), by_tree.intake());
+    for none in [
+        r#"[]"#,
+        r#"{"statements": [], "more": ""}"#,
+        r#"{"statements": []}"#,
+        "not json",
+    ] {
+        assert_eq!(Insights::page_more(none), None, "{none}");
+    }
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::program::Program;
 use crate::shell::cache::Cached;
 use crate::shell::i18n::Number;
 use crate::shell::lrs::Lrs;
-use crate::shell::statements::{page, resolve_more, Next, PageError};
+use crate::shell::statements::{page, resolve_more, Next, Page, PageError};
 use crate::shell::{self, download};
 
 type SharedLrs = send_wrapper::SendWrapper<Lrs>;
@@ -232,20 +232,43 @@ pub fn Dashboard(
             let mut span: Option<(String, Option<String>)> = None;
             let mut complete = false;
             let mut through_last: Option<String> = None;
+            // The next page's answer, asked for while this one was folded.
+            let mut ahead: Option<(String, Result<Page, PageError>)> = None;
             loop {
                 if cancel.get_value() {
                     error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
                     break;
                 }
-                let page = match page(&lrs, &next).await {
-                    Ok(page) => page,
+                let answer = match (&next, ahead.take()) {
+                    (Next::Url(url), Some((asked, answer))) if *url == asked => answer,
+                    _ => page(&lrs, &next).await,
+                };
+                let current = match answer {
+                    Ok(current) => current,
                     Err(e) => {
                         error.set(Some(w.with_value(|w| w.page_error(&e))));
                         break;
                     }
                 };
-                let mut got = Err(crate::insights::MalformedPage);
-                insights.update_value(|i| got = i.add_page_text(&page.body));
+                // The `more` link is read first and its request sent (`join` polls it first),
+                // so the LRS prepares the next page while this one is folded.
+                let then = Insights::page_more(&current.body)
+                    .and_then(|m| resolve_more(&lrs.endpoint, &m))
+                    .filter(|url| !seen.contains(url));
+                let request = async {
+                    match &then {
+                        Some(url) => Some(page(&lrs, &Next::Url(url.clone())).await),
+                        None => None,
+                    }
+                };
+                let fold = async {
+                    let mut got = Err(crate::insights::MalformedPage);
+                    insights.update_value(|i| got = i.add_page_text(&current.body));
+                    got
+                };
+                let (asked, got) = futures::future::join(request, fold).await;
+                ahead = then.zip(asked);
+                let page = current;
                 let Ok(got) = got else {
                     error.set(Some(w.with_value(|w| w.page_error(&PageError::Malformed))));
                     break;
