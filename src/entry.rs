@@ -39,6 +39,8 @@ async fn run(
     element.set_inner_html("");
     let phase = RwSignal::new(Phase::Loading);
     let words = RwSignal::new(std::sync::Arc::new(crate::i18n::Messages::english()));
+    // Start-up phases for scripts/measure-startup.mjs: the English messages are parsed here.
+    shell::mark("throughline:messages");
     leptos::mount::mount_to(element, move || view! { <Root phase words/> }).forget();
     let options = raw.and_then(|mut raw| {
         if raw.now.is_none() {
@@ -57,6 +59,7 @@ async fn run(
             let (messages, opened) =
                 futures::future::join(shell::i18n::load(first), shell::session::open(options))
                     .await;
+            shell::mark("throughline:session");
             words.set(messages.clone());
             opened
                 .map(|mut session| {

@@ -21,6 +21,7 @@ pub async fn load(source: &ProgramSource) -> Result<Program, LoadError> {
         ProgramSource::Inline(text) => (None, text.clone()),
         ProgramSource::Url(url) => (Some(url.as_str()), fetch(url).await?),
     };
+    super::mark("throughline:fetched");
     if let Some(program) = compiled::load(&text).map_err(LoadError::Invalid)? {
         return Ok(program);
     }

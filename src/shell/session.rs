@@ -59,6 +59,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
                 out
             }
         })?;
+    super::mark("throughline:program");
     let learner_id = options
         .learner_id
         .clone()
@@ -101,6 +102,7 @@ pub async fn open(options: Options) -> Result<Session, Vec<String>> {
         )),
         None => None,
     };
+    super::mark("throughline:connected");
     // cmi5: a plan committed earlier satisfies this registration too, once (a completed that an
     // earlier session could not send was dropped with that session, so it is sent in this one).
     if let Some(live) = &live {
