@@ -10,7 +10,7 @@ use super::ApiError;
 
 /// Default and maximum page size for statement queries (`limit=0` or no
 /// limit gives this many).
-pub const MAX_PAGE: usize = 250;
+pub const MAX_PAGE: usize = 500;
 
 /// The name of the paging parameter used in `more` links; it is private to
 /// this LRS and only valid together with the original filters.
