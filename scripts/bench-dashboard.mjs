@@ -86,8 +86,12 @@ async function visit(context, query) {
   });
   // Let the fold reach IndexedDB before the tab goes (it is written when reading ends).
   if (m.source === 'statements') await page.waitForTimeout(Math.min(30000, 2000 + m.statements / 50));
+  // The dashboard's own phases (performance marks, ms from navigation): where the time goes.
+  const phases = await page.evaluate(() => performance.getEntriesByType('mark')
+    .filter((e) => e.name.startsWith('throughline:dash-'))
+    .map((e) => `${e.name.slice('throughline:dash-'.length)} ${e.startTime.toFixed(0)}`).join(', '));
   await page.close();
-  return { ...m, peak, heap: heap.usedSize, reads, problems };
+  return { ...m, peak, heap: heap.usedSize, reads, problems, phases };
 }
 
 const ways = [
@@ -108,6 +112,7 @@ try {
       const v = await visit(context, way.query);
       console.log(`${way.name}, ${label}: ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
         `statement requests ${v.reads}; renderer peak ${mb(v.peak)}, JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
+      if (v.phases) console.log(`  phases (ms from navigation): ${v.phases}`);
       if (expected !== null && v.statements !== expected) {
         console.error(`bench-dashboard: the dashboard counted ${v.statements} statements, the LRS holds ${expected}`);
         code = 3;

@@ -205,6 +205,7 @@ pub fn Dashboard(
             if let Err(e) = shell::cache::save(&key, &cached).await {
                 shell::console_error(&e);
             }
+            shell::mark("throughline:dash-saved");
         });
     };
 
@@ -227,6 +228,7 @@ pub fn Dashboard(
             let mut next = first;
             let mut seen = HashSet::new();
             let started = now_ms();
+            let before = loaded.get_untracked();
             let mut read = 0usize;
             // For the time left: the first page's newest `stored` and the LRS's consistent-through.
             let mut span: Option<(String, Option<String>)> = None;
@@ -307,12 +309,15 @@ pub fn Dashboard(
                     }
                 }
             }
+            shell::mark("throughline:dash-read");
             let newest = last_stored.get_value();
             resume.set_value(
                 next_since(newest.as_deref(), complete, through_last.as_deref())
                     .or_else(|| resume.get_value()),
             );
-            if read > 0 {
+            // Kept again only when something new was folded (a repeat visit re-reads the last
+            // second, and writing a million statements' fold back costs most of a second).
+            if read > 0 && loaded.get_untracked() > before {
                 keep();
             }
             loading.set(false);
@@ -327,12 +332,15 @@ pub fn Dashboard(
             if let Some(key) = cache_key.get_value() {
                 match shell::cache::load(&key).await {
                     Ok(Some(c)) => {
+                        shell::mark("throughline:dash-cache-read");
                         match Insights::restore(&program_kept.get_value(), as_of, &c.state) {
                             Ok(i) => {
+                                shell::mark("throughline:dash-restored");
                                 insights.set_value(i.keyed(&pseudonym_key.get_value()));
                                 loaded.set(distinct(insights.with_value(|i| i.intake())));
                                 resume.set_value(c.since);
-                                version.update(|v| *v += 1);
+                                // No report yet: the read of what is new comes next and draws
+                                // once when it ends (a report of a million statements is seconds).
                             }
                             Err(e) => notice.set(Some(w.with_value(|w| {
                                 w.ta("dash-note", &[("reason", e.to_string().into())])
@@ -423,7 +431,10 @@ pub fn Dashboard(
         }
         version.track();
         let f = filter.get();
-        insights.with_value(|i| i.report(&f))
+        shell::mark("throughline:dash-report");
+        let r = insights.with_value(|i| i.report(&f));
+        shell::mark("throughline:dash-reported");
+        r
     });
     let learners = Memo::new(move |_| match (from_snapshot(), snap.get()) {
         (true, Some(s)) => s.learners,

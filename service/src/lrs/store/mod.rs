@@ -438,21 +438,44 @@ impl Store {
         let fetch = f.limit.saturating_add(1);
 
         let rows = self.read(|db| {
-            let Some(mut ends) = db
-                .first(
-                    "SELECT (SELECT min(seq) FROM statements), (SELECT max(seq) FROM statements)",
-                    &[],
-                )
-                .map_err(db_err("reading the statements' range"))?
-            else {
+            // The sequence numbers that can match at all. `stored` never goes back as `seq`
+            // grows (each write takes the store's clock, never before the newest), so `since`
+            // and `until` are ranges of `seq` too, found on the `stored` index: a dashboard
+            // asking for the last minute's statements reads from there, not from the start.
+            let mut end = |sql: &str, bound: Option<i64>| -> Result<Option<i64>, ApiError> {
+                let args: Vec<Arg<'_>> = bound.map(Arg::Int).into_iter().collect();
+                match db
+                    .first(sql, &args)
+                    .map_err(db_err("reading the statements' range"))?
+                {
+                    // An empty table (or range) has no ends: NULL, or no row.
+                    Some(mut row) => Ok(row.int(0).ok()),
+                    None => Ok(None),
+                }
+            };
+            let first = match f.since_ns {
+                Some(since) => end(
+                    "SELECT seq FROM statements WHERE stored_ns > ?1 ORDER BY stored_ns, seq LIMIT 1",
+                    Some(since),
+                )?,
+                None => end("SELECT min(seq) FROM statements", None)?,
+            };
+            let last = match f.until_ns {
+                Some(until) => end(
+                    "SELECT seq FROM statements WHERE stored_ns <= ?1 ORDER BY stored_ns DESC, seq DESC LIMIT 1",
+                    Some(until),
+                )?,
+                None => end("SELECT max(seq) FROM statements", None)?,
+            };
+            let (Some(first), Some(last)) = (first, last) else {
                 return Ok(Vec::new());
             };
-            // An empty table has no ends (NULL): nothing to read.
-            let (Ok(first), Ok(last)) = (ends.int(0), ends.int(1)) else {
+            if first > last {
                 return Ok(Vec::new());
-            };
+            }
             let mut near_end = match (f.cursor, f.ascending) {
-                (Some(cursor), _) => cursor,
+                (Some(cursor), true) => cursor.max(first.saturating_sub(1)),
+                (Some(cursor), false) => cursor.min(last.saturating_add(1)),
                 (None, true) => first.saturating_sub(1),
                 (None, false) => last.saturating_add(1),
             };
@@ -1304,6 +1327,15 @@ mod tests {
                 }
             }
         };
+        let expect_from = |range: std::ops::Range<usize>, ascending: bool| {
+            let mut ids = range
+                .map(|i| format!("00000000-0000-4000-8000-{i:012}"))
+                .collect::<Vec<_>>();
+            if !ascending {
+                ids.reverse();
+            }
+            ids
+        };
         let expect = |keep: &dyn Fn(usize) -> bool, ascending: bool| {
             let mut ids = (0..6_000)
                 .filter(|&i| keep(i))
@@ -1343,6 +1375,50 @@ mod tests {
             };
             assert_eq!(read_all(everything), expect(&|_| true, ascending));
         }
+        // `since` and `until` start and end the windows where the stored times do.
+        let through = store.consistent_through().expect("through");
+        // The next write's clock is past `through` (times are in microseconds).
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let later = (6_000..6_010)
+            .map(|i| {
+                let id = format!("00000000-0000-4000-8000-{i:012}");
+                let full = serde_json::json!({
+                    "id": id,
+                    "actor": {"mbox": "mailto:l0@example.org"},
+                    "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"},
+                    "object": {"id": "http://common"},
+                });
+                NewStatement {
+                    id,
+                    original: full.clone(),
+                    full,
+                }
+            })
+            .collect();
+        store.insert_statements(later, None).expect("insert later");
+        for ascending in [true, false] {
+            let since = StatementFilter {
+                activity: Some("http://common".into()),
+                since_ns: Some(through),
+                ascending,
+                limit: 3,
+                ..Default::default()
+            };
+            assert_eq!(read_all(since), expect_from(6_000..6_010, ascending));
+            let until = StatementFilter {
+                until_ns: Some(through),
+                ascending,
+                limit: 2_000,
+                ..Default::default()
+            };
+            assert_eq!(read_all(until), expect_from(0..6_000, ascending));
+        }
+        let nothing_after = StatementFilter {
+            since_ns: Some(store.consistent_through().expect("through")),
+            limit: 5,
+            ..Default::default()
+        };
+        assert_eq!(read_all(nothing_after), Vec::<String>::new());
     }
 
     #[test]
