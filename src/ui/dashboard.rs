@@ -6,7 +6,9 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::task::Poll;
 
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use time::Date;
 
@@ -234,17 +236,23 @@ pub fn Dashboard(
             let mut span: Option<(String, Option<String>)> = None;
             let mut complete = false;
             let mut through_last: Option<String> = None;
-            // The next page's answer, asked for while this one was folded.
-            let mut ahead: Option<(String, Result<Page, PageError>)> = None;
+            // The next page, asked for before this one is folded: its request is under way (polled
+            // once) while the fold and the progress line run, and awaited on the next turn.
+            let mut ahead: Option<(String, LocalBoxFuture<'_, Result<Page, PageError>>)> = None;
             loop {
                 if cancel.get_value() {
                     error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
                     break;
                 }
                 let answer = match (&next, ahead.take()) {
-                    (Next::Url(url), Some((asked, answer))) if *url == asked => answer,
+                    (Next::Url(url), Some((asked, answer))) if *url == asked => answer.await,
                     _ => page(&lrs, &next).await,
                 };
+                // Cancel pressed while the page travelled: it is not folded.
+                if cancel.get_value() {
+                    error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
+                    break;
+                }
                 let current = match answer {
                     Ok(current) => current,
                     Err(e) => {
@@ -252,24 +260,22 @@ pub fn Dashboard(
                         break;
                     }
                 };
-                // The `more` link is read first and its request sent (`join` polls it first),
-                // so the LRS prepares the next page while this one is folded.
-                let then = Insights::page_more(&current.body)
+                if let Some(url) = Insights::page_more(&current.body)
                     .and_then(|m| resolve_more(&lrs.endpoint, &m))
-                    .filter(|url| !seen.contains(url));
-                let request = async {
-                    match &then {
-                        Some(url) => Some(page(&lrs, &Next::Url(url.clone())).await),
-                        None => None,
+                    .filter(|url| !seen.contains(url))
+                {
+                    let lrs = &lrs;
+                    let at = Next::Url(url.clone());
+                    let mut asked: LocalBoxFuture<'_, _> =
+                        Box::pin(async move { page(lrs, &at).await });
+                    // The first poll sends the request; an answer ready at once is kept as it is.
+                    if let Poll::Ready(done) = futures::poll!(&mut asked) {
+                        asked = Box::pin(futures::future::ready(done));
                     }
-                };
-                let fold = async {
-                    let mut got = Err(crate::insights::MalformedPage);
-                    insights.update_value(|i| got = i.add_page_text(&current.body));
-                    got
-                };
-                let (asked, got) = futures::future::join(request, fold).await;
-                ahead = then.zip(asked);
+                    ahead = Some((url, asked));
+                }
+                let mut got = Err(crate::insights::MalformedPage);
+                insights.update_value(|i| got = i.add_page_text(&current.body));
                 let page = current;
                 let Ok(got) = got else {
                     error.set(Some(w.with_value(|w| w.page_error(&PageError::Malformed))));
