@@ -449,7 +449,7 @@ impl Store {
                     .map_err(db_err("reading the statements' range"))?
                 {
                     // An empty table (or range) has no ends: NULL, or no row.
-                    Some(mut row) => Ok(row.int(0).ok()),
+                    Some(mut row) => Ok(row.opt_int(0)?),
                     None => Ok(None),
                 }
             };

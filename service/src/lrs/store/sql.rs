@@ -88,6 +88,15 @@ impl Row {
         }
     }
 
+    /// Column `i` as an integer or `NULL` (`min` and `max` of no rows).
+    pub(crate) fn opt_int(&mut self, i: usize) -> Result<Option<i64>, DbError> {
+        match self.take(i) {
+            Cell::Int(v) => Ok(Some(v)),
+            Cell::Null => Ok(None),
+            other => Err(Self::mismatch(i, "an integer", &other)),
+        }
+    }
+
     /// Column `i` as text.
     pub(crate) fn text(&mut self, i: usize) -> Result<String, DbError> {
         match self.take(i) {
