@@ -38,46 +38,99 @@ pub fn forms(glossary: &[Term]) -> Vec<(&str, usize)> {
 
 /// [`mark`] with forms from [`forms`].
 pub fn mark_forms<'t, S: AsRef<str>>(text: &'t str, forms: &[(S, usize)]) -> Vec<Segment<'t>> {
-    let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let index = FormIndex::new(forms);
     let mut out = Vec::new();
-    let (mut plain_from, mut i) = (0, 0);
-    while i < text.len() {
-        let at_word_start = i == 0 || !is_word(bytes[i - 1]);
-        let hit = at_word_start
-            .then(|| {
-                forms
-                    .iter()
-                    .map(|(f, idx)| (f.as_ref(), idx))
-                    .find(|(f, _)| {
-                        let end = i + f.len();
-                        // A cheap first-byte test before the full comparison: most words start no term.
-                        f.as_bytes()
-                            .first()
-                            .is_some_and(|b| b.eq_ignore_ascii_case(&bytes[i]))
-                            && end <= text.len()
-                            && text.is_char_boundary(end)
-                            && text[i..end].eq_ignore_ascii_case(f)
-                            && (end == text.len() || !is_word(bytes[end]))
-                    })
-            })
-            .flatten();
-        match hit {
-            Some((f, idx)) => {
-                if plain_from < i {
-                    out.push(Segment::Text(&text[plain_from..i]));
-                }
-                out.push(Segment::Term(&text[i..i + f.len()], *idx));
-                i += f.len();
-                plain_from = i;
-            }
-            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+    let mut plain_from = 0;
+    for (start, end, idx) in matches(text, &index) {
+        if plain_from < start {
+            out.push(Segment::Text(&text[plain_from..start]));
         }
+        out.push(Segment::Term(&text[start..end], idx));
+        plain_from = end;
     }
     if plain_from < text.len() {
         out.push(Segment::Text(&text[plain_from..]));
     }
     out
+}
+
+/// Forms (from [`forms`]) grouped by their first byte, ASCII case folded, each group still
+/// longest first: a word is compared only with the forms that can start it. Build it once when
+/// reading many texts.
+#[derive(Debug, Clone, Default)]
+pub struct FormIndex {
+    forms: Vec<(String, usize)>,
+    /// Group `b` is `forms[starts[b]..starts[b + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl FormIndex {
+    /// Groups `forms`, which are longest first; empty forms never match and are left out.
+    pub fn new<S: AsRef<str>>(forms: &[(S, usize)]) -> FormIndex {
+        let mut list: Vec<(String, usize)> = forms
+            .iter()
+            .filter(|(f, _)| !f.as_ref().is_empty())
+            .map(|(f, i)| (f.as_ref().to_string(), *i))
+            .collect();
+        let key = |f: &str| usize::from(f.as_bytes()[0].to_ascii_lowercase());
+        // Stable, so each group keeps the longest-first order.
+        list.sort_by_key(|(f, _)| key(f));
+        let mut starts = vec![0; 257];
+        for (f, _) in &list {
+            starts[key(f) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        FormIndex {
+            forms: list,
+            starts,
+        }
+    }
+
+    fn starting_with(&self, b: u8) -> &[(String, usize)] {
+        let b = usize::from(b.to_ascii_lowercase());
+        &self.forms[self.starts[b]..self.starts[b + 1]]
+    }
+}
+
+/// The terms [`mark_forms`] would mark, as (start, end, entry index), without building segments:
+/// the dashboard counts terms in every reflection it reads.
+pub fn matches<'a>(
+    text: &'a str,
+    forms: &'a FormIndex,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    let bytes = text.as_bytes();
+    // Bytes >= 0x80 count as word bytes, so a skip over word bytes always ends on a char boundary.
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            if i > 0 && is_word(bytes[i - 1]) {
+                // Inside a word no term starts: go to its end at once, and past the byte that
+                // ends it (after a word byte, that is no start either).
+                i += bytes[i..].iter().take_while(|&&b| is_word(b)).count();
+                i += text[i..].chars().next().map_or(0, char::len_utf8);
+                continue;
+            }
+            let hit = forms.starting_with(bytes[i]).iter().find_map(|(f, idx)| {
+                let end = i + f.len();
+                (end <= text.len()
+                    && text.is_char_boundary(end)
+                    && text[i..end].eq_ignore_ascii_case(f)
+                    && (end == text.len() || !is_word(bytes[end])))
+                .then_some((i, end, *idx))
+            });
+            match hit {
+                Some((start, end, idx)) => {
+                    i = end;
+                    return Some((start, end, idx));
+                }
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -140,5 +193,43 @@ mod tests {
             assert_eq!(joined, s);
         }
         assert_eq!(mark("ÜFeedback", &glossary()), [Segment::Text("ÜFeedback")]);
+    }
+
+    /// The plain definition [`matches`] must agree with: at every position after a non-word byte,
+    /// the longest form that matches case-insensitively and ends at a word boundary.
+    fn reference(text: &str, forms: &[(&str, usize)]) -> Vec<(usize, usize, usize)> {
+        let word = |c: char| c.is_ascii_alphanumeric() || !c.is_ascii();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let starts = text[..i].chars().next_back().is_none_or(|p| !word(p));
+            let hit = starts
+                .then(|| {
+                    forms.iter().find(|(f, _)| {
+                        text.get(i..i + f.len()).is_some_and(|t| t.eq_ignore_ascii_case(f))
+                            && text[i + f.len()..].chars().next().is_none_or(|n| !word(n))
+                    })
+                })
+                .flatten();
+            match hit {
+                Some((f, idx)) => {
+                    out.push((i, i + f.len(), *idx));
+                    i += f.len();
+                }
+                None => i += c.len_utf8(),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_agree_with_the_plain_definition(
+            text in "([cC]oaching|[fF]eedback|conversations?|ü|Ü|—|-| |,|x|1){0,24}"
+        ) {
+            let g = glossary();
+            let forms = forms(&g);
+            proptest::prop_assert_eq!(matches(&text, &FormIndex::new(&forms)).collect::<Vec<_>>(), reference(&text, &forms));
+        }
     }
 }

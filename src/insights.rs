@@ -33,7 +33,7 @@ use time::{Date, OffsetDateTime};
 
 use serde::Deserialize;
 
-use crate::glossary::{self, Segment};
+use crate::glossary;
 use crate::plan::{Moment, Pause, Rhythm, WeekdayChoice};
 use crate::program::{Program, Weekday};
 use crate::schedule;
@@ -72,29 +72,70 @@ pub fn trend_weeks(program: &Program) -> u32 {
 /// follow a learner across reports without seeing who it is. Keyed (HMAC-SHA-256): without
 /// the secret, nobody holding an exported table can compute a known person's pseudonym.
 pub fn pseudonym(secret: &[u8], identity: &str) -> String {
-    keyed_id("learner-", secret, identity)
+    Keyer::new(secret).learner(identity)
 }
 
 /// A pseudonymous team id, keyed as learners' are ([`pseudonym`]), from the team's identity as
 /// its xAPI Group names it (`account.homePage` = the program id, `account.name` = `team:<id>`).
 pub fn team_pseudonym(secret: &[u8], program: &str, team: &str) -> String {
-    keyed_id("team-", secret, &format!("account:{program}|team:{team}"))
+    Keyer::new(secret).team(program, team)
 }
 
-fn keyed_id(prefix: &str, secret: &[u8], identity: &str) -> String {
-    use hmac::{Hmac, Mac};
-    use std::fmt::Write;
-    // HMAC takes a key of any length, so this cannot fail; an empty id is the fallback all the same.
-    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(secret) else {
-        return prefix.into();
-    };
-    mac.update(identity.as_bytes());
-    let digest = mac.finalize().into_bytes();
-    let mut id = String::from(prefix);
-    for b in &digest[..6] {
-        let _ = write!(id, "{b:02x}");
+/// Pseudonyms under one secret ([`pseudonym`], [`team_pseudonym`]). The HMAC's key blocks are
+/// hashed once here, not once per learner: a report of 100,000 learners keys each of them.
+#[derive(Clone)]
+pub struct Keyer {
+    secret: Vec<u8>,
+    mac: Option<hmac::Hmac<sha2::Sha256>>,
+}
+
+impl std::fmt::Debug for Keyer {
+    // The secret is an LRS credential: never in a debug print.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keyer")
     }
-    id
+}
+
+impl Keyer {
+    /// Absorbs `secret` once.
+    pub fn new(secret: &[u8]) -> Keyer {
+        use hmac::Mac;
+        Keyer {
+            secret: secret.to_vec(),
+            // HMAC takes a key of any length, so this cannot fail; an empty id is the fallback all the same.
+            mac: hmac::Hmac::<sha2::Sha256>::new_from_slice(secret).ok(),
+        }
+    }
+
+    /// Whether this keys with `secret`.
+    pub fn is(&self, secret: &[u8]) -> bool {
+        self.secret == secret
+    }
+
+    /// A learner's pseudonym ([`pseudonym`]).
+    pub fn learner(&self, identity: &str) -> String {
+        self.keyed_id("learner-", identity)
+    }
+
+    /// A team's pseudonym ([`team_pseudonym`]).
+    pub fn team(&self, program: &str, team: &str) -> String {
+        self.keyed_id("team-", &format!("account:{program}|team:{team}"))
+    }
+
+    fn keyed_id(&self, prefix: &str, identity: &str) -> String {
+        use hmac::Mac;
+        use std::fmt::Write;
+        let Some(mut mac) = self.mac.clone() else {
+            return prefix.into();
+        };
+        mac.update(identity.as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut id = String::from(prefix);
+        for b in &digest[..6] {
+            let _ = write!(id, "{b:02x}");
+        }
+        id
+    }
 }
 
 /// Which learners a report counts.
@@ -228,7 +269,7 @@ struct Person {
 pub struct Insights {
     program: Program,
     as_of: Date,
-    forms: Vec<(String, usize)>,
+    forms: glossary::FormIndex,
     seen: FxHashSet<u128>,
     voided: FxHashSet<u128>,
     names: FxHashSet<Arc<str>>,
@@ -239,8 +280,8 @@ pub struct Insights {
     prefixes: (String, String),
     /// Activity id prefix of the program's teams.
     team_prefix: String,
-    /// The secret learner pseudonyms are keyed with (see [`Insights::keyed`]).
-    pseudonym_key: Vec<u8>,
+    /// What learner pseudonyms are keyed with (see [`Insights::keyed`]).
+    keyer: Keyer,
 }
 
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
@@ -297,10 +338,7 @@ impl Insights {
         Insights {
             program: program.clone(),
             as_of,
-            forms: glossary::forms(&program.glossary_in_all_languages())
-                .into_iter()
-                .map(|(f, i)| (f.to_string(), i))
-                .collect(),
+            forms: glossary::FormIndex::new(&glossary::forms(&program.glossary_in_all_languages())),
             seen: FxHashSet::default(),
             voided: FxHashSet::default(),
             names: FxHashSet::default(),
@@ -312,7 +350,7 @@ impl Insights {
                 activity_iri(program, "roles", ""),
             ),
             team_prefix: activity_iri(program, "teams", ""),
-            pseudonym_key: Vec::new(),
+            keyer: Keyer::new(&[]),
         }
     }
 
@@ -332,8 +370,8 @@ impl Insights {
     /// Keys pseudonyms with `secret` from now on (see [`Insights::keyed`]): the service keeps one
     /// fold per program and keys each report with the asking admin's credential, as their browser would.
     pub fn rekey(&mut self, secret: &[u8]) {
-        if self.pseudonym_key != secret {
-            secret.clone_into(&mut self.pseudonym_key);
+        if !self.keyer.is(secret) {
+            self.keyer = Keyer::new(secret);
             for p in &mut self.people {
                 p.pseudonym = std::sync::OnceLock::new();
             }
@@ -480,10 +518,8 @@ impl Insights {
                         .and_then(|r| r.response.get())
                         .unwrap_or_default();
                     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-                    for seg in glossary::mark_forms(response, &self.forms) {
-                        if let Segment::Term(_, i) = seg {
-                            *counts.entry(i).or_default() += 1;
-                        }
+                    for (_, _, i) in glossary::matches(response, &self.forms) {
+                        *counts.entry(i).or_default() += 1;
                     }
                     Kind::Answered {
                         day,
@@ -680,7 +716,7 @@ impl Insights {
         let mut f = Facts {
             id: person
                 .pseudonym
-                .get_or_init(|| pseudonym(&self.pseudonym_key, &person.key))
+                .get_or_init(|| self.keyer.learner(&person.key))
                 .clone(),
             name: person.name.as_ref().map(|(_, n)| n.clone()),
             role: None,
@@ -1286,7 +1322,7 @@ impl Insights {
                 .filter_map(|(slot, _)| all.get(*slot))
                 .collect();
             out.rows.push(TeamRow {
-                team: team_pseudonym(&self.pseudonym_key, &self.program.id, id),
+                team: self.keyer.team(&self.program.id, id),
                 leader: leader.map(|l| l.id.clone()),
                 leader_name: leader.and_then(|l| l.name.clone()),
                 leader_role: leader.and_then(|l| l.role.clone()),
