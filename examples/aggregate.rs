@@ -3,7 +3,8 @@
 //! makes them) goes through `Insights::add`, then one unfiltered `report` (every panel).
 //!
 //! `cargo run --release --example aggregate [TARGET_STATEMENTS] [--dump FILE]`
-//! With `--dump`, the statements are also written to FILE as a JSON array (for the in-browser benchmark).
+//! With `--dump`, the statements are also written to FILE as a JSON array (for the in-browser benchmark);
+//! with `--program FILE`, the compiled program is written there too (what the dashboard is handed).
 
 use std::time::Instant;
 
@@ -67,6 +68,17 @@ fn main() {
             statements.len(),
             config(learners).as_of
         );
+    }
+
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--program")
+        .and_then(|i| args.get(i + 1))
+    {
+        if let Err(e) = std::fs::write(path, throughline::program::compiled::compile(&program)) {
+            eprintln!("cannot write {path}: {e}");
+            std::process::exit(1);
+        }
     }
 
     let started = Instant::now();
