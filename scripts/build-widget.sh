@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the two browser bundles (release wasm -> wasm-bindgen -> wasm-opt -Oz) into service/static/pkg:
+# Builds the browser bundles (wasm -> wasm-bindgen -> wasm-opt) into service/static/pkg:
 #   throughline.js + throughline_bg.wasm          the learner widget (default feature "learner")
 #   admin/throughline_admin.js + _bg.wasm          the adoption dashboard (feature "admin"), never loaded by learners
 #   check/throughline_check.js + _bg.wasm          the program checker (feature "check"): the workbench, and widgets
@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 out=${1:-service/static/pkg}
 bundle() { # name, out dir, cargo feature flags...
   local name=$1 dir=$2; shift 2
-  # The dashboard is built for speed (Cargo.toml's `admin` profile, wasm-opt -O3), the others for size.
-  local profile=release opt=-Oz
+  # The dashboard is built for speed (Cargo.toml's `admin` profile, wasm-opt -O3), the others for
+  # size (the `widget` profile, opt-level "z", and wasm-opt -Oz).
+  local profile=widget opt=-Oz
   if [ "$name" = throughline_admin ]; then profile=admin opt=-O3; fi
   cargo build --profile "$profile" --target wasm32-unknown-unknown --lib -p throughline "$@"
   mkdir -p "$dir"
