@@ -206,7 +206,8 @@ mod tests {
             let hit = starts
                 .then(|| {
                     forms.iter().find(|(f, _)| {
-                        text.get(i..i + f.len()).is_some_and(|t| t.eq_ignore_ascii_case(f))
+                        text.get(i..i + f.len())
+                            .is_some_and(|t| t.eq_ignore_ascii_case(f))
                             && text[i + f.len()..].chars().next().is_none_or(|n| !word(n))
                     })
                 })

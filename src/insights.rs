@@ -634,6 +634,18 @@ impl Insights {
             .filter(|m| !m.is_empty())
     }
 
+    /// Whether a page (as [`Insights::add_page_text`] takes it) is a readable answer with no
+    /// statement and no further page: nothing is newer than the `since` it was asked with.
+    pub fn page_is_empty(text: &str) -> bool {
+        #[derive(serde::Deserialize)]
+        struct Empty {
+            statements: Vec<serde::de::IgnoredAny>,
+            more: Option<String>,
+        }
+        serde_json::from_str::<Empty>(text)
+            .is_ok_and(|p| p.statements.is_empty() && p.more.is_none_or(|m| m.is_empty()))
+    }
+
     /// Takes one page as the LRS sent it: a StatementResult (`{"statements": [...], "more": "..."}`)
     /// or a bare array, read straight into typed statements without a JSON tree in between.
     /// Anything but JSON with a statement list is refused as [`MalformedPage`].
@@ -1739,31 +1751,51 @@ pub fn trajectory(baseline: Option<u8>, ratings: Option<&Vec<(Date, u8)>>) -> Op
 
 /// Picks up to `n` strongest and `n` weakest from one behaviour's candidates, no learner in both:
 /// by change (then latest level, then more self-checks as firmer evidence, then id).
-pub fn sample(mut all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
-    all.sort_by(|a, b| {
+pub fn sample(all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
+    let strongest = |a: &SuccessRow, b: &SuccessRow| {
         b.change()
             .cmp(&a.change())
             .then(b.latest.cmp(&a.latest))
             .then(b.checks.cmp(&a.checks))
             .then(a.learner.cmp(&b.learner))
-    });
-    let strong = n.min(all.len());
-    let weak = n.min(all.len() - strong);
-    let mut out: Vec<SuccessRow> = Vec::with_capacity(strong + weak);
-    for (i, mut r) in all.iter().take(strong).cloned().enumerate() {
-        r.group = Group::Strongest;
-        r.rank = i + 1;
-        out.push(r);
-    }
-    let mut tail: Vec<SuccessRow> = all.split_off(strong);
-    tail.sort_by(|a, b| {
+    };
+    let weakest = |a: &SuccessRow, b: &SuccessRow| {
         a.change()
             .cmp(&b.change())
             .then(a.latest.cmp(&b.latest))
             .then(b.checks.cmp(&a.checks))
             .then(a.learner.cmp(&b.learner))
-    });
-    for (i, mut r) in tail.into_iter().take(weak).enumerate() {
+    };
+    // The first `k` in an order, sorted, the rest after them unsorted: a selection, not a sort
+    // of every candidate (a behaviour of a 100,000-learner program has tens of thousands). Ties
+    // keep the candidates' order, as a stable sort of all of them would.
+    fn first<F>(rows: &mut [(usize, SuccessRow)], k: usize, order: F)
+    where
+        F: Fn(&SuccessRow, &SuccessRow) -> std::cmp::Ordering,
+    {
+        let by = |a: &(usize, SuccessRow), b: &(usize, SuccessRow)| {
+            order(&a.1, &b.1).then(a.0.cmp(&b.0))
+        };
+        if k < rows.len() {
+            rows.select_nth_unstable_by(k, by);
+        }
+        let k = k.min(rows.len());
+        rows[..k].sort_unstable_by(by);
+    }
+    let mut all: Vec<(usize, SuccessRow)> = all.into_iter().enumerate().collect();
+    let strong = n.min(all.len());
+    first(&mut all, strong, strongest);
+    let mut tail = all.split_off(strong);
+    let weak = n.min(tail.len());
+    first(&mut tail, weak, weakest);
+    tail.truncate(weak);
+    let mut out: Vec<SuccessRow> = Vec::with_capacity(strong + weak);
+    for (i, (_, mut r)) in all.into_iter().enumerate() {
+        r.group = Group::Strongest;
+        r.rank = i + 1;
+        out.push(r);
+    }
+    for (i, (_, mut r)) in tail.into_iter().enumerate() {
         r.group = Group::Weakest;
         r.rank = i + 1;
         out.push(r);
@@ -2337,6 +2369,6 @@ mod saved;
 mod tests;
 
 pub use saved::{
-    fingerprint, RestoreError, Snapshot, INSIGHTS_EXTENSION, SAVED_FORMAT, SNAPSHOT_FORMAT,
-    SNAPSHOT_LEARNERS,
+    fingerprint, KeptFigures, RestoreError, Snapshot, StaleFigures, INSIGHTS_EXTENSION,
+    KEPT_FIGURES_FORMAT, SAVED_FORMAT, SNAPSHOT_FORMAT, SNAPSHOT_LEARNERS,
 };

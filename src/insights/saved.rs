@@ -296,3 +296,109 @@ impl Report {
         list
     }
 }
+
+/// Version of [`KeptFigures`]' JSON; bump it whenever what is kept changes shape.
+pub const KEPT_FIGURES_FORMAT: u32 = 1;
+
+/// The unfiltered figures a plain-LRS visit ended with, kept beside the fold (small: the
+/// learner list is cut as a [`Snapshot`]'s is). A later visit shows them at once when the LRS
+/// has nothing newer than `since`, on the same day, for the same program and the same choice
+/// of names: restoring and reporting a million statements' fold takes seconds, and would give
+/// these same figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptFigures {
+    /// [`KEPT_FIGURES_FORMAT`].
+    pub format: u32,
+    /// [`fingerprint`] of the program they were counted for.
+    pub program: [u8; 16],
+    /// The day they are for.
+    pub as_of: Date,
+    /// Whether display names were kept in them.
+    pub names: bool,
+    /// The `since` that reads what came after them (`launch::admin::next_since`).
+    pub since: Option<String>,
+    /// The figures.
+    pub snapshot: Snapshot,
+}
+
+/// Why kept [`KeptFigures`] do not stand for this visit; the dashboard restores the fold instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaleFigures {
+    /// Not figures of this format (or not readable at all).
+    Unreadable,
+    /// Counted for another program, or another version of this one.
+    OtherProgram,
+    /// Counted for another day.
+    OtherDay,
+    /// Kept with names where this visit may not show them, or the other way round.
+    OtherNames,
+}
+
+impl KeptFigures {
+    /// The figures of `report` (unfiltered, over `statements` statements read up to `since`).
+    /// Only the learners a snapshot lists are copied: the report may hold 100,000.
+    pub fn of(
+        program: &Program,
+        report: &Report,
+        statements: usize,
+        names: bool,
+        since: Option<String>,
+    ) -> KeptFigures {
+        let cut = Report {
+            as_of: report.as_of,
+            intake: report.intake,
+            learners: report
+                .learners
+                .iter()
+                .take(SNAPSHOT_LEARNERS)
+                .cloned()
+                .collect(),
+            funnel: report.funnel.clone(),
+            roles: report.roles.clone(),
+            terms: report.terms.clone(),
+            reinforcement: report.reinforcement.clone(),
+            adoption: report.adoption.clone(),
+            baseline: report.baseline.clone(),
+            success: report.success.clone(),
+            seen: report.seen.clone(),
+            teams: report.teams.clone(),
+        };
+        let mut snapshot = Snapshot::of(cut, report.courses(), statements, names);
+        snapshot.learners = report.learners.len();
+        KeptFigures {
+            format: KEPT_FIGURES_FORMAT,
+            program: fingerprint(program),
+            as_of: report.as_of,
+            names,
+            since,
+            snapshot,
+        }
+    }
+
+    /// As kept in the browser.
+    pub fn to_json(&self) -> String {
+        // Plain data with string keys only: serialising it cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Kept figures, if they stand for a visit to `program` on `as_of` with `names` allowed.
+    pub fn read(
+        text: &str,
+        program: &Program,
+        as_of: Date,
+        names: bool,
+    ) -> Result<KeptFigures, StaleFigures> {
+        let f: KeptFigures = serde_json::from_str(text).map_err(|_| StaleFigures::Unreadable)?;
+        if f.format != KEPT_FIGURES_FORMAT || f.snapshot.format != SNAPSHOT_FORMAT {
+            Err(StaleFigures::Unreadable)
+        } else if f.program != fingerprint(program) {
+            Err(StaleFigures::OtherProgram)
+        } else if f.as_of != as_of || f.snapshot.report.as_of != as_of {
+            Err(StaleFigures::OtherDay)
+        } else if f.names != names {
+            Err(StaleFigures::OtherNames)
+        } else {
+            Ok(f)
+        }
+    }
+}

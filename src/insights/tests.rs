@@ -1299,6 +1299,163 @@ fn saved_fold_state_of_another_format_or_program_is_refused() {
     );
 }
 
+/// [`sample`] as first written (two stable sorts of every candidate): the selection must pick
+/// the same rows in the same order.
+fn sample_by_sorting(mut all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
+    all.sort_by(|a, b| {
+        b.change()
+            .cmp(&a.change())
+            .then(b.latest.cmp(&a.latest))
+            .then(b.checks.cmp(&a.checks))
+            .then(a.learner.cmp(&b.learner))
+    });
+    let strong = n.min(all.len());
+    let weak = n.min(all.len() - strong);
+    let mut tail = all.split_off(strong);
+    tail.sort_by(|a, b| {
+        a.change()
+            .cmp(&b.change())
+            .then(a.latest.cmp(&b.latest))
+            .then(b.checks.cmp(&a.checks))
+            .then(a.learner.cmp(&b.learner))
+    });
+    let mut out = Vec::new();
+    for (i, mut r) in all.into_iter().enumerate() {
+        r.group = Group::Strongest;
+        r.rank = i + 1;
+        out.push(r);
+    }
+    for (i, mut r) in tail.into_iter().take(weak).enumerate() {
+        r.group = Group::Weakest;
+        r.rank = i + 1;
+        out.push(r);
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn sampling_by_selection_picks_what_sorting_everything_picks(
+        rows in proptest::collection::vec((0u8..6, 0u8..5, 0u8..5, 1usize..4, proptest::bool::ANY), 0..60),
+        n in 0usize..12,
+    ) {
+        // Few ids and levels, so ties of every kind occur (the same learner twice included).
+        let rows: Vec<SuccessRow> = rows
+            .into_iter()
+            .map(|(id, start, latest, checks, adopted)| SuccessRow {
+                behaviour: "b".into(),
+                group: Group::Strongest,
+                rank: 0,
+                learner: format!("learner-{id}"),
+                name: adopted.then(|| format!("Name {start}")),
+                role: "r".into(),
+                start,
+                latest,
+                checks,
+                adopted,
+            })
+            .collect();
+        proptest::prop_assert_eq!(sample(rows.clone(), n), sample_by_sorting(rows, n));
+    }
+}
+
+#[test]
+fn only_an_answer_with_no_statement_and_no_more_is_an_empty_page() {
+    assert!(Insights::page_is_empty(r#"{"statements":[],"more":""}"#));
+    assert!(Insights::page_is_empty(r#"{"statements":[]}"#));
+    assert!(!Insights::page_is_empty(
+        r#"{"statements":[],"more":"/xapi/statements?page=2"}"#
+    ));
+    assert!(!Insights::page_is_empty(
+        r#"{"statements":[{"id":"x"}],"more":""}"#
+    ));
+    // An answer that is not a page is not "nothing new": the dashboard reads the usual way.
+    for not_a_page in [
+        "",
+        "[]",
+        "{}",
+        r#"{"statements":null}"#,
+        "<html>",
+        r#"{"statements":[]"#,
+    ] {
+        assert!(!Insights::page_is_empty(not_a_page), "{not_a_page:?}");
+    }
+}
+
+#[test]
+fn kept_figures_read_back_as_the_report_they_were_counted_from_and_only_for_that_visit() {
+    let p = coaching();
+    let cfg = config(600, 13);
+    let cohort = generate(&p, &cfg);
+    let folded = insights(&p, cfg.as_of, &json_of(&cohort)).keyed(b"admin secret");
+    let report = folded.report(&Filter::default());
+    assert!(
+        report.learners.len() > SNAPSHOT_LEARNERS,
+        "enough learners to cut the list"
+    );
+    let since = Some("2027-05-09T10:00:00Z".to_string());
+    for names in [false, true] {
+        let kept = KeptFigures::of(&p, &report, 1234, names, since.clone());
+        let back = KeptFigures::read(&kept.to_json(), &p, cfg.as_of, names).expect("reads back");
+        assert_eq!(back, kept);
+        assert_eq!(back.since, since);
+        // What the dashboard shows from them is what a service snapshot of the same fold shows.
+        assert_eq!(
+            back.snapshot,
+            Snapshot::of(report.clone(), report.courses(), 1234, names)
+        );
+        assert_eq!(back.snapshot.learners, report.learners.len());
+        assert_eq!(
+            back.snapshot.report.learners[..],
+            report.learners[..SNAPSHOT_LEARNERS]
+        );
+        let has_names = back
+            .snapshot
+            .report
+            .learners
+            .iter()
+            .any(|l| l.name.is_some());
+        assert_eq!(has_names, names, "names kept only where they may be shown");
+        // Another choice of names, another day or another program: not these figures.
+        assert_eq!(
+            KeptFigures::read(&kept.to_json(), &p, cfg.as_of, !names).err(),
+            Some(StaleFigures::OtherNames)
+        );
+        assert_eq!(
+            KeptFigures::read(
+                &kept.to_json(),
+                &p,
+                cfg.as_of.next_day().expect("a day"),
+                names
+            )
+            .err(),
+            Some(StaleFigures::OtherDay)
+        );
+    }
+    let kept = KeptFigures::of(&p, &report, 1234, false, since);
+    let mut other = p.clone();
+    other.title.push_str(" (revised)");
+    assert_eq!(
+        KeptFigures::read(&kept.to_json(), &other, cfg.as_of, false).err(),
+        Some(StaleFigures::OtherProgram)
+    );
+    let mut old = kept.clone();
+    old.format = KEPT_FIGURES_FORMAT + 1;
+    assert_eq!(
+        KeptFigures::read(&old.to_json(), &p, cfg.as_of, false).err(),
+        Some(StaleFigures::Unreadable)
+    );
+    let text = kept.to_json();
+    assert_eq!(
+        KeptFigures::read(&text[..text.len() / 2], &p, cfg.as_of, false).err(),
+        Some(StaleFigures::Unreadable)
+    );
+    assert_eq!(
+        KeptFigures::read("", &p, cfg.as_of, false).err(),
+        Some(StaleFigures::Unreadable)
+    );
+}
+
 #[test]
 fn folding_a_then_b_equals_folding_both_whatever_is_saved_between() {
     let p = coaching();

@@ -3,7 +3,9 @@
 //!
 //! The record's key is [`crate::launch::admin::cache_key`] (a hash: the credential is never
 //! written); its value holds the fold's bytes (`Insights::save`, which carry their own format
-//! number), the `since` of the next read and how many statements were read.
+//! number), the `since` of the next read and how many statements were read. Beside it, under
+//! `<key>:figures`, the unfiltered figures that fold gave (`insights::KeptFigures`), small enough
+//! to read at once on a visit that finds nothing new.
 
 use js_sys::{Object, Reflect, Uint8Array};
 use rexie::{ObjectStore, Rexie, TransactionMode};
@@ -87,6 +89,44 @@ pub async fn save(key: &str, cached: &Cached) -> Result<(), String> {
     let store = tx.store(STORE).map_err(|e| plain("saved", e))?;
     store
         .put(&value, Some(&JsValue::from_str(key)))
+        .await
+        .map_err(|e| plain("saved", e))?;
+    tx.done().await.map_err(|e| plain("saved", e))?;
+    db.close();
+    Ok(())
+}
+
+/// Where the figures of the fold under `key` are kept: a record of their own, so a visit
+/// with nothing new reads them without the fold's megabytes.
+fn figures_key(key: &str) -> JsValue {
+    JsValue::from_str(&format!("{key}:figures"))
+}
+
+/// The figures text (`insights::KeptFigures::to_json`) a visit left under `key`, if any.
+pub async fn load_figures(key: &str) -> Result<Option<String>, String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(|e| plain("read", e))?;
+    let store = tx.store(STORE).map_err(|e| plain("read", e))?;
+    let value = store
+        .get(figures_key(key))
+        .await
+        .map_err(|e| plain("read", e))?;
+    let _ = tx.done().await;
+    db.close();
+    Ok(value.and_then(|v| v.as_string()))
+}
+
+/// Keeps `figures` (`insights::KeptFigures::to_json`) for the fold under `key`.
+pub async fn save_figures(key: &str, figures: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(|e| plain("saved", e))?;
+    let store = tx.store(STORE).map_err(|e| plain("saved", e))?;
+    store
+        .put(&JsValue::from_str(figures), Some(&figures_key(key)))
         .await
         .map_err(|e| plain("saved", e))?;
     tx.done().await.map_err(|e| plain("saved", e))?;

@@ -14,7 +14,7 @@ use time::Date;
 
 use super::chart::{Bar, Bars, Stack, Stacked};
 use crate::i18n::{Arg, Messages, DASHBOARD};
-use crate::insights::{Coverage, Filter, Group, Insights, Report, Snapshot, Stage};
+use crate::insights::{Coverage, Filter, Group, Insights, KeptFigures, Report, Snapshot, Stage};
 use crate::launch::admin::{
     cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query, Left,
 };
@@ -181,6 +181,10 @@ pub fn Dashboard(
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let show_names = RwSignal::new(false);
+    // Showing the figures the last visit kept (`snap`), the fold not restored: nothing was newer.
+    let kept_only = RwSignal::new(false);
+    // The `version` whose unfiltered figures were last kept, so they are written once each.
+    let figures_kept = StoredValue::new(None::<u64>);
     let program_id = StoredValue::new(program.id.clone());
     let program_kept = StoredValue::new(program.clone());
     let pseudonym_key = StoredValue::new(lrs.pseudonym_key().to_vec());
@@ -333,7 +337,9 @@ pub fn Dashboard(
     };
 
     // Any LRS: what an earlier visit folded, then only what is newer.
-    let fold = move || {
+    let restore = move || {
+        kept_only.set(false);
+        ready.set(false);
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(key) = cache_key.get_value() {
                 match shell::cache::load(&key).await {
@@ -359,6 +365,53 @@ pub fn Dashboard(
             }
             load(resume.get_value());
         });
+    };
+
+    // First the figures the last visit kept: when the LRS has nothing newer than they count,
+    // they are this visit's figures, shown without restoring the fold (seconds for a million
+    // statements). The fold is restored when a filter or Refresh needs it.
+    let fold = move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            let kept = match cache_key.get_value() {
+                Some(key) => shell::cache::load_figures(&key).await.unwrap_or_else(|e| {
+                    shell::console_error(&e);
+                    None
+                }),
+                None => None,
+            };
+            let kept = kept.and_then(|text| {
+                KeptFigures::read(&text, &program_kept.get_value(), as_of, names_allowed).ok()
+            });
+            if let Some(kept) = kept {
+                shell::mark("throughline:dash-kept-read");
+                let lrs: Lrs = (*lrs.get_value()).clone();
+                let newer = Next::Path(statements_query(
+                    &program_id.get_value(),
+                    kept.since.as_deref(),
+                    !names_allowed,
+                ));
+                if page(&lrs, &newer)
+                    .await
+                    .is_ok_and(|p| Insights::page_is_empty(&p.body))
+                {
+                    resume.set_value(kept.since);
+                    loaded.set(kept.snapshot.statements);
+                    snap.set(Some(kept.snapshot));
+                    kept_only.set(true);
+                    ready.set(true);
+                    return;
+                }
+            }
+            restore();
+        });
+    };
+    // Refresh: from the fold, restored first if only kept figures are shown.
+    let refold = move || {
+        if kept_only.get_untracked() {
+            restore();
+        } else {
+            load(resume.get_value());
+        }
     };
 
     wasm_bindgen_futures::spawn_local(async move {
@@ -428,9 +481,18 @@ pub fn Dashboard(
         });
     });
 
+    // A filter asks the fold for its figures: restored if only the kept ones are shown.
+    Effect::new(move |_| {
+        if filter.with(|f| *f != Filter::default()) && kept_only.get_untracked() {
+            restore();
+        }
+    });
+
     let from_snapshot = move || matches!(source.get(), Source::Snapshot(_));
+    // The service's snapshot, or the figures the last visit kept.
+    let from_figures = move || from_snapshot() || kept_only.get();
     let report = Memo::new(move |_| {
-        if from_snapshot() {
+        if from_figures() {
             if let Some(s) = snap.get() {
                 return s.report;
             }
@@ -442,12 +504,44 @@ pub fn Dashboard(
         shell::mark("throughline:dash-reported");
         r
     });
-    let learners = Memo::new(move |_| match (from_snapshot(), snap.get()) {
+    let learners = Memo::new(move |_| match (from_figures(), snap.get()) {
         (true, Some(s)) => s.learners,
         _ => report.with(|r| r.learners.len()),
     });
+    // The unfiltered figures of each finished read, kept for a visit that finds nothing newer.
+    Effect::new(move |_| {
+        let v = version.get();
+        let finished = v > 0 && ready.get() && !loading.get() && !kept_only.get();
+        if !finished
+            || !matches!(source.get(), Source::Fold)
+            || filter.with(|f| *f != Filter::default())
+            || figures_kept.get_value() == Some(v)
+        {
+            return;
+        }
+        let Some(key) = cache_key.get_value() else {
+            return;
+        };
+        figures_kept.set_value(Some(v));
+        let text = report.with(|r| {
+            KeptFigures::of(
+                &program_kept.get_value(),
+                r,
+                loaded.get_untracked(),
+                names_allowed,
+                resume.get_value(),
+            )
+            .to_json()
+        });
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = shell::cache::save_figures(&key, &text).await {
+                shell::console_error(&e);
+            }
+            shell::mark("throughline:dash-kept");
+        });
+    });
     let courses = Memo::new(move |_| {
-        if from_snapshot() {
+        if from_figures() {
             return snap.get().map(|s| s.courses).unwrap_or_default();
         }
         // Unfiltered (every first view), the report above is the one the course list comes from:
@@ -498,7 +592,7 @@ pub fn Dashboard(
                 } else {
                     view! {
                         <span>{w.with_value(|w| w.ta("dash-from-lrs", &[("count", loaded.get().into())]))}</span>
-                        <button type="button" class="tl-button" on:click=move |_| load(resume.get_value())>{t("dash-refresh")}</button>
+                        <button type="button" class="tl-button" on:click=move |_| refold()>{t("dash-refresh")}</button>
                     }.into_any()
                 }}
             </div>

@@ -231,6 +231,47 @@ test('on a plain LRS a second visit reads only what is new, and counts it', asyn
   await context.close();
 });
 
+test('on a plain LRS a visit that finds nothing new shows the kept figures at once; a filter restores the fold', async () => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  const errors = watchErrors(first, { allow404: true });
+  await first.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(first);
+  const before = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  const rolesBefore = await learnersByRole(first);
+  const learnersBefore = await first.locator('#tl-dash-learners').innerText();
+  await first.close();
+  await new Promise((r) => setTimeout(r, 500));
+
+  const second = await context.newPage();
+  const errorsLater = watchErrors(second, { allow404: true });
+  const reads = watchReads(second);
+  await second.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(second);
+  assert.equal(reads.statements.length, 1, 'one request: is anything newer?');
+  assert.ok(reads.statements[0].searchParams.get('since'), `asked only for newer statements: ${reads.statements[0]}`);
+  const marks = await second.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.includes('throughline:dash-kept-read'), `the kept figures were read: ${marks}`);
+  assert.ok(!marks.includes('throughline:dash-restored'), 'the fold was not restored');
+  assert.equal(Number(await second.locator('[data-dashboard-ready]').getAttribute('data-statements')), before);
+  assert.deepEqual(await learnersByRole(second), rolesBefore, 'the same figures as the visit that counted them');
+  assert.equal(await second.locator('#tl-dash-learners').innerText(), learnersBefore);
+  assert.deepEqual(await axeViolations(second, '.tl-dashboard'), [], 'the kept figures have no accessibility violations');
+
+  // A filter needs the fold: it is restored and read on from where it ended.
+  await second.getByLabel('Role').selectOption('leader');
+  await second.locator('[data-panel=roles] svg title').filter({ hasText: /^Learners per role: Leader [^;]*$/ }).waitFor({ state: 'attached' });
+  await ready(second);
+  assert.equal(reads.statements.length, 2, 'the restored fold asks once more for what is newer');
+  assert.ok(reads.statements[1].searchParams.get('since'));
+  assert.deepEqual(await learnersByRole(second), { Leader: rolesBefore.Leader });
+  await second.getByLabel('Role').selectOption('');
+  await second.locator('[data-panel=roles] svg title').filter({ hasText: /^Learners per role: .*;/ }).waitFor({ state: 'attached' });
+  assert.deepEqual(await learnersByRole(second), rolesBefore, 'unfiltered again: the same figures from the fold');
+  assert.deepEqual([...errors, ...errorsLater], []);
+  await context.close();
+});
+
 test('Cancel keeps the figures read so far, and the next visit goes on from there', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
