@@ -3,7 +3,8 @@
 // dashboard sets it, with data-statements="<count>", once its figures are drawn).
 //
 // Two ways in, each a first load (a fresh browser profile) and a repeat visit (the same
-// profile, a new tab), with the tab's memory:
+// profile, a new tab), with the tab's memory; on the plain path also a visit after one new
+// statement (posted between visits):
 //   service snapshot   the dashboard asks the Throughline service for its figures (/insights)
 //   plain LRS          ?snapshot=off: every statement is read and folded in the browser, the
 //                      fold kept in IndexedDB so the repeat visit reads only what is new
@@ -99,6 +100,30 @@ const ways = [
   { name: 'plain LRS (snapshot off, IndexedDB cache)', key: 'plain', query: '&snapshot=off' },
 ].filter((w) => !only || w.key === only);
 
+let counted = 0;
+
+/** A new learner choosing a role, posted with the dashboard's own key (as the LMS would send it). */
+async function oneNewStatement(context) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/admin?as=admin`, { waitUntil: 'domcontentloaded' });
+  const o = JSON.parse(await page.locator('#throughline-dashboard-options').textContent());
+  await page.close();
+  const program = 'https://throughline.example/programs/coaching-for-performance';
+  const id = crypto.randomUUID();
+  const res = await fetch(new URL('statements', o.endpoint), {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${o.key}:${o.secret}`).toString('base64')}`, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+    body: JSON.stringify({
+      id,
+      actor: { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: `bench-${id}` } },
+      verb: { id: 'http://id.tincanapi.com/verb/selected' },
+      object: { objectType: 'Activity', id: `${program}/roles/leader` },
+      context: { contextActivities: { parent: [{ id: program }] }, extensions: { 'https://throughline.app/xapi/extensions/role': 'leader' } },
+    }),
+  });
+  if (!res.ok) throw new Error(`posting a statement: ${res.status} ${await res.text()}`);
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -108,11 +133,24 @@ let code = 0;
 try {
   for (const way of ways) {
     const context = await browser.newContext();
-    for (const label of ['first load', 'repeat visit']) {
+    const labels = ['first load', 'repeat visit'];
+    // On the plain path a repeat visit that finds nothing new shows the figures kept by the last
+    // one; a visit after a new statement restores the fold and folds it in.
+    if (way.key === 'plain') labels.push('visit after one new statement');
+    for (const label of labels) {
+      if (label === 'visit after one new statement') await oneNewStatement(context);
       const v = await visit(context, way.query);
       console.log(`${way.name}, ${label}: ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
         `statement requests ${v.reads}; renderer peak ${mb(v.peak)}, JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
       if (v.phases) console.log(`  phases (ms from navigation): ${v.phases}`);
+      if (label === 'visit after one new statement') {
+        if (v.statements !== counted + 1) {
+          console.error(`bench-dashboard: after one new statement the dashboard counted ${v.statements}, not ${counted + 1}`);
+          code = 3;
+        }
+        continue;
+      }
+      counted = v.statements;
       if (expected !== null && v.statements !== expected) {
         console.error(`bench-dashboard: the dashboard counted ${v.statements} statements, the LRS holds ${expected}`);
         code = 3;

@@ -121,6 +121,17 @@ impl AdminOptions {
 /// `ids`, agents come as their identifiers only (`format=ids`): lighter, and enough unless
 /// names may be shown.
 pub fn statements_query(program_id: &str, since: Option<&str>, ids: bool) -> String {
+    window_query(program_id, since, None, ids)
+}
+
+/// [`statements_query`] for one time window of [`windows`]: stored after `since`, at or
+/// before `until`.
+pub fn window_query(
+    program_id: &str,
+    since: Option<&str>,
+    until: Option<&str>,
+    ids: bool,
+) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
     q.extend_pairs([
         ("activity", program_id),
@@ -134,7 +145,116 @@ pub fn statements_query(program_id: &str, since: Option<&str>, ids: bool) -> Str
     if let Some(s) = since {
         q.append_pair("since", s);
     }
+    if let Some(u) = until {
+        q.append_pair("until", u);
+    }
     format!("statements?{}", q.finish())
+}
+
+/// How many windows of stored time the rest of a long read is split into, each read page by
+/// page at the same time as the others: one chain of requests spends most of its time waiting
+/// (on the LRS, then on the browser's network stack), four keep both busy.
+pub const WINDOWS: usize = 4;
+
+/// How far before the first page's newest `stored` the windows start: statements stored at
+/// the same instant as it (a batch shares one) may not all have fitted in that page. Statements
+/// read twice are dropped by id.
+pub const WINDOW_OVERLAP_MS: i64 = 1;
+
+/// One window of stored time, `(since, until]`, as `since` and `until` parameters take them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// Stored after this.
+    pub since: String,
+    /// Stored at or before this.
+    pub until: String,
+}
+
+/// The rest of a read after its first page, as `n` adjoining windows from just before that
+/// page's newest `stored` to `through` (the LRS's consistent-through time): every statement
+/// stored in between is in exactly one, and the fold is the same whatever order they arrive in.
+/// Empty when the times do not allow it; the caller then follows the `more` links one by one.
+pub fn windows(newest: &str, through: &str, n: usize) -> Vec<Window> {
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    let (Some(from), Some(to)) = (at(newest), at(through)) else {
+        return Vec::new();
+    };
+    let from =
+        from.to_offset(time::UtcOffset::UTC) - time::Duration::milliseconds(WINDOW_OVERLAP_MS);
+    let to = to.to_offset(time::UtcOffset::UTC);
+    if n == 0 || to <= from {
+        return Vec::new();
+    }
+    let step = (to - from) / n as u32;
+    // The last bound is `through` itself, not a sum that rounding may leave short; windows
+    // too short to split (a span of a few nanoseconds) merge.
+    let mut bounds: Vec<OffsetDateTime> = (0..n).map(|i| from + step * i as u32).collect();
+    bounds.push(to);
+    bounds.dedup();
+    let text: Option<Vec<String>> = bounds.iter().map(|t| t.format(&Rfc3339).ok()).collect();
+    text.unwrap_or_default()
+        .windows(2)
+        .map(|b| Window {
+            since: b[0].clone(),
+            until: b[1].clone(),
+        })
+        .collect()
+}
+
+/// How one window's read ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowRead {
+    /// The window.
+    pub window: Window,
+    /// The newest `stored` read in it.
+    pub newest: Option<String>,
+    /// Whether it was read to its end.
+    pub complete: bool,
+}
+
+/// The `since` the next read asks with after a read split into windows (in time order), the
+/// first page before them read whole: the end when every window was read to its end
+/// ([`next_since`] with `through`), else where the first window left unfinished stopped (before
+/// it, everything was read; after it, what is read again is dropped by id).
+pub fn windows_since(reads: &[WindowRead], through: &str) -> Option<String> {
+    match reads.iter().find(|r| !r.complete) {
+        None => {
+            let newest = reads
+                .iter()
+                .filter_map(|r| r.newest.as_deref())
+                .max_by_key(|s| OffsetDateTime::parse(s, &Rfc3339).ok());
+            newest.and_then(|n| next_since(Some(n), true, Some(through)))
+        }
+        Some(r) => match &r.newest {
+            Some(n) => resume_since(n),
+            None => Some(r.window.since.clone()),
+        },
+    }
+}
+
+/// Seconds left of a read split into windows: how much of the windows' stored time is behind
+/// their newest statements after `elapsed` seconds. `None` until something has moved.
+pub fn windows_left(reads: &[WindowRead], elapsed: f64) -> Option<f64> {
+    let at = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
+    let mut span = 0.0;
+    let mut done = 0.0;
+    for r in reads {
+        let (since, until) = (at(&r.window.since)?, at(&r.window.until)?);
+        let whole = (until - since).as_seconds_f64();
+        span += whole;
+        done += if r.complete {
+            whole
+        } else {
+            r.newest
+                .as_deref()
+                .and_then(at)
+                .map_or(0.0, |n| (n - since).as_seconds_f64().clamp(0.0, whole))
+        };
+    }
+    if span <= 0.0 || done <= 0.0 || elapsed <= 0.0 {
+        return None;
+    }
+    Some(elapsed * (span - done) / done)
 }
 
 /// The service snapshot's address for one filter: `base` (from the LRS's About) with the
@@ -351,6 +471,89 @@ mod tests {
             overlap
         );
         assert_eq!(next_since(None, true, None), None);
+    }
+
+    #[test]
+    fn windows_adjoin_from_just_before_the_first_page_to_consistent_through() {
+        let w = windows("2027-03-01T10:00:00.001Z", "2027-03-01T10:00:04Z", 4);
+        let pairs: Vec<(&str, &str)> = w.iter().map(|w| (&*w.since, &*w.until)).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("2027-03-01T10:00:00Z", "2027-03-01T10:00:01Z"),
+                ("2027-03-01T10:00:01Z", "2027-03-01T10:00:02Z"),
+                ("2027-03-01T10:00:02Z", "2027-03-01T10:00:03Z"),
+                ("2027-03-01T10:00:03Z", "2027-03-01T10:00:04Z"),
+            ]
+        );
+        // Other offsets are read as the instants they are; the last bound is `through` exactly.
+        let w = windows("2027-03-01T11:00:00+01:00", "2027-03-01T10:00:00.01Z", 3);
+        assert_eq!(w.len(), 3);
+        assert_eq!(w[0].since, "2027-03-01T09:59:59.999Z");
+        assert_eq!(w[2].until, "2027-03-01T10:00:00.01Z");
+        // Nothing to split, or times that are not times: read on one by one.
+        assert_eq!(
+            windows("2027-03-01T10:00:00Z", "2027-03-01T09:00:00Z", 4),
+            []
+        );
+        assert_eq!(windows("soon", "2027-03-01T09:00:00Z", 4), []);
+        assert_eq!(
+            windows("2027-03-01T10:00:00Z", "2027-03-01T10:00:01Z", 0),
+            []
+        );
+        // A span too short for four windows gives fewer, still adjoining.
+        let w = windows(
+            "2027-03-01T10:00:00.001Z",
+            "2027-03-01T10:00:00.000000002Z",
+            4,
+        );
+        assert!(!w.is_empty() && w.len() <= 4);
+        assert!(w.windows(2).all(|p| p[0].until == p[1].since));
+    }
+
+    #[test]
+    fn after_windows_the_next_read_starts_where_the_first_unfinished_one_stopped() {
+        let w = windows("2027-03-01T10:00:00.001Z", "2027-03-01T10:00:04Z", 4);
+        let read = |i: usize, newest: Option<&str>, complete: bool| WindowRead {
+            window: w[i].clone(),
+            newest: newest.map(str::to_string),
+            complete,
+        };
+        let through = "2027-03-01T10:00:04Z";
+        let all = [
+            read(0, Some("2027-03-01T10:00:00.9Z"), true),
+            read(1, None, true),
+            read(2, Some("2027-03-01T10:00:02.5Z"), true),
+            read(3, Some("2027-03-01T10:00:03.5Z"), true),
+        ];
+        assert_eq!(
+            windows_since(&all, through).as_deref(),
+            Some("2027-03-01T10:00:03.5Z"),
+            "all read: from the newest"
+        );
+        assert_eq!(windows_left(&all, 2.0), Some(0.0));
+        let cut = [
+            read(0, Some("2027-03-01T10:00:00.9Z"), true),
+            read(1, Some("2027-03-01T10:00:01.5Z"), false),
+            read(2, None, false),
+            read(3, Some("2027-03-01T10:00:03.5Z"), false),
+        ];
+        assert_eq!(
+            windows_since(&cut, through).as_deref(),
+            Some("2027-03-01T10:00:00.5Z"),
+            "cut short: a second before where the first unfinished window stopped"
+        );
+        let untouched = [read(0, None, false), read(1, None, false)];
+        assert_eq!(
+            windows_since(&untouched, through).as_deref(),
+            Some(w[0].since.as_str()),
+            "nothing read in it: from its start"
+        );
+        // The first window, half of the second, none of the third, half of the fourth: 2 s of
+        // stored time done of 4 s in 2 s, so 2 s left.
+        let left = windows_left(&cut, 2.0).expect("an estimate");
+        assert!((left - 2.0).abs() < 1e-6, "{left}");
+        assert_eq!(windows_left(&untouched, 2.0), None);
     }
 
     #[test]

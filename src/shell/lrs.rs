@@ -212,10 +212,19 @@ impl Lrs {
             .get("X-Experience-API-Consistent-Through")
             .ok()
             .flatten();
-        let body = JsFuture::from(response.text()?)
-            .await?
-            .as_string()
-            .unwrap_or_default();
+        // The bytes, copied once into wasm memory: `text()` would decode them to a JS string
+        // that is then encoded back to UTF-8 on its way in (a tenth of the dashboard's time
+        // on a million statements). Decoded as `text()` does: replacement characters, no BOM.
+        let bytes =
+            js_sys::Uint8Array::new(&JsFuture::from(response.array_buffer()?).await?).to_vec();
+        let body = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        let body = match body.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => body,
+        };
         Ok(Answer {
             status: Some(response.status()),
             body,

@@ -4,7 +4,9 @@
 //! (and the teams': who is developed around a leader, how others see each
 //! behaviour), each as an SVG chart, a table and a CSV download.
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::task::Poll;
 
@@ -16,7 +18,8 @@ use super::chart::{Bar, Bars, Stack, Stacked};
 use crate::i18n::{Arg, Messages, DASHBOARD};
 use crate::insights::{Coverage, Filter, Group, Insights, KeptFigures, Report, Snapshot, Stage};
 use crate::launch::admin::{
-    cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query, Left,
+    cache_key, next_since, progress_line, seconds_left, snapshot_query, statements_query,
+    window_query, windows, windows_left, windows_since, Left, Window, WindowRead, WINDOWS,
 };
 use crate::program::Program;
 use crate::shell::cache::Cached;
@@ -138,6 +141,38 @@ fn distinct(i: crate::insights::Intake) -> usize {
     i.kept + i.other_programs + i.unreadable + i.voiding
 }
 
+/// What the chains of one read share (the dashboard runs on one thread).
+#[derive(Default)]
+struct Reading {
+    started: f64,
+    /// Statements read, over all chains.
+    read: Cell<usize>,
+    /// Set by Cancel or the first chain to fail: the others stop at their next page.
+    stop: Cell<bool>,
+    /// For the time left of one chain: its first page's newest `stored` and consistent-through.
+    span: RefCell<Option<(String, Option<String>)>>,
+    /// The windows being read at once, if the read was split.
+    windows: RefCell<Vec<WindowRead>>,
+}
+
+/// How a chain of pages ended.
+enum ChainEnd {
+    /// Read to the end (`complete`) or stopped, with its newest `stored` and the LRS's
+    /// consistent-through on its last page.
+    Read {
+        newest: Option<String>,
+        complete: bool,
+        through: Option<String>,
+    },
+    /// Its first page was read (`newest` its newest `stored`, `through` the LRS's
+    /// consistent-through) and the rest is to be read in these windows at once.
+    Split {
+        windows: Vec<Window>,
+        newest: String,
+        through: String,
+    },
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -230,104 +265,196 @@ pub fn Dashboard(
             since.as_deref(),
             !names_allowed,
         ));
+        let ids = !names_allowed;
         wasm_bindgen_futures::spawn_local(async move {
-            let mut next = first;
-            let mut seen = HashSet::new();
-            let started = now_ms();
+            let lrs = Rc::new(lrs);
+            let state = Rc::new(Reading {
+                started: now_ms(),
+                ..Reading::default()
+            });
             let before = loaded.get_untracked();
-            let mut read = 0usize;
-            // For the time left: the first page's newest `stored` and the LRS's consistent-through.
-            let mut span: Option<(String, Option<String>)> = None;
-            let mut complete = false;
-            let mut through_last: Option<String> = None;
-            // The next page, asked for before this one is folded: its request is under way (polled
-            // once) while the fold and the progress line run, and awaited on the next turn.
-            let mut ahead: Option<(String, LocalBoxFuture<'_, Result<Page, PageError>>)> = None;
-            loop {
-                if cancel.get_value() {
-                    error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
-                    break;
-                }
-                let answer = match (&next, ahead.take()) {
-                    (Next::Url(url), Some((asked, answer))) if *url == asked => answer.await,
-                    _ => page(&lrs, &next).await,
-                };
-                // Cancel pressed while the page travelled: it is not folded.
-                if cancel.get_value() {
-                    error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
-                    break;
-                }
-                let current = match answer {
-                    Ok(current) => current,
-                    Err(e) => {
-                        error.set(Some(w.with_value(|w| w.page_error(&e))));
-                        break;
+            // One chain of pages, each asked for before the one before it is folded. The first
+            // chain may stop after its first page, for the rest to be read in windows at once.
+            let shared = state.clone();
+            let chain = move |first: Next, split: bool, slot: Option<usize>| {
+                let (lrs, state) = (lrs.clone(), shared.clone());
+                async move {
+                    let mut next = first;
+                    let mut seen = HashSet::new();
+                    let mut newest: Option<String> = None;
+                    let mut through: Option<String> = None;
+                    let mut ahead: Option<(String, LocalBoxFuture<'_, Result<Page, PageError>>)> =
+                        None;
+                    let mut pages = 0usize;
+                    let stopped = |state: &Reading| {
+                        if cancel.get_value() && !state.stop.replace(true) {
+                            error.set(Some(w.with_value(|w| w.t("dash-cancelled"))));
+                        }
+                        state.stop.get()
+                    };
+                    let fail = |state: &Reading, e: &PageError| {
+                        if !state.stop.replace(true) {
+                            error.set(Some(w.with_value(|w| w.page_error(e))));
+                        }
+                    };
+                    let end = |newest, complete, through| ChainEnd::Read {
+                        newest,
+                        complete,
+                        through,
+                    };
+                    loop {
+                        if stopped(&state) {
+                            return end(newest, false, through);
+                        }
+                        let answer = match (&next, ahead.take()) {
+                            (Next::Url(url), Some((asked, answer))) if *url == asked => {
+                                answer.await
+                            }
+                            _ => page(&lrs, &next).await,
+                        };
+                        // Cancel pressed (or another chain failed) while the page travelled.
+                        if stopped(&state) {
+                            return end(newest, false, through);
+                        }
+                        let current = match answer {
+                            Ok(current) => current,
+                            Err(e) => {
+                                fail(&state, &e);
+                                return end(newest, false, through);
+                            }
+                        };
+                        let more = Insights::page_more(&current.body)
+                            .and_then(|m| resolve_more(&lrs.endpoint, &m));
+                        let splits = split && pages == 0 && more.is_some();
+                        if let Some(url) = more.filter(|url| !splits && !seen.contains(url)) {
+                            let lrs = &lrs;
+                            let at = Next::Url(url.clone());
+                            let mut asked: LocalBoxFuture<'_, _> =
+                                Box::pin(async move { page(lrs, &at).await });
+                            // The first poll sends the request; an answer ready at once is kept.
+                            if let Poll::Ready(done) = futures::poll!(&mut asked) {
+                                asked = Box::pin(futures::future::ready(done));
+                            }
+                            ahead = Some((url, asked));
+                        }
+                        let mut got = Err(crate::insights::MalformedPage);
+                        insights.update_value(|i| got = i.add_page_text(&current.body));
+                        let Ok(got) = got else {
+                            fail(&state, &PageError::Malformed);
+                            return end(newest, false, through);
+                        };
+                        pages += 1;
+                        if got.newest_stored.as_deref() > newest.as_deref() {
+                            newest.clone_from(&got.newest_stored);
+                        }
+                        if got.newest_stored.as_deref() > last_stored.get_value().as_deref() {
+                            last_stored.set_value(got.newest_stored.clone());
+                        }
+                        through.clone_from(&current.consistent_through);
+                        if state.span.borrow().is_none() {
+                            *state.span.borrow_mut() = got
+                                .newest_stored
+                                .clone()
+                                .map(|s| (s, current.consistent_through.clone()));
+                        }
+                        state.read.set(state.read.get() + got.statements);
+                        if let Some(i) = slot {
+                            if let Some(r) = state.windows.borrow_mut().get_mut(i) {
+                                r.newest.clone_from(&newest);
+                            }
+                        }
+                        // Statements counted once each: a resumed read's overlap is not counted again.
+                        loaded.set(insights.with_value(|i| distinct(i.intake())));
+                        let elapsed = (now_ms() - state.started) / 1000.0;
+                        let left = if state.windows.borrow().is_empty() {
+                            match (&*state.span.borrow(), last_stored.get_value()) {
+                                (Some((start, Some(through))), Some(newest)) => {
+                                    seconds_left(start, &newest, through, elapsed)
+                                        .map_or(Left::Estimating, Left::Seconds)
+                                }
+                                _ => Left::Unknown,
+                            }
+                        } else {
+                            windows_left(&state.windows.borrow(), elapsed)
+                                .map_or(Left::Estimating, Left::Seconds)
+                        };
+                        let line = progress_line(state.read.get(), elapsed, left);
+                        progress.set(w.with_value(|w| w.say(&line)));
+                        if splits {
+                            if let (Some(n), Some(t)) = (&newest, &through) {
+                                let windows = windows(n, t, WINDOWS);
+                                if !windows.is_empty() {
+                                    return ChainEnd::Split {
+                                        windows,
+                                        newest: n.clone(),
+                                        through: t.clone(),
+                                    };
+                                }
+                            }
+                        }
+                        match got.more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
+                            Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
+                            Some(_) => {
+                                fail(&state, &PageError::Loop);
+                                return end(newest, false, through);
+                            }
+                            None => return end(newest, true, through),
+                        }
                     }
-                };
-                if let Some(url) = Insights::page_more(&current.body)
-                    .and_then(|m| resolve_more(&lrs.endpoint, &m))
-                    .filter(|url| !seen.contains(url))
-                {
-                    let lrs = &lrs;
-                    let at = Next::Url(url.clone());
-                    let mut asked: LocalBoxFuture<'_, _> =
-                        Box::pin(async move { page(lrs, &at).await });
-                    // The first poll sends the request; an answer ready at once is kept as it is.
-                    if let Poll::Ready(done) = futures::poll!(&mut asked) {
-                        asked = Box::pin(futures::future::ready(done));
-                    }
-                    ahead = Some((url, asked));
                 }
-                let mut got = Err(crate::insights::MalformedPage);
-                insights.update_value(|i| got = i.add_page_text(&current.body));
-                let page = current;
-                let Ok(got) = got else {
-                    error.set(Some(w.with_value(|w| w.page_error(&PageError::Malformed))));
-                    break;
-                };
-                if got.newest_stored.as_deref() > last_stored.get_value().as_deref() {
-                    last_stored.set_value(got.newest_stored.clone());
-                }
-                if span.is_none() {
-                    span = got
-                        .newest_stored
-                        .clone()
-                        .map(|s| (s, page.consistent_through.clone()));
-                }
-                read += got.statements;
-                through_last = page.consistent_through.clone();
-                // Statements counted once each: a resumed read's overlap is not counted again.
-                loaded.set(insights.with_value(|i| distinct(i.intake())));
-                let elapsed = (now_ms() - started) / 1000.0;
-                let left = match (&span, last_stored.get_value()) {
-                    (Some((start, Some(through))), Some(newest)) => {
-                        seconds_left(start, &newest, through, elapsed)
-                            .map_or(Left::Estimating, Left::Seconds)
+            };
+            let program = program_id.get_value();
+            let head = chain(first, true, None).await;
+            let since = match head {
+                ChainEnd::Read {
+                    newest,
+                    complete,
+                    through,
+                } => next_since(newest.as_deref(), complete, through.as_deref()),
+                ChainEnd::Split {
+                    windows,
+                    newest,
+                    through,
+                } => {
+                    *state.windows.borrow_mut() = windows
+                        .iter()
+                        .map(|window| WindowRead {
+                            window: window.clone(),
+                            newest: None,
+                            complete: false,
+                        })
+                        .collect();
+                    let ends =
+                        futures::future::join_all(windows.iter().enumerate().map(|(i, window)| {
+                            let path = window_query(
+                                &program,
+                                Some(&window.since),
+                                Some(&window.until),
+                                ids,
+                            );
+                            chain(Next::Path(path), false, Some(i))
+                        }))
+                        .await;
+                    for (i, end) in ends.into_iter().enumerate() {
+                        if let (ChainEnd::Read { complete, .. }, Some(r)) =
+                            (end, state.windows.borrow_mut().get_mut(i))
+                        {
+                            r.complete = complete;
+                        }
                     }
-                    _ => Left::Unknown,
-                };
-                progress.set(w.with_value(|w| w.say(&progress_line(read, elapsed, left))));
-                match got.more.and_then(|m| resolve_more(&lrs.endpoint, &m)) {
-                    Some(url) if seen.insert(url.clone()) => next = Next::Url(url),
-                    Some(_) => {
-                        error.set(Some(w.with_value(|w| w.page_error(&PageError::Loop))));
-                        break;
-                    }
-                    None => {
-                        complete = true;
-                        break;
-                    }
+                    let reads = state.windows.borrow();
+                    // Windows that found nothing newer: from the first page's newest.
+                    windows_since(&reads, &through).or_else(|| {
+                        let complete = reads.iter().all(|r| r.complete);
+                        next_since(Some(&newest), complete, Some(&through))
+                    })
                 }
-            }
+            };
             shell::mark("throughline:dash-read");
-            let newest = last_stored.get_value();
-            resume.set_value(
-                next_since(newest.as_deref(), complete, through_last.as_deref())
-                    .or_else(|| resume.get_value()),
-            );
+            resume.set_value(since.or_else(|| resume.get_value()));
             // Kept again only when something new was folded (a repeat visit re-reads the last
             // second, and writing a million statements' fold back costs most of a second).
-            if read > 0 && loaded.get_untracked() > before {
+            if state.read.get() > 0 && loaded.get_untracked() > before {
                 keep();
             }
             loading.set(false);

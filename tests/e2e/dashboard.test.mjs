@@ -195,9 +195,14 @@ test('over the Throughline service the dashboard shows its snapshot, the same fi
   assert.equal(reads.insights.at(-1).searchParams.get('role'), 'leader');
 
   const plain = await context.newPage();
+  const plainReads = watchReads(plain);
   await plain.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off&cache=off`);
   await ready(plain);
   assert.equal(await plain.locator('[data-dashboard-ready]').getAttribute('data-source'), 'statements');
+  // After the first page, the rest is read in adjoining windows of stored time at once.
+  const windows = plainReads.statements.filter((u) => u.searchParams.get('until') && !u.searchParams.get('cursor'));
+  assert.equal(windows.length, 4, `four windows: ${plainReads.statements.map((u) => u.search).join(' ')}`);
+  assert.deepEqual(windows.slice(1).map((u) => u.searchParams.get('since')), windows.slice(0, -1).map((u) => u.searchParams.get('until')), 'each window starts where the one before ends');
   assert.deepEqual(await learnersByRole(plain), fromService, 'the same figures either way');
   assert.deepEqual(errors, []);
   await context.close();
