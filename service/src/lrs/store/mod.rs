@@ -680,8 +680,9 @@ impl Store {
     pub fn consistent_through(&self) -> Result<i64, ApiError> {
         let settled = |db: &mut dyn Sql| Ok(db.now_ns()?.max(last_stored(db)?));
         match &self.backend {
-            // Every SQLite write is committed under the lock a read takes too.
-            Backend::Sqlite(db) => db.read(settled),
+            // Every SQLite write is committed under the writer's lock, taken here too (reads
+            // have connections of their own and would not wait for a write under way).
+            Backend::Sqlite(db) => db.settled(settled),
             // A write in progress has picked its `stored` time but is not visible yet.
             Backend::Postgres(db) => db.write(Serial::StatementsSettled, settled),
         }

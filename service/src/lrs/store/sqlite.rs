@@ -1,8 +1,11 @@
-//! The SQLite backend: one file in the data dir, one connection behind a mutex.
+//! The SQLite backend: one file in the data dir, one writing connection behind a mutex and a
+//! pool of read-only ones.
 //!
 //! A single connection in WAL mode sustains far more than one service's
 //! write rate, and one writer removes every question about interleaved
-//! transactions: each store operation is one critical section.
+//! transactions: each write is one critical section. Reads take a connection of their own
+//! (WAL lets readers work beside the writer and each other, each seeing what was committed
+//! when it began), so a dashboard reading four pages at once is not answered one by one.
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -190,9 +193,42 @@ ALTER TABLE nudge_recipients ADD COLUMN chat_format TEXT;
 ALTER TABLE nudge_recipients ADD COLUMN chat_url TEXT;
 ";
 
+/// How many read-only connections the pool keeps at most.
+const READERS: u32 = 4;
+
 /// The open database file.
 pub(crate) struct Sqlite {
     conn: Mutex<Connection>,
+    readers: r2d2::Pool<Readers>,
+}
+
+/// Opens read-only connections to the database file for the pool.
+struct Readers {
+    path: std::path::PathBuf,
+}
+
+impl r2d2::ManageConnection for Readers {
+    type Connection = Connection;
+    type Error = rusqlite::Error;
+
+    fn connect(&self) -> Result<Connection, rusqlite::Error> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(256);
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> Result<(), rusqlite::Error> {
+        conn.execute_batch("")
+    }
+
+    fn has_broken(&self, _: &mut Connection) -> bool {
+        false
+    }
 }
 
 impl rusqlite::ToSql for Arg<'_> {
@@ -281,8 +317,21 @@ impl Sqlite {
         migrate(&mut conn, &path)?;
         // Room for every shape the statement query and the batch inserts make.
         conn.set_prepared_statement_cache_capacity(256);
+        let readers = r2d2::Pool::builder()
+            .max_size(READERS)
+            .min_idle(Some(1))
+            // A local file: nothing to test per checkout.
+            .test_on_check_out(false)
+            .connection_timeout(std::time::Duration::from_secs(10))
+            .build(Readers { path: path.clone() })
+            .map_err(|e| LrsError::Database {
+                context: "opening read connections",
+                place: path.display().to_string(),
+                message: e.to_string(),
+            })?;
         Ok(Sqlite {
             conn: Mutex::new(conn),
+            readers,
         })
     }
 
@@ -311,12 +360,25 @@ impl Sqlite {
         Ok(out)
     }
 
-    /// Runs `f` outside a transaction (each query sees what is committed).
-    pub(crate) fn read<T>(
+    /// Runs `f` on the writing connection, outside a transaction: no write is under way while
+    /// it runs (what `Store::consistent_through` promises rests on that).
+    pub(crate) fn settled<T>(
         &self,
         f: impl FnOnce(&mut dyn Sql) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let conn = self.lock();
+        f(&mut Lite(&conn))
+    }
+
+    /// Runs `f` outside a transaction on a read-only connection of the pool (each query sees
+    /// what is committed), beside other reads and the writer.
+    pub(crate) fn read<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Sql) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let conn = self.readers.get().map_err(|e| {
+            ApiError::internal(format!("storage error: no database connection: {e}"))
+        })?;
         f(&mut Lite(&conn))
     }
 }
