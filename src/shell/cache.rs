@@ -39,17 +39,7 @@ async fn open() -> Result<Rexie, String> {
 
 /// The record under `key`, if a visit left one (and it has the expected shape).
 pub async fn load(key: &str) -> Result<Option<Cached>, String> {
-    let db = open().await?;
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
-        .map_err(|e| plain("read", e))?;
-    let store = tx.store(STORE).map_err(|e| plain("read", e))?;
-    let value = store
-        .get(JsValue::from_str(key))
-        .await
-        .map_err(|e| plain("read", e))?;
-    let _ = tx.done().await;
-    db.close();
+    let value = get(JsValue::from_str(key)).await?;
     let Some(value) = value.filter(|v| v.is_object()) else {
         return Ok(None);
     };
@@ -82,18 +72,7 @@ pub async fn save(key: &str, cached: &Cached) -> Result<(), String> {
         })
         .and_then(|()| set("statements", &JsValue::from_f64(cached.statements as f64)))
         .map_err(|_| plain("saved", "the record could not be built"))?;
-    let db = open().await?;
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadWrite)
-        .map_err(|e| plain("saved", e))?;
-    let store = tx.store(STORE).map_err(|e| plain("saved", e))?;
-    store
-        .put(&value, Some(&JsValue::from_str(key)))
-        .await
-        .map_err(|e| plain("saved", e))?;
-    tx.done().await.map_err(|e| plain("saved", e))?;
-    db.close();
-    Ok(())
+    put(JsValue::from_str(key), &value.into()).await
 }
 
 /// Where the figures of the fold under `key` are kept: a record of their own, so a visit
@@ -104,29 +83,36 @@ fn figures_key(key: &str) -> JsValue {
 
 /// The figures text (`insights::KeptFigures::to_json`) a visit left under `key`, if any.
 pub async fn load_figures(key: &str) -> Result<Option<String>, String> {
+    Ok(get(figures_key(key)).await?.and_then(|v| v.as_string()))
+}
+
+/// Keeps `figures` (`insights::KeptFigures::to_json`) for the fold under `key`.
+pub async fn save_figures(key: &str, figures: &str) -> Result<(), String> {
+    put(figures_key(key), &JsValue::from_str(figures)).await
+}
+
+/// The value under `key` in the store, if any.
+async fn get(key: JsValue) -> Result<Option<JsValue>, String> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(|e| plain("read", e))?;
     let store = tx.store(STORE).map_err(|e| plain("read", e))?;
-    let value = store
-        .get(figures_key(key))
-        .await
-        .map_err(|e| plain("read", e))?;
+    let value = store.get(key).await.map_err(|e| plain("read", e))?;
     let _ = tx.done().await;
     db.close();
-    Ok(value.and_then(|v| v.as_string()))
+    Ok(value)
 }
 
-/// Keeps `figures` (`insights::KeptFigures::to_json`) for the fold under `key`.
-pub async fn save_figures(key: &str, figures: &str) -> Result<(), String> {
+/// Puts `value` under `key`, replacing what was there.
+async fn put(key: JsValue, value: &JsValue) -> Result<(), String> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadWrite)
         .map_err(|e| plain("saved", e))?;
     let store = tx.store(STORE).map_err(|e| plain("saved", e))?;
     store
-        .put(&JsValue::from_str(figures), Some(&figures_key(key)))
+        .put(value, Some(&key))
         .await
         .map_err(|e| plain("saved", e))?;
     tx.done().await.map_err(|e| plain("saved", e))?;

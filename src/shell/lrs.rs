@@ -212,19 +212,7 @@ impl Lrs {
             .get("X-Experience-API-Consistent-Through")
             .ok()
             .flatten();
-        // The bytes, copied once into wasm memory: `text()` would decode them to a JS string
-        // that is then encoded back to UTF-8 on its way in (a tenth of the dashboard's time
-        // on a million statements). Decoded as `text()` does: replacement characters, no BOM.
-        let bytes =
-            js_sys::Uint8Array::new(&JsFuture::from(response.array_buffer()?).await?).to_vec();
-        let body = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        let body = match body.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => body,
-        };
+        let body = body(&response).await?;
         Ok(Answer {
             status: Some(response.status()),
             body,
@@ -232,6 +220,33 @@ impl Lrs {
             consistent_through,
         })
     }
+}
+
+/// The body as text, as the learner's widget reads every answer.
+#[cfg(not(feature = "admin"))]
+async fn body(response: &web_sys::Response) -> Result<String, JsValue> {
+    Ok(JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default())
+}
+
+/// The body as the dashboard reads pages of up to 500 statements: the bytes, copied once into
+/// wasm memory. `text()` decodes them to a JS string that is then encoded back to UTF-8 on its
+/// way in, a tenth of the dashboard's time on a million statements; learners' bundles keep
+/// `text()`, which costs them no code. Decoded as `text()` does: replacement characters, no BOM.
+#[cfg(feature = "admin")]
+async fn body(response: &web_sys::Response) -> Result<String, JsValue> {
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 /// Encodes a query string (`agent` JSON and ids need escaping).

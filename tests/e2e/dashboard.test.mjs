@@ -208,17 +208,24 @@ test('over the Throughline service the dashboard shows its snapshot, the same fi
   await context.close();
 });
 
-test('on a plain LRS a second visit reads only what is new, and counts it', async () => {
-  const context = await browser.newContext();
+/** A first plain-LRS visit in `context`, read to the end: its statement count, learners per role and learner heading. */
+async function firstPlainVisit(context) {
   const first = await context.newPage();
   const errors = watchErrors(first, { allow404: true });
   await first.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
   await ready(first);
-  const before = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
-  const rolesBefore = await learnersByRole(first);
+  const statements = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
+  const roles = await learnersByRole(first);
+  const learners = await first.locator('#tl-dash-learners').innerText();
   await first.close();
   // The fold is written when reading ends; give IndexedDB a moment to commit.
   await new Promise((r) => setTimeout(r, 500));
+  return { statements, roles, learners, errors };
+}
+
+test('on a plain LRS a second visit reads only what is new, and counts it', async () => {
+  const context = await browser.newContext();
+  const { statements: before, roles: rolesBefore, errors } = await firstPlainVisit(context);
 
   await newLearnerSelects('leader');
   const second = await context.newPage();
@@ -238,15 +245,7 @@ test('on a plain LRS a second visit reads only what is new, and counts it', asyn
 
 test('on a plain LRS a visit that finds nothing new shows the kept figures at once; a filter restores the fold', async () => {
   const context = await browser.newContext();
-  const first = await context.newPage();
-  const errors = watchErrors(first, { allow404: true });
-  await first.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
-  await ready(first);
-  const before = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
-  const rolesBefore = await learnersByRole(first);
-  const learnersBefore = await first.locator('#tl-dash-learners').innerText();
-  await first.close();
-  await new Promise((r) => setTimeout(r, 500));
+  const { statements: before, roles: rolesBefore, learners: learnersBefore, errors } = await firstPlainVisit(context);
 
   const second = await context.newPage();
   const errorsLater = watchErrors(second, { allow404: true });
