@@ -467,6 +467,8 @@ pub fn Dashboard(
     let restore = move || {
         kept_only.set(false);
         ready.set(false);
+        // Kept figures set where to read on from; without the fold they stood for, read it all.
+        resume.set_value(None);
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(key) = cache_key.get_value() {
                 match shell::cache::load(&key).await {

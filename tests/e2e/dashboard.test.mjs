@@ -276,6 +276,37 @@ test('on a plain LRS a visit that finds nothing new shows the kept figures at on
   await context.close();
 });
 
+test('kept figures without the fold they came from: a filter reads every statement again, not only the newer ones', async () => {
+  const context = await browser.newContext();
+  const { roles: rolesBefore, errors } = await firstPlainVisit(context);
+  const page = await context.newPage();
+  const errorsLater = watchErrors(page, { allow404: true });
+  // Only the figures stay: the fold's record is gone (cleared by the browser, say).
+  await page.goto(`${demo.url}/`);
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('throughline-dashboard');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('folds', 'readwrite');
+      const store = tx.objectStore('folds');
+      store.getAllKeys().onsuccess = (e) => { for (const k of e.target.result) if (!String(k).endsWith(':figures')) store.delete(k); };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  const reads = watchReads(page);
+  await page.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  await ready(page);
+  assert.deepEqual(await learnersByRole(page), rolesBefore, 'the kept figures');
+  await page.getByLabel('Role').selectOption('leader');
+  await page.locator('[data-panel=roles] svg title').filter({ hasText: /^Learners per role: Leader [^;]*$/ }).waitFor({ state: 'attached' });
+  await ready(page);
+  assert.equal(reads.statements[1].searchParams.get('since'), null, `read from the start: ${reads.statements[1]}`);
+  assert.deepEqual(await learnersByRole(page), { Leader: rolesBefore.Leader });
+  assert.deepEqual([...errors, ...errorsLater], []);
+  await context.close();
+});
+
 test('Cancel keeps the figures read so far, and the next visit goes on from there', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
