@@ -12,11 +12,11 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{Insights, Intake, Kind, Person, Report};
+use super::{Insights, Intake, Keyer, Kind, Person, Report};
 use crate::program::Program;
 
 /// Version of [`Insights::save`]'s bytes; bump it whenever what is saved changes shape.
-pub const SAVED_FORMAT: u32 = 1;
+pub const SAVED_FORMAT: u32 = 2;
 
 /// Why saved fold state was not restored; the caller reads everything again.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +55,11 @@ pub fn fingerprint(program: &Program) -> [u8; 16] {
     out
 }
 
+/// What tells which key a saved fold's pseudonyms were made with, without holding the key.
+fn key_tag(keyer: &Keyer) -> String {
+    keyer.keyed_id("fold-", "throughline saved pseudonyms")
+}
+
 /// One event as saved: course and role as indices into the saved names.
 type SavedEvent = (u128, OffsetDateTime, Option<u32>, Option<u32>, Kind);
 
@@ -63,6 +68,8 @@ struct SavedPerson {
     key: String,
     name: Option<(OffsetDateTime, String)>,
     events: Vec<SavedEvent>,
+    /// Under the key that [`Saved::keyed_by`] tells; the HMACs were a quarter of a report.
+    pseudonym: String,
 }
 
 /// The header, read first so an old format is told apart before the rest is decoded.
@@ -79,6 +86,7 @@ struct Saved {
     seen: Vec<u128>,
     voided: Vec<u128>,
     intake: Intake,
+    keyed_by: String,
     people: Vec<SavedPerson>,
 }
 
@@ -86,11 +94,13 @@ struct Saved {
 struct PeopleOut<'a> {
     people: &'a [Person],
     index: &'a FxHashMap<&'a str, u32>,
+    keyer: &'a Keyer,
 }
 
 struct PersonOut<'a> {
     person: &'a Person,
     index: &'a FxHashMap<&'a str, u32>,
+    keyer: &'a Keyer,
 }
 
 impl Serialize for PeopleOut<'_> {
@@ -98,6 +108,7 @@ impl Serialize for PeopleOut<'_> {
         s.collect_seq(self.people.iter().map(|person| PersonOut {
             person,
             index: self.index,
+            keyer: self.keyer,
         }))
     }
 }
@@ -111,10 +122,15 @@ impl Serialize for PersonOut<'_> {
             .events
             .iter()
             .map(|e| (e.id, e.at, name_of(&e.course), name_of(&e.role), &e.kind));
-        let mut t = s.serialize_tuple(3)?;
+        let mut t = s.serialize_tuple(4)?;
         t.serialize_element(&self.person.key)?;
         t.serialize_element(&self.person.name)?;
         t.serialize_element(&Seq(std::cell::Cell::new(Some(events))))?;
+        t.serialize_element(
+            self.person
+                .pseudonym
+                .get_or_init(|| self.keyer.learner(&self.person.key)),
+        )?;
         t.end()
     }
 }
@@ -137,7 +153,9 @@ where
 
 impl Insights {
     /// The fold so far as bytes, to restore on a later visit with [`Insights::restore`].
-    /// The pseudonym key and `as_of` are not saved: they belong to the visit, not the fold.
+    /// `as_of` and the pseudonym key are not saved: they belong to the visit, not the fold.
+    /// Every learner's pseudonym is (worked out now where a report has not yet), with a keyed
+    /// tag that tells a restore under another key to work them out again.
     pub fn save(&self) -> Vec<u8> {
         let names: Vec<&str> = self.names.iter().map(|n| &**n).collect();
         let index: FxHashMap<&str, u32> = names
@@ -158,18 +176,26 @@ impl Insights {
             seen,
             voided,
             self.intake,
+            key_tag(&self.keyer),
             PeopleOut {
                 people: &self.people,
                 index: &index,
+                keyer: &self.keyer,
             },
         );
         // Writing into memory fails only when a type refuses to serialise, which none here does.
         postcard::to_allocvec(&out).unwrap_or_default()
     }
 
-    /// The fold [`Insights::save`] wrote, for `program` as of `as_of`; refused when it was
-    /// written by another format or for another version of the program.
-    pub fn restore(program: &Program, as_of: Date, bytes: &[u8]) -> Result<Insights, RestoreError> {
+    /// The fold [`Insights::save`] wrote, for `program` as of `as_of`, keyed with `secret` (as
+    /// [`Insights::keyed`]); refused when it was written by another format or for another
+    /// version of the program.
+    pub fn restore(
+        program: &Program,
+        as_of: Date,
+        secret: &[u8],
+        bytes: &[u8],
+    ) -> Result<Insights, RestoreError> {
         let header: Header = postcard::take_from_bytes(bytes)
             .map_or(Err(RestoreError::Unreadable), |(h, _)| Ok(h))?;
         if header.format != SAVED_FORMAT {
@@ -179,7 +205,9 @@ impl Insights {
             return Err(RestoreError::OtherProgram);
         }
         let saved: Saved = postcard::from_bytes(bytes).map_err(|_| RestoreError::Unreadable)?;
-        let mut out = Insights::new(program, as_of);
+        let mut out = Insights::new(program, as_of).keyed(secret);
+        // Pseudonyms saved under another key are worked out again, never shown.
+        let same_key = saved.keyed_by == key_tag(&out.keyer);
         let names: Vec<Arc<str>> = saved.names.iter().map(|n| out.intern(n)).collect();
         let name = |i: Option<u32>| -> Result<Option<Arc<str>>, RestoreError> {
             i.map(|i| {
@@ -208,11 +236,15 @@ impl Insights {
             if out.index.insert(p.key.clone(), out.people.len()).is_some() {
                 return Err(RestoreError::Unreadable);
             }
+            let pseudonym = std::sync::OnceLock::new();
+            if same_key {
+                let _ = pseudonym.set(p.pseudonym);
+            }
             out.people.push(Person {
                 key: p.key,
                 name: p.name,
                 events,
-                pseudonym: std::sync::OnceLock::new(),
+                pseudonym,
             });
         }
         Ok(out)

@@ -1257,9 +1257,7 @@ fn saved_fold_state_restores_to_the_same_reports() {
     with_voids.push(all[20].clone());
     let folded = insights(&p, cfg.as_of, &with_voids).keyed(b"admin secret");
     let bytes = folded.save();
-    let restored = Insights::restore(&p, cfg.as_of, &bytes)
-        .expect("restores")
-        .keyed(b"admin secret");
+    let restored = Insights::restore(&p, cfg.as_of, b"admin secret", &bytes).expect("restores");
     for f in filters(&p) {
         assert_eq!(restored.report(&f), folded.report(&f), "{f:?}");
     }
@@ -1271,6 +1269,36 @@ fn saved_fold_state_restores_to_the_same_reports() {
 }
 
 #[test]
+fn saved_pseudonyms_are_used_only_under_the_key_they_were_made_with() {
+    let p = coaching();
+    let cfg = config(120, 4);
+    let all = json_of(&generate(&p, &cfg));
+    let under_a = insights(&p, cfg.as_of, &all).keyed(b"key A");
+    let under_b = insights(&p, cfg.as_of, &all).keyed(b"key B");
+    let ids = |i: &Insights| -> Vec<String> {
+        i.report(&Filter::default())
+            .learners
+            .iter()
+            .map(|l| l.id.clone())
+            .collect()
+    };
+    assert_ne!(
+        ids(&under_a),
+        ids(&under_b),
+        "the keys give other pseudonyms"
+    );
+    // A report before saving, and none: the saved pseudonyms are the same either way.
+    let reported = under_a.clone();
+    let _ = reported.report(&Filter::default());
+    for saved in [under_a.save(), reported.save()] {
+        let again = Insights::restore(&p, cfg.as_of, b"key A", &saved).expect("restores");
+        assert_eq!(ids(&again), ids(&under_a));
+        let other = Insights::restore(&p, cfg.as_of, b"key B", &saved).expect("restores");
+        assert_eq!(ids(&other), ids(&under_b), "saved under A, shown under B");
+    }
+}
+
+#[test]
 fn saved_fold_state_of_another_format_or_program_is_refused() {
     let p = coaching();
     let cfg = config(40, 2);
@@ -1279,22 +1307,22 @@ fn saved_fold_state_of_another_format_or_program_is_refused() {
     let mut other = p.clone();
     other.title.push_str(" (revised)");
     assert_eq!(
-        Insights::restore(&other, cfg.as_of, &bytes).err(),
+        Insights::restore(&other, cfg.as_of, b"", &bytes).err(),
         Some(RestoreError::OtherProgram)
     );
     let mut old = bytes.clone();
     // The format number is the first varint: an older one is told apart, not misread.
     old[0] = 0;
     assert_eq!(
-        Insights::restore(&p, cfg.as_of, &old).err(),
+        Insights::restore(&p, cfg.as_of, b"", &old).err(),
         Some(RestoreError::OtherFormat(0))
     );
     assert_eq!(
-        Insights::restore(&p, cfg.as_of, &bytes[..bytes.len() / 2]).err(),
+        Insights::restore(&p, cfg.as_of, b"", &bytes[..bytes.len() / 2]).err(),
         Some(RestoreError::Unreadable)
     );
     assert_eq!(
-        Insights::restore(&p, cfg.as_of, b"").err(),
+        Insights::restore(&p, cfg.as_of, b"", b"").err(),
         Some(RestoreError::Unreadable)
     );
 }
@@ -1468,7 +1496,7 @@ fn folding_a_then_b_equals_folding_both_whatever_is_saved_between() {
     for cut in [0, 1, all.len() / 3, all.len() - 1, all.len()] {
         let (a, b) = all.split_at(cut);
         let first = insights(&p, cfg.as_of, a);
-        let mut later = Insights::restore(&p, cfg.as_of, &first.save()).expect("restores");
+        let mut later = Insights::restore(&p, cfg.as_of, b"", &first.save()).expect("restores");
         for s in b {
             later.add_text(&s.to_string());
         }

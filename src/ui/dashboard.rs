@@ -474,10 +474,16 @@ pub fn Dashboard(
                 match shell::cache::load(&key).await {
                     Ok(Some(c)) => {
                         shell::mark("throughline:dash-cache-read");
-                        match Insights::restore(&program_kept.get_value(), as_of, &c.state) {
+                        let restored = Insights::restore(
+                            &program_kept.get_value(),
+                            as_of,
+                            &pseudonym_key.get_value(),
+                            &c.state,
+                        );
+                        match restored {
                             Ok(i) => {
                                 shell::mark("throughline:dash-restored");
-                                insights.set_value(i.keyed(&pseudonym_key.get_value()));
+                                insights.set_value(i);
                                 loaded.set(distinct(insights.with_value(|i| i.intake())));
                                 resume.set_value(c.since);
                                 // No report yet: the read of what is new comes next and draws
