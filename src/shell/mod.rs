@@ -54,3 +54,24 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Resolves once the browser has had a chance to paint what is on the page now, so work queued
+/// after it (a second of writing the dashboard's fold) does not hold back what was just drawn.
+/// A frame callback runs before a paint and the timeout it sets after it; frames stop in a
+/// hidden tab, so a plain 200 ms timeout resolves it there.
+pub async fn after_paint() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _reject| {
+        let w = window.clone();
+        let after_frame = resolve.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = w.set_timeout_with_callback(&after_frame);
+        });
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -452,14 +452,16 @@ pub fn Dashboard(
             };
             shell::mark("throughline:dash-read");
             resume.set_value(since.or_else(|| resume.get_value()));
-            // Kept again only when something new was folded (a repeat visit re-reads the last
-            // second, and writing a million statements' fold back costs most of a second).
-            if state.read.get() > 0 && loaded.get_untracked() > before {
-                keep();
-            }
             loading.set(false);
             version.update(|v| *v += 1);
             ready.set(true);
+            // Kept again only when something new was folded (a repeat visit re-reads the last
+            // second), and only once the figures are on screen: writing a million statements'
+            // fold back costs most of a second.
+            if state.read.get() > 0 && loaded.get_untracked() > before {
+                shell::after_paint().await;
+                keep();
+            }
         });
     };
 

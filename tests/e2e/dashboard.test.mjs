@@ -208,6 +208,12 @@ test('over the Throughline service the dashboard shows its snapshot, the same fi
   await context.close();
 });
 
+/** Waits until the fold and the figures are written to IndexedDB (after the figures are drawn). */
+async function kept(page) {
+  await page.waitForFunction(() => ['throughline:dash-saved', 'throughline:dash-kept']
+    .every((m) => performance.getEntriesByName(m).length > 0), null, { timeout: 30000 });
+}
+
 /** A first plain-LRS visit in `context`, read to the end: its statement count, learners per role and learner heading. */
 async function firstPlainVisit(context) {
   const first = await context.newPage();
@@ -217,9 +223,8 @@ async function firstPlainVisit(context) {
   const statements = Number(await first.locator('[data-dashboard-ready]').getAttribute('data-statements'));
   const roles = await learnersByRole(first);
   const learners = await first.locator('#tl-dash-learners').innerText();
+  await kept(first);
   await first.close();
-  // The fold is written when reading ends; give IndexedDB a moment to commit.
-  await new Promise((r) => setTimeout(r, 500));
   return { statements, roles, learners, errors };
 }
 
@@ -332,8 +337,8 @@ test('Cancel keeps the figures read so far, and the next visit goes on from ther
   const roles = await learnersByRole(page);
   assert.ok(Object.values(roles).reduce((a, b) => a + b, 0) > 0, 'figures for what was read');
   assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'no accessibility violations after Cancel');
+  await page.waitForFunction(() => performance.getEntriesByName('throughline:dash-saved').length > 0, null, { timeout: 30000 });
   await page.close();
-  await new Promise((r) => setTimeout(r, 500));
 
   const again = await context.newPage();
   const reads = watchReads(again);
