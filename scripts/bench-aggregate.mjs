@@ -37,17 +37,49 @@ try {
     const { default: init, summarizeStatements } = await import('/admin.js');
     await init('/throughline_admin_bg.wasm');
     const [program, statements] = await Promise.all([fetch('/program.json').then((r) => r.text()), fetch('/statements.json').then((r) => r.text())]);
-    const out = [];
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      const r = summarizeStatements(program, statements, asOf);
-      out.push({ total: performance.now() - t, aggregate: r.aggregateMs, report: r.reportMs, statements: r.statements, learners: r.learners });
+    // What the dashboard asks an LRS for unless names may be shown: `format=ids` (xAPI 1.0.3,
+    // part 3, 2.1.3): agents and groups by their identifier, activities and the verb by id.
+    const agent = (a) => {
+      if (!a || typeof a !== 'object') return a;
+      const ifi = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => k in a);
+      const out = {};
+      for (const k of ['objectType', ...ifi]) if (k in a) out[k] = a[k];
+      if (!ifi.length && Array.isArray(a.member)) out.member = a.member.map(agent);
+      return out;
+    };
+    const activity = (a) => (a && typeof a === 'object' ? { id: a.id } : a);
+    const ids = (s) => {
+      const out = { ...s, actor: agent(s.actor), verb: { id: s.verb?.id } };
+      if (s.authority) out.authority = agent(s.authority);
+      const type = s.object?.objectType;
+      out.object = !type || type === 'Activity' ? activity(s.object) : type === 'Agent' || type === 'Group' ? agent(s.object) : type === 'SubStatement' ? ids(s.object) : s.object;
+      if (s.context) {
+        out.context = { ...s.context };
+        for (const k of ['instructor', 'team']) if (s.context[k]) out.context[k] = agent(s.context[k]);
+        if (s.context.contextActivities) {
+          out.context.contextActivities = Object.fromEntries(Object.entries(s.context.contextActivities)
+            .map(([k, v]) => [k, Array.isArray(v) ? v.map(activity) : activity(v)]));
+        }
+      }
+      return out;
+    };
+    const texts = { exact: statements, ids: JSON.stringify(JSON.parse(statements).map(ids)) };
+    const out = {};
+    for (const [format, text] of Object.entries(texts)) {
+      out[format] = { bytes: text.length, runs: [] };
+      for (let i = 0; i < 3; i++) {
+        const r = summarizeStatements(program, text, asOf);
+        out[format].runs.push({ aggregate: r.aggregateMs, report: r.reportMs, statements: r.statements, learners: r.learners });
+      }
     }
     return out;
   }, asOf);
-  const best = runs.reduce((a, b) => (a.aggregate + a.report < b.aggregate + b.report ? a : b));
-  console.log(`wasm in headless Chromium (best of ${runs.length}): ${best.statements} statements, ${best.learners} learners`);
-  console.log(`  read + aggregate ${best.aggregate.toFixed(0)} ms, report ${best.report.toFixed(0)} ms; all of it from the JSON text ${(best.aggregate + best.report).toFixed(0)} ms (goal < 300 ms)`);
+  for (const [format, { bytes, runs: list }] of Object.entries(runs)) {
+    const best = list.reduce((a, b) => (a.aggregate + a.report < b.aggregate + b.report ? a : b));
+    const what = format === 'ids' ? 'as the dashboard asks for them (format=ids)' : 'full statements (format=exact)';
+    console.log(`wasm in headless Chromium, ${what}, ${(bytes / 1e6).toFixed(0)} MB (best of ${list.length}): ${best.statements} statements, ${best.learners} learners`);
+    console.log(`  read + aggregate ${best.aggregate.toFixed(0)} ms, report ${best.report.toFixed(0)} ms; all of it from the JSON text ${(best.aggregate + best.report).toFixed(0)} ms (goal < 300 ms)`);
+  }
 } finally {
   await browser.close();
   server.close();
