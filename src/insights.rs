@@ -613,13 +613,19 @@ impl Insights {
                     person.name = Some((moment, name.to_string()));
                 }
             }
-            person.events.push(Event {
+            let event = Event {
                 id,
                 at: moment,
                 course,
                 role,
                 kind,
-            });
+            };
+            // Kept in the order a report replays them (time, then id), so no report sorts them;
+            // statements mostly arrive oldest first, which makes this a push.
+            let at = person
+                .events
+                .partition_point(|e| (e.at, e.id) <= (event.at, event.id));
+            person.events.insert(at, event);
         }
     }
 
@@ -722,12 +728,12 @@ impl Insights {
     }
 
     fn facts<'a>(&'a self, person: &'a Person) -> Facts<'a> {
-        let mut events: Vec<&Event> = person
+        // In replay order already (`add` and `restore` keep them so).
+        let events: Vec<&Event> = person
             .events
             .iter()
             .filter(|e| !self.voided.contains(&e.id) && e.at.date() <= self.as_of)
             .collect();
-        events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
         let mut f = Facts {
             id: person
                 .pseudonym

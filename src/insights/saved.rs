@@ -236,6 +236,8 @@ impl Insights {
             if out.index.insert(p.key.clone(), out.people.len()).is_some() {
                 return Err(RestoreError::Unreadable);
             }
+            // In the order a report replays them, as `add` keeps them (already so: a pass).
+            events.sort_by_key(|e| (e.at, e.id));
             let pseudonym = std::sync::OnceLock::new();
             if same_key {
                 let _ = pseudonym.set(p.pseudonym);
