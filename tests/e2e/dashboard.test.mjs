@@ -208,10 +208,9 @@ test('over the Throughline service the dashboard shows its snapshot, the same fi
   await context.close();
 });
 
-/** Waits until the fold and the figures are written to IndexedDB (after the figures are drawn). */
-async function kept(page) {
-  await page.waitForFunction(() => ['throughline:dash-saved', 'throughline:dash-kept']
-    .every((m) => performance.getEntriesByName(m).length > 0), null, { timeout: 30000 });
+/** Waits until what `marks` name is written to IndexedDB (after the figures are drawn): the fold and the figures unless told. */
+async function kept(page, marks = ['throughline:dash-saved', 'throughline:dash-kept']) {
+  await page.waitForFunction((names) => names.every((m) => performance.getEntriesByName(m).length > 0), marks, { timeout: 30000 });
 }
 
 /** A first plain-LRS visit in `context`, read to the end: its statement count, learners per role and learner heading. */
@@ -337,7 +336,7 @@ test('Cancel keeps the figures read so far, and the next visit goes on from ther
   const roles = await learnersByRole(page);
   assert.ok(Object.values(roles).reduce((a, b) => a + b, 0) > 0, 'figures for what was read');
   assert.deepEqual(await axeViolations(page, '.tl-dashboard'), [], 'no accessibility violations after Cancel');
-  await page.waitForFunction(() => performance.getEntriesByName('throughline:dash-saved').length > 0, null, { timeout: 30000 });
+  await kept(page, ['throughline:dash-saved']);
   await page.close();
 
   const again = await context.newPage();
