@@ -2,7 +2,9 @@
 //! 400, so a misspelt filter never silently returns everything), the
 //! statement query filters, `more` links and the `ids` format.
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::store::{self, StatementFilter};
 use super::validate;
@@ -205,62 +207,309 @@ pub fn statement_filter(params: &Params) -> Result<StatementFilter, ApiError> {
     })
 }
 
-/// Reduces a statement to the `ids` format, in place (a page of them is read once).
-pub fn to_ids(mut statement: Value) -> Value {
-    if let Some(obj) = statement.as_object_mut() {
-        ids_in_statement(obj);
-    }
-    statement
+/// A stored statement's text in the `ids` format, the same as reducing its tree gives.
+///
+/// The text is read once, written as it goes: only agents become values (to be cut to
+/// their identifier); an activity's id and every member the format keeps (results,
+/// extensions, ids, times) are copied as they were stored. A page of 500 is read for
+/// every dashboard request, and building a tree of each statement was most of its cost.
+pub fn ids_text(body: &str) -> serde_json::Result<String> {
+    let mut out = String::with_capacity(body.len());
+    let mut de = serde_json::Deserializer::from_str(body);
+    serde::de::DeserializeSeed::deserialize(Ids::new(Part::Statement, &mut out), &mut de)?;
+    de.end()?;
+    Ok(out)
 }
 
-fn ids_in_statement(obj: &mut Map<String, Value>) {
-    for key in ["actor", "authority"] {
-        if let Some(a) = obj.get_mut(key) {
-            ids_agent(a);
+/// Which part of a statement a value is, which decides what `ids` keeps of it.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Statement,
+    /// The verb, an Activity: its `id` member alone.
+    Activity,
+    Context,
+    ContextActivities,
+    /// An Activity, or a list of them (`contextActivities` members).
+    Activities,
+}
+
+/// Writes one value of `part` in the `ids` format into `out`, as it is read.
+struct Ids<'o> {
+    part: Part,
+    out: &'o mut String,
+}
+
+impl<'o> Ids<'o> {
+    fn new(part: Part, out: &'o mut String) -> Ids<'o> {
+        Ids { part, out }
+    }
+
+    /// A value kept whole (a scalar or list where an object was expected), as it was.
+    fn whole(&mut self, v: impl serde::Serialize) {
+        // Writing a value into a `String` cannot fail: it holds nothing that refuses.
+        if let Ok(text) = serde_json::to_string(&v) {
+            self.out.push_str(&text);
         }
     }
-    if let Some(verb) = obj.get_mut("verb").and_then(Value::as_object_mut) {
-        verb.retain(|k, _| k == "id");
+
+    fn key(&mut self, key: &Key<'_>) -> serde_json::Result<()> {
+        match &key.0 {
+            // Borrowed means the text held no escape, so it is a JSON string as it stands.
+            std::borrow::Cow::Borrowed(k) => {
+                self.out.push('"');
+                self.out.push_str(k);
+                self.out.push('"');
+            }
+            std::borrow::Cow::Owned(k) => self.out.push_str(&serde_json::to_string(k)?),
+        }
+        self.out.push(':');
+        Ok(())
     }
-    if let Some(object) = obj.get_mut("object") {
-        match object.get("objectType").and_then(Value::as_str) {
-            None | Some("Activity") => ids_activity(object),
-            Some("Agent") | Some("Group") => ids_agent(object),
-            Some("SubStatement") => {
-                if let Some(sub) = object.as_object_mut() {
-                    ids_in_statement(sub);
+}
+
+/// A member name, borrowed from the text unless it held escapes.
+struct Key<'a>(std::borrow::Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(v.to_owned().into()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Ids<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Ids<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let fail = |e: serde_json::Error| A::Error::custom(e);
+        self.out.push('{');
+        let mut first = true;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let part = match (self.part, &*key.0) {
+                (Part::Statement, "actor" | "authority")
+                | (Part::Context, "instructor" | "team") => None,
+                (Part::Statement, "verb") => Some(Part::Activity),
+                (Part::Statement, "context") => Some(Part::Context),
+                (Part::Context, "contextActivities") => Some(Part::ContextActivities),
+                (Part::ContextActivities, _) => Some(Part::Activities),
+                (Part::Activity | Part::Activities, "id") => Some(Part::Statement),
+                (Part::Activity | Part::Activities, _) => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    continue;
                 }
-            }
-            _ => {}
-        }
-    }
-    if let Some(ctx) = obj.get_mut("context").and_then(Value::as_object_mut) {
-        for key in ["instructor", "team"] {
-            if let Some(a) = ctx.get_mut(key) {
-                ids_agent(a);
-            }
-        }
-        if let Some(ca) = ctx
-            .get_mut("contextActivities")
-            .and_then(Value::as_object_mut)
-        {
-            for v in ca.values_mut() {
-                match v {
-                    Value::Array(items) => items.iter_mut().for_each(ids_activity),
-                    other => ids_activity(other),
+                (Part::Statement, "object") => {
+                    if !first {
+                        self.out.push(',');
+                    }
+                    first = false;
+                    self.key(&key).map_err(fail)?;
+                    let object: Members<'de> = map.next_value()?;
+                    object.write(self.out).map_err(fail)?;
+                    continue;
                 }
+                _ => Some(Part::Statement),
+            };
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            self.key(&key).map_err(fail)?;
+            match part {
+                // An agent: cut to its identifier (small, so read as a value).
+                None => {
+                    let mut agent: Value = map.next_value()?;
+                    ids_agent(&mut agent);
+                    self.whole(agent);
+                }
+                // Kept as stored.
+                Some(Part::Statement) => {
+                    let raw: &'de RawValue = map.next_value()?;
+                    self.out.push_str(raw.get());
+                }
+                Some(part) => map.next_value_seed(Ids::new(part, self.out))?,
             }
         }
+        self.out.push('}');
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        if self.part != Part::Activities {
+            let list = Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+            self.whole(list);
+            return Ok(());
+        }
+        self.out.push('[');
+        let mut first = true;
+        loop {
+            let mark = self.out.len();
+            if !first {
+                self.out.push(',');
+            }
+            if seq
+                .next_element_seed(Ids::new(Part::Activity, self.out))?
+                .is_none()
+            {
+                self.out.truncate(mark);
+                break;
+            }
+            first = false;
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    fn visit_bool<E>(mut self, v: bool) -> Result<(), E> {
+        self.whole(v);
+        Ok(())
+    }
+    fn visit_i64<E>(mut self, v: i64) -> Result<(), E> {
+        self.whole(v);
+        Ok(())
+    }
+    fn visit_u64<E>(mut self, v: u64) -> Result<(), E> {
+        self.whole(v);
+        Ok(())
+    }
+    fn visit_f64<E>(mut self, v: f64) -> Result<(), E> {
+        self.whole(Value::from(v));
+        Ok(())
+    }
+    fn visit_str<E>(mut self, v: &str) -> Result<(), E> {
+        self.whole(v);
+        Ok(())
+    }
+    fn visit_unit<E>(mut self) -> Result<(), E> {
+        self.whole(());
+        Ok(())
     }
 }
 
-/// An Activity as `format=ids` gives it: its id alone (objectType "Activity" is the default).
-fn ids_activity(a: &mut Value) {
-    if let Some(obj) = a.as_object_mut() {
-        obj.retain(|k, _| k == "id");
+/// The statement's object with its members as written: which kind it is (`objectType`,
+/// which sorts after `definition` and `id`) decides what is kept, so it is read first.
+/// Anything but an object is kept whole.
+struct Members<'a>(Result<Vec<(Key<'a>, &'a RawValue)>, Value>);
+
+impl<'de> serde::Deserialize<'de> for Members<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Members<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Members<'de>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry::<Key<'de>, &'de RawValue>()? {
+                    members.push(entry);
+                }
+                Ok(Members(Ok(members)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Members<'de>, A::Error> {
+                let list = Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+                Ok(Members(Err(list)))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Members<'de>, E> {
+                Ok(Members(Err(v.into())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Members<'de>, E> {
+                Ok(Members(Err(v.into())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Members<'de>, E> {
+                Ok(Members(Err(v.into())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Members<'de>, E> {
+                Ok(Members(Err(v.into())))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Members<'de>, E> {
+                Ok(Members(Err(v.into())))
+            }
+            fn visit_unit<E>(self) -> Result<Members<'de>, E> {
+                Ok(Members(Err(Value::Null)))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
+impl Members<'_> {
+    fn write(&self, out: &mut String) -> serde_json::Result<()> {
+        let members = match &self.0 {
+            Ok(members) => members,
+            Err(other) => {
+                out.push_str(&other.to_string());
+                return Ok(());
+            }
+        };
+        let kind = members
+            .iter()
+            .find(|(k, _)| k.0 == "objectType")
+            .and_then(|(_, v)| serde_json::from_str::<String>(v.get()).ok());
+        let text = || {
+            let mut whole = String::new();
+            whole.push('{');
+            for (i, (k, v)) in members.iter().enumerate() {
+                if i > 0 {
+                    whole.push(',');
+                }
+                Ids::new(Part::Statement, &mut whole).key(k)?;
+                whole.push_str(v.get());
+            }
+            whole.push('}');
+            Ok::<_, serde_json::Error>(whole)
+        };
+        match kind.as_deref() {
+            None | Some("Activity") => {
+                out.push('{');
+                if let Some((k, id)) = members.iter().find(|(k, _)| k.0 == "id") {
+                    Ids::new(Part::Statement, out).key(k)?;
+                    out.push_str(id.get());
+                }
+                out.push('}');
+            }
+            Some("Agent") | Some("Group") => {
+                let mut agent: Value = serde_json::from_str(&text()?)?;
+                ids_agent(&mut agent);
+                out.push_str(&agent.to_string());
+            }
+            Some("SubStatement") => out.push_str(&ids_text(&text()?)?),
+            _ => out.push_str(&text()?),
+        }
+        Ok(())
+    }
+}
+
+/// An Agent or Group as `format=ids` gives it: its identifier, or an anonymous group's members.
 fn ids_agent(a: &mut Value) {
     let Some(obj) = a.as_object_mut() else { return };
     let identified = ["mbox", "mbox_sha1sum", "openid", "account"]
@@ -280,7 +529,63 @@ fn ids_agent(a: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Map};
+
+    /// The `ids` format as a tree walk over the whole statement: what [`ids_text`] must equal.
+    fn to_ids(mut statement: Value) -> Value {
+        if let Some(obj) = statement.as_object_mut() {
+            ids_in_statement(obj);
+        }
+        statement
+    }
+
+    fn ids_in_statement(obj: &mut Map<String, Value>) {
+        for key in ["actor", "authority"] {
+            if let Some(a) = obj.get_mut(key) {
+                ids_agent(a);
+            }
+        }
+        if let Some(verb) = obj.get_mut("verb").and_then(Value::as_object_mut) {
+            verb.retain(|k, _| k == "id");
+        }
+        if let Some(object) = obj.get_mut("object") {
+            match object.get("objectType").and_then(Value::as_str) {
+                None | Some("Activity") => ids_activity(object),
+                Some("Agent") | Some("Group") => ids_agent(object),
+                Some("SubStatement") => {
+                    if let Some(sub) = object.as_object_mut() {
+                        ids_in_statement(sub);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(ctx) = obj.get_mut("context").and_then(Value::as_object_mut) {
+            for key in ["instructor", "team"] {
+                if let Some(a) = ctx.get_mut(key) {
+                    ids_agent(a);
+                }
+            }
+            if let Some(ca) = ctx
+                .get_mut("contextActivities")
+                .and_then(Value::as_object_mut)
+            {
+                for v in ca.values_mut() {
+                    match v {
+                        Value::Array(items) => items.iter_mut().for_each(ids_activity),
+                        other => ids_activity(other),
+                    }
+                }
+            }
+        }
+    }
+
+    /// An Activity as `format=ids` gives it: its id alone (objectType "Activity" is the default).
+    fn ids_activity(a: &mut Value) {
+        if let Some(obj) = a.as_object_mut() {
+            obj.retain(|k, _| k == "id");
+        }
+    }
 
     #[test]
     fn params_reject_repeats_and_unknowns() {
@@ -311,6 +616,57 @@ mod tests {
         assert!(f.ascending);
         let p = Params::parse(Some("format=full")).expect("parse");
         assert!(format(&p).is_err());
+    }
+
+    #[test]
+    fn ids_text_is_what_the_value_reduction_gives_for_every_statement_stored() {
+        use throughline::cohort::{generate, CohortConfig};
+        let program = throughline::program::parse(
+            crate::server::EXAMPLE_PROGRAM,
+            throughline::program::Format::Toml,
+        )
+        .expect("the example program");
+        let cohort = generate(
+            &program,
+            &CohortConfig {
+                learners: 60,
+                seed: 7,
+                start: time::macros::date!(2027 - 01 - 04),
+                cohorts: 2,
+                home_page: "https://lms.example.org".into(),
+                course_ids: vec!["https://lms.example.org/course/1".into()],
+                as_of: time::macros::date!(2027 - 05 - 10),
+            },
+        );
+        let odd = [
+            json!({"id": "x", "object": {"objectType": "SubStatement", "actor": {"objectType": "Group",
+                "name": "G", "member": [{"mbox": "mailto:m@x.org", "name": "M"}]},
+                "verb": {"id": "http://v", "display": {"en": "v"}},
+                "object": {"objectType": "Activity", "id": "http://s", "definition": {"type": "http://t"}}}}),
+            json!({"verb": "not an object", "object": ["a", {"id": "b"}], "context": 3}),
+            json!({"object": {"objectType": "StatementRef", "id": "e0c1d1c8-4a4f-4d4b-9d4a-3b8b8b8b8b8b"},
+                "authority": {"objectType": "Group", "member": [{"account": {"homePage": "h", "name": "n"}, "name": "A"}]}}),
+            json!({"object": {"objectType": "Agent", "mbox": "mailto:o@x.org", "name": "O"}, "context": {
+                "contextActivities": {"parent": {"id": "http://p", "definition": {}}, "other": [{"id": "q", "x": 1}, 5],
+                "grouping": "odd"}, "team": {"objectType": "Group", "name": "T", "account": {"homePage": "h", "name": "t"}},
+                "k\"ey": {"id": "kept"}, "extensions": {"http://e/\"quoted\"": {"definition": {"keep": true}}}}}),
+            json!({"object": {"objectType": 7, "id": "http://o", "definition": {}}, "result": {"response": "a\u{1}\n\"b\""}}),
+            json!([1, 2]),
+        ];
+        let bodies = cohort
+            .statements
+            .iter()
+            .map(|s| serde_json::to_value(s).expect("a statement"))
+            .chain(odd)
+            .map(|v| v.to_string());
+        let mut n = 0;
+        for body in bodies {
+            let old = to_ids(serde_json::from_str(&body).expect("JSON")).to_string();
+            assert_eq!(ids_text(&body).expect("reads"), old, "{body}");
+            n += 1;
+        }
+        assert!(n > 500, "{n} statements");
+        assert!(ids_text("{\"a\": ").is_err());
     }
 
     #[test]

@@ -326,9 +326,12 @@ fn set_header(res: &mut Response, name: &'static str, value: &str) {
     }
 }
 
+fn stored_not_json(e: serde_json::Error) -> ApiError {
+    ApiError::internal(format!("a stored statement is not JSON: {e}"))
+}
+
 fn parse_stored(body: &str) -> Result<Value, ApiError> {
-    serde_json::from_str(body)
-        .map_err(|e| ApiError::internal(format!("a stored statement is not JSON: {e}")))
+    serde_json::from_str(body).map_err(stored_not_json)
 }
 
 /// Renders stored statements in `format`. Canonical reads activity definitions from the
@@ -343,7 +346,7 @@ async fn render(
         Format::Exact => Ok(bodies),
         Format::Ids => bodies
             .iter()
-            .map(|b| parse_stored(b).map(|v| query::to_ids(v).to_string()))
+            .map(|b| query::ids_text(b).map_err(stored_not_json))
             .collect(),
         Format::Canonical => {
             let shared = shared.clone();
