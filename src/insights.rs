@@ -319,6 +319,23 @@ fn identity(actor: &raw::Actor<'_>) -> Option<String> {
     .find_map(|(k, v)| v.get().map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
 }
 
+/// The link of a page that ends with its top-level `"more": "…"` member (`Some(None)` for a
+/// `null` one); `None` when the text does not end that way.
+fn more_at_end(text: &str) -> Option<Option<String>> {
+    let body = text.trim_end().strip_suffix('}')?.trim_end();
+    // A JSON string holds a quote only escaped, so the last `"more"` is the name or nothing.
+    let at = body.rfind("\"more\"")?;
+    let before = body[..at].trim_end();
+    if !(before.ends_with(',') || before.ends_with('{')) {
+        return None;
+    }
+    let value = body[at + "\"more\"".len()..]
+        .trim_start()
+        .strip_prefix(':')?;
+    // The value must be all that is left: a string (or null) and nothing after it.
+    serde_json::from_str::<Option<String>>(value).ok()
+}
+
 /// A statement id as a number: the UUID itself (ids compare case-insensitively), or, for the odd
 /// id that is not a UUID, a 128-bit hash of its lower-cased text. No allocation per statement.
 fn statement_key(id: &str) -> u128 {
@@ -633,6 +650,12 @@ impl Insights {
     /// skipped, not read) so the next request can be under way while this page is folded.
     /// `None` for a bare array, a page without one, or text that is not a StatementResult.
     pub fn page_more(text: &str) -> Option<String> {
+        // Most LRSs write `more` after the list: read it off the end rather than skip every
+        // statement (that skipping was a second reading of each page). The fold's own reading
+        // still decides; a link read here that it does not find is only a wasted request.
+        if let Some(more) = more_at_end(text) {
+            return more.filter(|m| !m.is_empty());
+        }
         #[derive(serde::Deserialize)]
         struct More {
             more: Option<String>,

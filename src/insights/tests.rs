@@ -617,9 +617,36 @@ fn pages_read_from_text_count_exactly_as_json_trees_do() {
         r#"[]"#,
         r#"{"statements": [], "more": ""}"#,
         r#"{"statements": []}"#,
+        r#"{"statements": [], "more": null}"#,
+        r#"{"statements": [{"result": {"response": "\"more\": \"/x\"}"}}]}"#,
+        r#"{"statements": [{"more": "/inside"}]}"#,
         "not json",
     ] {
         assert_eq!(Insights::page_more(none), None, "{none}");
+    }
+    // Wherever `more` is and however it is written, the link read ahead is the page's own.
+    for (page, link) in [
+        (
+            r#"{"more": "/first", "statements": [{"more": "/inside"}]}"#,
+            "/first",
+        ),
+        (
+            r#"{"statements": [{"more": "/inside"}], "more" : "\/escaped\u0021" }  "#,
+            "/escaped!",
+        ),
+        (
+            r#"{"statements": [], "x": {"more": "/nested"}, "more": "/last"}"#,
+            "/last",
+        ),
+        (
+            r#"{"statements": [], "more": "/a", "extra": {"more": "/nested"}}"#,
+            "/a",
+        ),
+    ] {
+        assert_eq!(Insights::page_more(page).as_deref(), Some(link), "{page}");
+        let mut i = Insights::new(&p, cfg.as_of);
+        let got = i.add_page_text(page).expect("a page");
+        assert_eq!(got.more.as_deref(), Some(link), "{page}");
     }
 }
 
