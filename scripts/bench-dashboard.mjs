@@ -13,7 +13,10 @@
 // end (CDP; the WebAssembly memory is outside it, in the renderer's resident size).
 // Usage: node scripts/bench-dashboard.mjs <origin> [timeoutMs] [expectedStatements] [only]
 //   only: "service" or "plain" to run one way in
-import { readFileSync, readdirSync } from 'node:fs';
+// With PROFILE=dir, each first load is also profiled (CDP's sampling profiler, 1 ms): its
+// .cpuprofile is written there (DevTools opens it) and the tab's time is summed up as idle,
+// garbage collection, WebAssembly, and the JavaScript functions that took the most.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 const [origin, timeoutArg, expectedArg, only] = process.argv.slice(2);
@@ -48,9 +51,33 @@ function rendererRss() {
 
 const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
 
+/** Where a profiled tab's time went: idle, GC, wasm and the busiest JS functions, in words. */
+function summarize(profile) {
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  const by = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    total += us;
+    const f = node.callFrame;
+    const name = f.url.startsWith('wasm://') || f.url.endsWith('.wasm') ? '(WebAssembly)' : f.functionName ? `${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber + 1}` : f.url ? `(anonymous) ${f.url.split('/').pop()}` : f.functionName || '(root)';
+    by.set(name, (by.get(name) ?? 0) + us);
+  }
+  const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return top.map(([n, us]) => `${n} ${(us / 1e3).toFixed(0)} ms (${((100 * us) / total).toFixed(0)}%)`).join('; ');
+}
+
 /** One visit: navigation to ready, the statements the dashboard counted, peak renderer memory. */
-async function visit(context, query) {
+async function visit(context, query, profileTo) {
   const page = await context.newPage();
+  let profiler = null;
+  if (profileTo) {
+    profiler = await context.newCDPSession(page);
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await profiler.send('Profiler.start');
+  }
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
@@ -79,6 +106,12 @@ async function visit(context, query) {
   }
   clearInterval(sampler);
   peak = Math.max(peak, rendererRss());
+  let profiled = null;
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    profiled = summarize(profile);
+  }
   const cdp = await context.newCDPSession(page);
   const heap = await cdp.send('Runtime.getHeapUsage');
   const m = await page.evaluate(() => {
@@ -92,7 +125,7 @@ async function visit(context, query) {
     .filter((e) => e.name.startsWith('throughline:dash-'))
     .map((e) => `${e.name.slice('throughline:dash-'.length)} ${e.startTime.toFixed(0)}`).join(', '));
   await page.close();
-  return { ...m, peak, heap: heap.usedSize, reads, problems, phases };
+  return { ...m, peak, heap: heap.usedSize, reads, problems, phases, profiled };
 }
 
 const ways = [
@@ -139,10 +172,12 @@ try {
     if (way.key === 'plain') labels.push('visit after one new statement');
     for (const label of labels) {
       if (label === 'visit after one new statement') await oneNewStatement(context);
-      const v = await visit(context, way.query);
+      const profileTo = process.env.PROFILE && label === 'first load' ? `${process.env.PROFILE}/${way.key}-first-load.cpuprofile` : null;
+      const v = await visit(context, way.query, profileTo);
       console.log(`${way.name}, ${label}: ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
         `statement requests ${v.reads}; renderer peak ${mb(v.peak)}, JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
       if (v.phases) console.log(`  phases (ms from navigation): ${v.phases}`);
+      if (v.profiled) console.log(`  profile (${profileTo}): ${v.profiled}`);
       if (label === 'visit after one new statement') {
         if (v.statements !== counted + 1) {
           console.error(`bench-dashboard: after one new statement the dashboard counted ${v.statements}, not ${counted + 1}`);
