@@ -285,6 +285,38 @@ pub struct Insights {
     team_prefix: String,
     /// What learner pseudonyms are keyed with (see [`Insights::keyed`]).
     keyer: Keyer,
+    /// Team pseudonyms under the current key, by team id: each report names every team,
+    /// and an HMAC per team per report was a twentieth of one.
+    teams: TeamNames,
+}
+
+/// Team id -> pseudonym under the current key, filled as reports name the teams.
+#[derive(Debug, Default)]
+struct TeamNames(std::sync::Mutex<FxHashMap<String, String>>);
+
+impl Clone for TeamNames {
+    fn clone(&self) -> Self {
+        TeamNames(std::sync::Mutex::new(
+            self.0.lock().map(|m| m.clone()).unwrap_or_default(),
+        ))
+    }
+}
+
+impl TeamNames {
+    fn get(&self, keyer: &Keyer, program: &str, team: &str) -> String {
+        // A poisoned lock only means a report panicked mid-way; the names in it are still right.
+        let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(name) = known.get(team) {
+            return name.clone();
+        }
+        let name = keyer.team(program, team);
+        known.insert(team.to_string(), name.clone());
+        name
+    }
+
+    fn forget(&mut self) {
+        self.0.get_mut().unwrap_or_else(|e| e.into_inner()).clear();
+    }
 }
 
 fn at<'v>(v: &'v Value, path: &[&str]) -> Option<&'v Value> {
@@ -371,6 +403,7 @@ impl Insights {
             ),
             team_prefix: activity_iri(program, "teams", ""),
             keyer: Keyer::new(&[]),
+            teams: TeamNames::default(),
         }
     }
 
@@ -392,6 +425,7 @@ impl Insights {
     pub fn rekey(&mut self, secret: &[u8]) {
         if !self.keyer.is(secret) {
             self.keyer = Keyer::new(secret);
+            self.teams.forget();
             for p in &mut self.people {
                 p.pseudonym = std::sync::OnceLock::new();
             }
@@ -1359,7 +1393,7 @@ impl Insights {
                 .filter_map(|(slot, _)| all.get(*slot))
                 .collect();
             out.rows.push(TeamRow {
-                team: self.keyer.team(&self.program.id, id),
+                team: self.teams.get(&self.keyer, &self.program.id, id),
                 leader: leader.map(|l| l.id.to_string()),
                 leader_name: leader.and_then(|l| l.name.map(str::to_string)),
                 leader_role: leader.and_then(|l| l.role.map(str::to_string)),

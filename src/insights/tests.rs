@@ -816,6 +816,27 @@ fn pseudonyms_are_stable_distinct_and_hide_names() {
 }
 
 #[test]
+fn team_pseudonyms_follow_the_key_from_one_report_to_the_next() {
+    let p = coaching();
+    let cfg = config(300, 9);
+    let mut fold = insights(&p, cfg.as_of, &json_of(&generate(&p, &cfg))).keyed(b"first");
+    let teams =
+        |r: &Report| -> Vec<String> { r.teams.rows.iter().map(|t| t.team.clone()).collect() };
+    let first = teams(&fold.report(&Filter::default()));
+    assert!(!first.is_empty());
+    // Asked again (a filter, the service's next request): the same names, kept.
+    assert_eq!(teams(&fold.report(&Filter::default())), first);
+    fold.rekey(b"second");
+    let second = teams(&fold.report(&Filter::default()));
+    assert_eq!(second.len(), first.len());
+    assert!(second.iter().all(|t| !first.contains(t)), "{second:?}");
+    let mut again = fold.clone();
+    again.rekey(b"first");
+    assert_eq!(teams(&again.report(&Filter::default())), first);
+    assert_eq!(teams(&fold.report(&Filter::default())), second);
+}
+
+#[test]
 fn extension_keys_are_the_catalogues() {
     use crate::xapi::NS;
     assert_eq!(STEP, format!("{NS}/extensions/step"));
