@@ -308,49 +308,56 @@ impl<'de> serde::de::Visitor<'de> for Ids<'_> {
         let fail = |e: serde_json::Error| A::Error::custom(e);
         self.out.push('{');
         let mut first = true;
+        /// What becomes of one member's value.
+        enum What {
+            /// An agent: cut to its identifier (small, so read as a value).
+            Agent,
+            /// The statement's object, whose kind decides (see [`Members`]).
+            Object,
+            /// Kept as stored.
+            Kept,
+            /// Left out.
+            Dropped,
+            /// Read as this part, member by member.
+            Part(Part),
+        }
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            let part = match (self.part, &*key.0) {
+            let what = match (self.part, &*key.0) {
                 (Part::Statement, "actor" | "authority")
-                | (Part::Context, "instructor" | "team") => None,
-                (Part::Statement, "verb") => Some(Part::Activity),
-                (Part::Statement, "context") => Some(Part::Context),
-                (Part::Context, "contextActivities") => Some(Part::ContextActivities),
-                (Part::ContextActivities, _) => Some(Part::Activities),
-                (Part::Activity | Part::Activities, "id") => Some(Part::Statement),
-                (Part::Activity | Part::Activities, _) => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                    continue;
-                }
-                (Part::Statement, "object") => {
-                    if !first {
-                        self.out.push(',');
-                    }
-                    first = false;
-                    self.key(&key).map_err(fail)?;
-                    let object: Members<'de> = map.next_value()?;
-                    object.write(self.out).map_err(fail)?;
-                    continue;
-                }
-                _ => Some(Part::Statement),
+                | (Part::Context, "instructor" | "team") => What::Agent,
+                (Part::Statement, "object") => What::Object,
+                (Part::Statement, "verb") => What::Part(Part::Activity),
+                (Part::Statement, "context") => What::Part(Part::Context),
+                (Part::Context, "contextActivities") => What::Part(Part::ContextActivities),
+                (Part::ContextActivities, _) => What::Part(Part::Activities),
+                (Part::Activity | Part::Activities, "id") => What::Kept,
+                (Part::Activity | Part::Activities, _) => What::Dropped,
+                _ => What::Kept,
             };
+            if let What::Dropped = what {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            }
             if !first {
                 self.out.push(',');
             }
             first = false;
             self.key(&key).map_err(fail)?;
-            match part {
-                // An agent: cut to its identifier (small, so read as a value).
-                None => {
+            match what {
+                What::Agent => {
                     let mut agent: Value = map.next_value()?;
                     ids_agent(&mut agent);
                     self.whole(agent);
                 }
-                // Kept as stored.
-                Some(Part::Statement) => {
+                What::Object => {
+                    let object: Members<'de> = map.next_value()?;
+                    object.write(self.out).map_err(fail)?;
+                }
+                What::Kept | What::Dropped => {
                     let raw: &'de RawValue = map.next_value()?;
                     self.out.push_str(raw.get());
                 }
-                Some(part) => map.next_value_seed(Ids::new(part, self.out))?,
+                What::Part(part) => map.next_value_seed(Ids::new(part, self.out))?,
             }
         }
         self.out.push('}');
