@@ -681,7 +681,7 @@ impl Insights {
     }
 
     /// The `more` link of a StatementResult page, read ahead of the fold (the statements are
-    /// skipped, not read) so the next request can be under way while this page is folded.
+    /// not read) so the next request can be under way while this page is folded.
     /// `None` for a bare array, a page without one, or text that is not a StatementResult.
     pub fn page_more(text: &str) -> Option<String> {
         // Most LRSs write `more` after the list: read it off the end rather than skip every
