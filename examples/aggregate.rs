@@ -4,7 +4,9 @@
 //!
 //! `cargo run --release --example aggregate [TARGET_STATEMENTS] [--dump FILE]`
 //! With `--dump`, the statements are also written to FILE as a JSON array (for the in-browser benchmark);
-//! with `--program FILE`, the compiled program is written there too (what the dashboard is handed).
+//! with `--program FILE`, the compiled program is written there too (what the dashboard is handed);
+//! with `--from FILE`, the statements folded are read from FILE instead (the same cohort cut to
+//! `format=ids`, say, so a profiler sees what the dashboard reads from an LRS).
 
 use std::time::Instant;
 
@@ -80,6 +82,21 @@ fn main() {
             std::process::exit(1);
         }
     }
+
+    let text = match args
+        .iter()
+        .position(|a| a == "--from")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("cannot read {path}: {e}");
+                std::process::exit(1);
+            }
+        },
+        None => text,
+    };
 
     let started = Instant::now();
     let mut insights = Insights::new(&program, config(learners).as_of);

@@ -93,8 +93,11 @@ async function visit(context, query, profileTo) {
     };
     new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dashboard-ready'] });
   });
+  // Sampled until the tab closes (the fold is written after ready), each sample with its time,
+  // so the peak can be told by phase; the figure printed as "renderer peak" is until ready.
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, rendererRss()); }, 100);
+  const samples = [];
+  const sampler = setInterval(() => { samples.push([Date.now(), rendererRss()]); }, 100);
   try {
     const res = await page.goto(`${origin}/admin?as=admin${query}`, { waitUntil: 'commit', timeout });
     if (!res || res.status() !== 200) throw new Error(`/admin answered ${res ? res.status() : 'nothing'}`);
@@ -104,8 +107,8 @@ async function visit(context, query, profileTo) {
     for (const p of problems.slice(0, 10)) console.error(`  ${p}`);
     throw new Error(`timed out or failed waiting for the dashboard (${query || 'service'}): ${e.message}`);
   }
-  clearInterval(sampler);
-  peak = Math.max(peak, rendererRss());
+  const readyWall = Date.now();
+  peak = Math.max(rendererRss(), ...samples.map(([, rss]) => rss));
   let profiled = null;
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
@@ -120,12 +123,27 @@ async function visit(context, query, profileTo) {
   });
   // Let the fold reach IndexedDB before the tab goes (it is written when reading ends).
   if (m.source === 'statements') await page.waitForTimeout(Math.min(30000, 2000 + m.statements / 50));
-  // The dashboard's own phases (performance marks, ms from navigation): where the time goes.
-  const phases = await page.evaluate(() => performance.getEntriesByType('mark')
-    .filter((e) => e.name.startsWith('throughline:dash-'))
-    .map((e) => `${e.name.slice('throughline:dash-'.length)} ${e.startTime.toFixed(0)}`).join(', '));
+  // The dashboard's own phases (performance marks, ms from navigation): where the time goes, and
+  // the renderer's largest resident size in each.
+  const { origin: navigatedAt, marks } = await page.evaluate(() => ({
+    origin: performance.timeOrigin,
+    marks: performance.getEntriesByType('mark')
+      .filter((e) => e.name.startsWith('throughline:dash-'))
+      .map((e) => [e.name.slice('throughline:dash-'.length), e.startTime]),
+  }));
+  clearInterval(sampler);
+  // The largest resident size in each phase (from the mark before to this one) and after the last.
+  const most = (from, to) => Math.max(0, ...samples.filter(([t]) => t > from && t <= to).map(([, rss]) => rss));
+  let before = 0;
+  const phases = marks.map(([name, at]) => {
+    const upTo = most(navigatedAt + before, navigatedAt + at);
+    before = at;
+    return `${name} ${at.toFixed(0)}${upTo ? ` (${mb(upTo)})` : ''}`;
+  }).join(', ');
+  const after = most(navigatedAt + before, Date.now());
+  const afterReady = most(readyWall, Date.now());
   await page.close();
-  return { ...m, peak, heap: heap.usedSize, reads, problems, phases, profiled };
+  return { ...m, peak, afterReady, heap: heap.usedSize, reads, problems, phases: phases && `${phases}${after ? `, then ${mb(after)}` : ''}`, profiled };
 }
 
 const ways = [
@@ -175,8 +193,8 @@ try {
       const profileTo = process.env.PROFILE && label === 'first load' ? `${process.env.PROFILE}/${way.key}-first-load.cpuprofile` : null;
       const v = await visit(context, way.query, profileTo);
       console.log(`${way.name}, ${label}: ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
-        `statement requests ${v.reads}; renderer peak ${mb(v.peak)}, JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
-      if (v.phases) console.log(`  phases (ms from navigation): ${v.phases}`);
+        `statement requests ${v.reads}; renderer peak ${mb(v.peak)} (${mb(v.afterReady)} after ready), JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
+      if (v.phases) console.log(`  phases (ms from navigation, the renderer's largest resident size in each): ${v.phases}`);
       if (v.profiled) console.log(`  profile (${profileTo}): ${v.profiled}`);
       if (label === 'visit after one new statement') {
         if (v.statements !== counted + 1) {

@@ -151,12 +151,60 @@ where
     }
 }
 
+/// A postcard output that hands its bytes on in pieces of about `piece` bytes instead of
+/// growing one buffer: a million statements' fold is over a hundred megabytes, and the doubling
+/// vector that held it raised the dashboard's peak memory by 400 MB (WebAssembly memory, once
+/// grown, stays so).
+struct Pieces<'s> {
+    buf: Vec<u8>,
+    piece: usize,
+    sink: &'s mut dyn FnMut(&[u8]),
+}
+
+impl Pieces<'_> {
+    fn flush(&mut self) {
+        if !self.buf.is_empty() {
+            (self.sink)(&self.buf);
+            self.buf.clear();
+        }
+    }
+}
+
+impl postcard::ser_flavors::Flavor for Pieces<'_> {
+    type Output = ();
+
+    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= self.piece {
+            self.flush();
+        }
+        Ok(())
+    }
+
+    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+        self.try_extend(&[data])
+    }
+
+    fn finalize(mut self) -> postcard::Result<()> {
+        self.flush();
+        Ok(())
+    }
+}
+
 impl Insights {
     /// The fold so far as bytes, to restore on a later visit with [`Insights::restore`].
     /// `as_of` and the pseudonym key are not saved: they belong to the visit, not the fold.
     /// Every learner's pseudonym is (worked out now where a report has not yet), with a keyed
     /// tag that tells a restore under another key to work them out again.
     pub fn save(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.save_in_pieces(1 << 16, &mut |piece| out.extend_from_slice(piece));
+        out
+    }
+
+    /// The bytes of [`Insights::save`], handed to `sink` in order in pieces of about `piece`
+    /// bytes (the last may be shorter), so that they need never be in memory all at once.
+    pub fn save_in_pieces(&self, piece: usize, sink: &mut dyn FnMut(&[u8])) {
         let names: Vec<&str> = self.names.iter().map(|n| &**n).collect();
         let index: FxHashMap<&str, u32> = names
             .iter()
@@ -183,8 +231,13 @@ impl Insights {
                 keyer: &self.keyer,
             },
         );
-        // Writing into memory fails only when a type refuses to serialise, which none here does.
-        postcard::to_allocvec(&out).unwrap_or_default()
+        let pieces = Pieces {
+            buf: Vec::with_capacity(piece.saturating_add(64)),
+            piece: piece.max(1),
+            sink,
+        };
+        // The output never refuses bytes, and no type here refuses to serialise.
+        let _ = postcard::serialize_with_flavor(&out, pieces);
     }
 
     /// The fold [`Insights::save`] wrote, for `program` as of `as_of`, keyed with `secret` (as

@@ -1317,6 +1317,44 @@ fn saved_fold_state_restores_to_the_same_reports() {
 }
 
 #[test]
+fn a_fold_saved_in_pieces_is_the_same_bytes_in_pieces_of_about_the_size_asked() {
+    let p = coaching();
+    let cfg = config(60, 5);
+    let folded = insights(&p, cfg.as_of, &json_of(&generate(&p, &cfg))).keyed(b"k");
+    let whole = folded.save();
+    assert!(
+        whole.len() > 10_000,
+        "a cohort's fold is more than a few pieces"
+    );
+    for piece in [1, 7, 4096, whole.len() * 2] {
+        let mut pieces: Vec<Vec<u8>> = Vec::new();
+        folded.save_in_pieces(piece, &mut |b| pieces.push(b.to_vec()));
+        assert_eq!(pieces.concat(), whole, "pieces of {piece}");
+        assert!(
+            pieces.iter().all(|b| !b.is_empty()),
+            "no empty piece ({piece})"
+        );
+        // Every piece but the last is full; none is much over (a long string goes in one).
+        let (last, full) = pieces.split_last().expect("at least one piece");
+        assert!(last.len() <= piece.max(1) + 256, "the last of {piece}");
+        assert!(
+            full.iter()
+                .all(|b| b.len() >= piece && b.len() <= piece + 256),
+            "pieces of {piece}: {:?}",
+            full.iter().map(Vec::len).collect::<Vec<_>>()
+        );
+    }
+    // The pieces restore as the whole does.
+    let mut pieces = Vec::new();
+    folded.save_in_pieces(4096, &mut |b| pieces.extend_from_slice(b));
+    let restored = Insights::restore(&p, cfg.as_of, b"k", &pieces).expect("restores");
+    assert_eq!(
+        restored.report(&Filter::default()),
+        folded.report(&Filter::default())
+    );
+}
+
+#[test]
 fn saved_pseudonyms_are_used_only_under_the_key_they_were_made_with() {
     let p = coaching();
     let cfg = config(120, 4);

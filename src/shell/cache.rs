@@ -3,16 +3,24 @@
 //!
 //! The record's key is [`crate::launch::admin::cache_key`] (a hash: the credential is never
 //! written); its value holds the fold's bytes (`Insights::save`, which carry their own format
-//! number), the `since` of the next read and how many statements were read. Beside it, under
+//! number) as a Blob, the `since` of the next read and how many statements were read. Beside it, under
 //! `<key>:figures`, the unfiltered figures that fold gave (`insights::KeptFigures`), small enough
 //! to read at once on a visit that finds nothing new.
 
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
+
+use crate::insights::Insights;
 
 const DATABASE: &str = "throughline-dashboard";
 const STORE: &str = "folds";
+
+/// Bytes of the fold handed from WebAssembly to the browser at a time.
+const PIECE: usize = 1 << 20;
+/// Pieces gathered into a Blob at a time: the tab holds at most this many in JavaScript.
+const PIECES_A_BLOB: u32 = 8;
 
 /// What a visit left for the next.
 pub struct Cached {
@@ -44,11 +52,23 @@ pub async fn load(key: &str) -> Result<Option<Cached>, String> {
         return Ok(None);
     };
     let field = |name: &str| Reflect::get(&value, &JsValue::from_str(name)).ok();
-    let Some(state) = field("state").and_then(|s| s.dyn_into::<Uint8Array>().ok()) else {
-        return Ok(None);
+    let state = match field("state") {
+        Some(s) if s.is_instance_of::<Blob>() => {
+            let blob: Blob = s.unchecked_into();
+            let bytes = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+                .await
+                .map_err(|e| plain("read", format!("{e:?}")))?;
+            match bytes.dyn_into::<ArrayBuffer>() {
+                Ok(bytes) => Uint8Array::new(&bytes).to_vec(),
+                Err(_) => return Ok(None),
+            }
+        }
+        // As records were kept before the fold was written in pieces.
+        Some(s) if s.is_instance_of::<Uint8Array>() => s.unchecked_into::<Uint8Array>().to_vec(),
+        _ => return Ok(None),
     };
     Ok(Some(Cached {
-        state: state.to_vec(),
+        state,
         since: field("since").and_then(|s| s.as_string()),
         statements: field("statements")
             .and_then(|n| n.as_f64())
@@ -56,21 +76,49 @@ pub async fn load(key: &str) -> Result<Option<Cached>, String> {
     }))
 }
 
-/// Keeps `cached` under `key`, replacing what was there.
-pub async fn save(key: &str, cached: &Cached) -> Result<(), String> {
+/// The fold's bytes as a Blob, handed over a piece at a time: held whole, in WebAssembly and
+/// again in JavaScript, the bytes of a million statements' fold were 400 MB of the tab's peak.
+pub fn fold_blob(insights: &Insights) -> Result<Blob, String> {
+    let refused = |_| plain("saved", "the browser refused to hold them");
+    let blobs = Array::new();
+    let parts = Array::new();
+    let mut failed = None;
+    insights.save_in_pieces(PIECE, &mut |piece| {
+        parts.push(&Uint8Array::from(piece));
+        if parts.length() >= PIECES_A_BLOB && failed.is_none() {
+            match Blob::new_with_u8_array_sequence(&parts) {
+                Ok(b) => {
+                    blobs.push(&b);
+                    parts.set_length(0);
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(refused(e));
+    }
+    if parts.length() > 0 {
+        let last = Blob::new_with_u8_array_sequence(&parts).map_err(refused)?;
+        blobs.push(&last);
+    }
+    // A Blob of Blobs refers to their bytes; it does not copy them.
+    Blob::new_with_blob_sequence(&blobs).map_err(refused)
+}
+
+/// Keeps a fold (`state`, from [`fold_blob`]) under `key` with where the next read starts
+/// and how many statements were read, replacing what was there.
+pub async fn save(
+    key: &str,
+    state: &Blob,
+    since: Option<&str>,
+    statements: usize,
+) -> Result<(), String> {
     let value = Object::new();
     let set = |k: &str, v: &JsValue| Reflect::set(&value, &JsValue::from_str(k), v).map(|_| ());
-    set("state", &Uint8Array::from(cached.state.as_slice()).into())
-        .and_then(|()| {
-            set(
-                "since",
-                &cached
-                    .since
-                    .as_deref()
-                    .map_or(JsValue::NULL, JsValue::from_str),
-            )
-        })
-        .and_then(|()| set("statements", &JsValue::from_f64(cached.statements as f64)))
+    set("state", state)
+        .and_then(|()| set("since", &since.map_or(JsValue::NULL, JsValue::from_str)))
+        .and_then(|()| set("statements", &JsValue::from_f64(statements as f64)))
         .map_err(|_| plain("saved", "the record could not be built"))?;
     put(JsValue::from_str(key), &value.into()).await
 }

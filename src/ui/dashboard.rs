@@ -22,7 +22,6 @@ use crate::launch::admin::{
     window_query, windows, windows_left, windows_since, Left, Window, WindowRead, WINDOWS,
 };
 use crate::program::Program;
-use crate::shell::cache::Cached;
 use crate::shell::i18n::Number;
 use crate::shell::lrs::Lrs;
 use crate::shell::statements::{page, resolve_more, Next, Page, PageError};
@@ -237,13 +236,14 @@ pub fn Dashboard(
         let Some(key) = cache_key.get_value() else {
             return;
         };
-        let cached = Cached {
-            state: insights.with_value(|i| i.save()),
-            since: resume.get_value(),
-            statements: loaded.get_untracked(),
-        };
+        let state = insights.with_value(shell::cache::fold_blob);
+        let (since, statements) = (resume.get_value(), loaded.get_untracked());
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = shell::cache::save(&key, &cached).await {
+            let saved = match state {
+                Ok(state) => shell::cache::save(&key, &state, since.as_deref(), statements).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = saved {
                 shell::console_error(&e);
             }
             shell::mark("throughline:dash-saved");
