@@ -1317,6 +1317,29 @@ fn saved_fold_state_restores_to_the_same_reports() {
 }
 
 #[test]
+fn a_fold_shrunk_to_fit_reports_and_goes_on_folding_as_before() {
+    let p = coaching();
+    let cfg = config(80, 9);
+    let all = json_of(&generate(&p, &cfg));
+    let (head, tail) = all.split_at(all.len() / 2);
+    let mut shrunk = insights(&p, cfg.as_of, head);
+    let mut grown = shrunk.clone();
+    shrunk.shrink_to_fit();
+    for f in filters(&p) {
+        assert_eq!(shrunk.report(&f), grown.report(&f), "{f:?}");
+    }
+    for s in tail {
+        shrunk.add(s);
+        grown.add(s);
+    }
+    assert_eq!(shrunk.intake(), grown.intake());
+    assert_eq!(
+        shrunk.report(&Filter::default()),
+        grown.report(&Filter::default())
+    );
+}
+
+#[test]
 fn a_fold_saved_in_pieces_is_the_same_bytes_in_pieces_of_about_the_size_asked() {
     let p = coaching();
     let cfg = config(60, 5);

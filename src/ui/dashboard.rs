@@ -451,6 +451,7 @@ pub fn Dashboard(
                 }
             };
             shell::mark("throughline:dash-read");
+            insights.update_value(Insights::shrink_to_fit);
             resume.set_value(since.or_else(|| resume.get_value()));
             loading.set(false);
             version.update(|v| *v += 1);
