@@ -16,8 +16,9 @@
 // With PROFILE=dir, each first load is also profiled (CDP's sampling profiler, 1 ms): its
 // .cpuprofile is written there (DevTools opens it) and the tab's time is summed up as idle,
 // garbage collection, WebAssembly, and the JavaScript functions that took the most.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { MARKS_IN_PAGE, mb, phasesLine, postOneStatement, rendererRss, sampleMemory } from './bench-dashboard-lib.mjs';
 
 const [origin, timeoutArg, expectedArg, only] = process.argv.slice(2);
 if (!origin) {
@@ -27,29 +28,6 @@ if (!origin) {
 const timeout = Number(timeoutArg || 120000);
 const expected = expectedArg ? Number(expectedArg) : null;
 
-/** Resident bytes of the largest Chromium renderer below this node process (the tab at work). */
-function rendererRss() {
-  const procs = new Map();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      procs.set(Number(pid), { ppid, cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') });
-    } catch { /* gone meanwhile */ }
-  }
-  const ours = (pid) => { for (let p = pid; p > 1; p = procs.get(p)?.ppid ?? 0) if (p === process.pid) return true; return false; };
-  let total = 0;
-  for (const [pid, p] of procs) {
-    if (!p.cmd.includes('--type=renderer') || !ours(pid)) continue;
-    try {
-      const rss = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+) kB/);
-      if (rss) total = Math.max(total, Number(rss[1]) * 1024);
-    } catch { /* gone meanwhile */ }
-  }
-  return total;
-}
-
-const mb = (b) => `${(b / 1048576).toFixed(0)} MB`;
 
 /** Where a profiled tab's time went: idle, GC, wasm and the busiest JS functions, in words. */
 function summarize(profile) {
@@ -93,22 +71,20 @@ async function visit(context, query, profileTo) {
     };
     new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dashboard-ready'] });
   });
-  // Sampled until the tab closes (the fold is written after ready), each sample with its time,
-  // so the peak can be told by phase; the figure printed as "renderer peak" is until ready.
-  let peak = 0;
-  const samples = [];
-  const sampler = setInterval(() => { samples.push([Date.now(), rendererRss()]); }, 100);
+  // Sampled until the tab closes (the fold is written after ready), so the peak can be told by
+  // phase; the figure printed as "renderer peak" is until ready.
+  const memory = sampleMemory();
   try {
     const res = await page.goto(`${origin}/admin?as=admin${query}`, { waitUntil: 'commit', timeout });
     if (!res || res.status() !== 200) throw new Error(`/admin answered ${res ? res.status() : 'nothing'}`);
     await page.waitForSelector('[data-dashboard-ready]', { state: 'attached', timeout });
   } catch (e) {
-    clearInterval(sampler);
+    memory.stop();
     for (const p of problems.slice(0, 10)) console.error(`  ${p}`);
     throw new Error(`timed out or failed waiting for the dashboard (${query || 'service'}): ${e.message}`);
   }
   const readyWall = Date.now();
-  peak = Math.max(rendererRss(), ...samples.map(([, rss]) => rss));
+  const peak = Math.max(rendererRss(), memory.most(0, readyWall));
   let profiled = null;
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
@@ -125,25 +101,12 @@ async function visit(context, query, profileTo) {
   if (m.source === 'statements') await page.waitForTimeout(Math.min(30000, 2000 + m.statements / 50));
   // The dashboard's own phases (performance marks, ms from navigation): where the time goes, and
   // the renderer's largest resident size in each.
-  const { origin: navigatedAt, marks } = await page.evaluate(() => ({
-    origin: performance.timeOrigin,
-    marks: performance.getEntriesByType('mark')
-      .filter((e) => e.name.startsWith('throughline:dash-'))
-      .map((e) => [e.name.slice('throughline:dash-'.length), e.startTime]),
-  }));
-  clearInterval(sampler);
-  // The largest resident size in each phase (from the mark before to this one) and after the last.
-  const most = (from, to) => Math.max(0, ...samples.filter(([t]) => t > from && t <= to).map(([, rss]) => rss));
-  let before = 0;
-  const phases = marks.map(([name, at]) => {
-    const upTo = most(navigatedAt + before, navigatedAt + at);
-    before = at;
-    return `${name} ${at.toFixed(0)}${upTo ? ` (${mb(upTo)})` : ''}`;
-  }).join(', ');
-  const after = most(navigatedAt + before, Date.now());
-  const afterReady = most(readyWall, Date.now());
+  const { origin: navigatedAt, marks } = await page.evaluate(MARKS_IN_PAGE);
+  const phases = phasesLine(marks, navigatedAt, memory);
+  const afterReady = memory.most(readyWall, Date.now());
+  memory.stop();
   await page.close();
-  return { ...m, peak, afterReady, heap: heap.usedSize, reads, problems, phases: phases && `${phases}${after ? `, then ${mb(after)}` : ''}`, profiled };
+  return { ...m, peak, afterReady, heap: heap.usedSize, reads, problems, phases, profiled };
 }
 
 const ways = [
@@ -157,22 +120,9 @@ let counted = 0;
 async function oneNewStatement(context) {
   const page = await context.newPage();
   await page.goto(`${origin}/admin?as=admin`, { waitUntil: 'domcontentloaded' });
-  const o = JSON.parse(await page.locator('#throughline-dashboard-options').textContent());
+  const options = JSON.parse(await page.locator('#throughline-dashboard-options').textContent());
   await page.close();
-  const program = 'https://throughline.example/programs/coaching-for-performance';
-  const id = crypto.randomUUID();
-  const res = await fetch(new URL('statements', o.endpoint), {
-    method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${o.key}:${o.secret}`).toString('base64')}`, 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
-    body: JSON.stringify({
-      id,
-      actor: { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: `bench-${id}` } },
-      verb: { id: 'http://id.tincanapi.com/verb/selected' },
-      object: { objectType: 'Activity', id: `${program}/roles/leader` },
-      context: { contextActivities: { parent: [{ id: program }] }, extensions: { 'https://throughline.app/xapi/extensions/role': 'leader' } },
-    }),
-  });
-  if (!res.ok) throw new Error(`posting a statement: ${res.status} ${await res.text()}`);
+  await postOneStatement(options);
 }
 
 const browser = await chromium.launch({

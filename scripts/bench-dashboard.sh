@@ -15,7 +15,8 @@
 #                   dashboard is loaded from its admin/ folder
 #   TIMEOUT_MS=n    how long to wait for the dashboard (default 120000)
 #   SEED_S=n        how long to wait for the demo to seed (default 120; 100,000 learners take minutes)
-#   ONLY=service|plain   one way in only
+#   ONLY=service|plain   one way in only (the plain path is also measured over a bare DevTools
+#                   connection, for the tab's memory without Playwright's network agent)
 #   DATA=dir        keep the demo's data folder there (seeded once, reused by later runs: the
 #                   demo seeds a folder only once), instead of a temp dir removed at the end
 set -euo pipefail
@@ -72,3 +73,8 @@ echo "demo at $origin"
 echo "$seeded"
 
 node scripts/bench-dashboard.mjs "$origin" "$timeout_ms" "$statements" "${ONLY:-}"
+# The plain path's memory again, without the DevTools network agent Playwright turns on (it keeps
+# every fetched body in the tab): what an admin's browser holds.
+if [ "${ONLY:-plain}" = plain ]; then
+  node --experimental-websocket scripts/bench-dashboard-bare.mjs "$origin" "$timeout_ms"
+fi
