@@ -202,7 +202,7 @@ pub struct Intake {
 enum Kind {
     Selected(String),
     Committed {
-        behaviour: String,
+        behaviour: Arc<str>,
         baseline: Option<u8>,
     },
     Answered {
@@ -210,7 +210,7 @@ enum Kind {
         terms: Vec<(usize, usize)>,
     },
     Rated {
-        behaviour: String,
+        behaviour: Arc<str>,
         level: Option<u8>,
     },
     Skipped(u32),
@@ -229,7 +229,7 @@ enum Kind {
         until: Date,
     },
     Adoption {
-        behaviour: String,
+        behaviour: Arc<str>,
         adopted: bool,
     },
     /// Joined (or started, as its leader) or left a team, by team id.
@@ -240,7 +240,7 @@ enum Kind {
     },
     /// Rated how often another person (by identity) showed a behaviour, at a schedule step.
     Observed {
-        behaviour: String,
+        behaviour: Arc<str>,
         about: String,
         round: u32,
         level: u8,
@@ -289,6 +289,8 @@ pub struct Insights {
     /// Team pseudonyms under the current key, by team id: each report names every team,
     /// and an HMAC per team per report was a twentieth of one.
     teams: TeamNames,
+    /// The identity of the statement being added (a buffer kept from one to the next).
+    key: String,
 }
 
 /// Team id -> pseudonym under the current key, filled as reports name the teams.
@@ -330,26 +332,39 @@ fn text<'v>(v: &'v Value, path: &[&str]) -> Option<&'v str> {
 
 /// The actor's identity (never the display name): account, else mbox, mbox_sha1sum or openid.
 fn identity(actor: &raw::Actor<'_>) -> Option<String> {
+    let mut key = String::new();
+    identity_into(actor, &mut key).then_some(key)
+}
+
+/// [`identity`] written into `key` (emptied first), so the hot path reuses one buffer instead of
+/// allocating a string per statement; false when the actor has no identifier.
+fn identity_into(actor: &raw::Actor<'_>, key: &mut String) -> bool {
+    key.clear();
     let account = actor.account.0.as_ref();
     if let (Some(home), Some(name)) = (
         account.and_then(|a| a.home_page.get()),
         account.and_then(|a| a.name.get()),
     ) {
         // Built by hand: `format!` costs more than the rest of this function on the hot path.
-        let mut key = String::with_capacity(9 + home.len() + name.len());
         key.push_str("account:");
         key.push_str(home);
         key.push('|');
         key.push_str(name);
-        return Some(key);
+        return true;
     }
-    [
+    let found = [
         ("mbox", &actor.mbox),
         ("mbox_sha1sum", &actor.mbox_sha1sum),
         ("openid", &actor.openid),
     ]
-    .iter()
-    .find_map(|(k, v)| v.get().map(|v| format!("{k}:{}", v.to_ascii_lowercase())))
+    .into_iter()
+    .find_map(|(k, v)| v.get().map(|v| (k, v)));
+    if let Some((k, v)) = found {
+        key.push_str(k);
+        key.push(':');
+        key.extend(v.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    found.is_some()
 }
 
 /// The link of a page that ends with its top-level `"more": "…"` member (`Some(None)` for a
@@ -405,6 +420,7 @@ impl Insights {
             team_prefix: activity_iri(program, "teams", ""),
             keyer: Keyer::new(&[]),
             teams: TeamNames::default(),
+            key: String::new(),
         }
     }
 
@@ -470,6 +486,40 @@ impl Insights {
         new
     }
 
+    /// `kind` with its behaviour shared with the other events that name it, as `add` shares
+    /// them (a restored fold reads each as its own string).
+    fn shared(&mut self, kind: Kind) -> Kind {
+        match kind {
+            Kind::Committed {
+                behaviour,
+                baseline,
+            } => Kind::Committed {
+                behaviour: self.intern(&behaviour),
+                baseline,
+            },
+            Kind::Rated { behaviour, level } => Kind::Rated {
+                behaviour: self.intern(&behaviour),
+                level,
+            },
+            Kind::Adoption { behaviour, adopted } => Kind::Adoption {
+                behaviour: self.intern(&behaviour),
+                adopted,
+            },
+            Kind::Observed {
+                behaviour,
+                about,
+                round,
+                level,
+            } => Kind::Observed {
+                behaviour: self.intern(&behaviour),
+                about,
+                round,
+                level,
+            },
+            other => other,
+        }
+    }
+
     fn strip<'s>(&self, kind: Part, id: &'s str) -> Option<&'s str> {
         let prefix = match kind {
             Part::Behaviour => &self.prefixes.0,
@@ -529,7 +579,8 @@ impl Insights {
             .or_else(|| s.stored.get())
             .and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok());
         let actor = s.actor.0.as_ref();
-        let (Some(key), Some(moment)) = (actor.and_then(identity), moment) else {
+        let known = actor.is_some_and(|a| identity_into(a, &mut self.key));
+        let (true, Some(moment)) = (known, moment) else {
             self.intake.unreadable += 1;
             return;
         };
@@ -539,7 +590,7 @@ impl Insights {
         }
         self.intake.kept += 1;
         let object = object.and_then(|o| o.id.get()).unwrap_or_default();
-        let behaviour = self.strip(Part::Behaviour, object).map(str::to_string);
+        let behaviour = self.strip(Part::Behaviour, object).map(|b| self.intern(b));
         let step = extensions.and_then(|e| e.step.0);
         // Look the verb up once; every branch below compares short keys.
         let verb_key = VERBS.iter().find(|v| v.iri == verb).map_or("", |v| v.key);
@@ -650,16 +701,16 @@ impl Insights {
             .map(|r| self.intern(r));
         let name = actor.and_then(|a| a.name.get());
         let next = self.people.len();
-        let slot = match self.index.get(&key) {
+        let slot = match self.index.get(self.key.as_str()) {
             Some(slot) => *slot,
             None => {
-                self.index.insert(key.clone(), next);
+                self.index.insert(self.key.clone(), next);
                 next
             }
         };
         if slot == next {
             self.people.push(Person {
-                key,
+                key: self.key.clone(),
                 name: None,
                 events: Vec::new(),
                 pseudonym: std::sync::OnceLock::new(),

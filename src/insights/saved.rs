@@ -283,7 +283,7 @@ impl Insights {
                     at,
                     course: name(course)?,
                     role: name(role)?,
-                    kind,
+                    kind: out.shared(kind),
                 });
             }
             if out.index.insert(p.key.clone(), out.people.len()).is_some() {
