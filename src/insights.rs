@@ -276,6 +276,7 @@ pub struct Insights {
     forms: glossary::FormIndex,
     seen: FxHashSet<u128>,
     voided: FxHashSet<u128>,
+    /// Course ids, roles and behaviours, one shared copy of each (see `intern`).
     names: FxHashSet<Arc<str>>,
     index: FxHashMap<String, usize>,
     people: Vec<Person>,
@@ -476,7 +477,8 @@ impl Insights {
         }
     }
 
-    /// One shared copy of each course id and role: thousands of statements name the same few.
+    /// One shared copy of each course id, role and behaviour: thousands of statements name the
+    /// same few.
     fn intern(&mut self, s: &str) -> Arc<str> {
         if let Some(known) = self.names.get(s) {
             return known.clone();
