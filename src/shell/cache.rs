@@ -57,7 +57,7 @@ pub async fn load(key: &str) -> Result<Option<Cached>, String> {
             let blob: Blob = s.unchecked_into();
             let bytes = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
                 .await
-                .map_err(|e| plain("read", format!("{e:?}")))?;
+                .map_err(|_| plain("read", "the browser did not give them back"))?;
             match bytes.dyn_into::<ArrayBuffer>() {
                 Ok(bytes) => Uint8Array::new(&bytes).to_vec(),
                 Err(_) => return Ok(None),
@@ -84,8 +84,12 @@ pub fn fold_blob(insights: &Insights) -> Result<Blob, String> {
     let parts = Array::new();
     let mut failed = None;
     insights.save_in_pieces(PIECE, &mut |piece| {
+        // Once the browser has refused, the rest is not copied out only to be dropped.
+        if failed.is_some() {
+            return;
+        }
         parts.push(&Uint8Array::from(piece));
-        if parts.length() >= PIECES_A_BLOB && failed.is_none() {
+        if parts.length() >= PIECES_A_BLOB {
             match Blob::new_with_u8_array_sequence(&parts) {
                 Ok(b) => {
                     blobs.push(&b);
