@@ -864,7 +864,7 @@ impl Insights {
             course: events.iter().find_map(|e| e.course.as_deref()),
             committed: None,
             behaviours: LiteMap::new(),
-            steps: BTreeMap::new(),
+            steps: LiteMap::new(),
             rated: false,
             adoption: LiteMap::new(),
             terms: LiteMap::new(),
@@ -1028,22 +1028,30 @@ impl Insights {
             .map(|r| r.id.as_str())
             .filter(|r| filter.role.as_deref().is_none_or(|f| f == *r))
             .collect();
-        let of_role = |role: Option<&str>| -> Vec<&Facts> {
-            kept.iter()
-                .copied()
-                .filter(|f| role.is_none() || f.role == role)
-                .collect()
-        };
         let groups: Vec<Option<&str>> = roles
             .iter()
             .map(|r| Some(*r))
             .chain(std::iter::once(None))
             .collect();
+        // The kept learners of each group (each role, then all), sorted out in one pass: four
+        // panels go through them by group, and comparing every learner's role per group per
+        // panel was a tenth of a report.
+        let mut by_group: Vec<Vec<&Facts>> = vec![Vec::new(); roles.len()];
+        for f in &kept {
+            for (i, r) in roles.iter().enumerate() {
+                if f.role == Some(*r) {
+                    by_group[i].push(*f);
+                }
+            }
+        }
+        by_group.push(kept.clone());
+        let of_role =
+            |group: usize| -> &[&Facts] { by_group.get(group).map_or(&[], Vec::as_slice) };
 
         // (1) Funnel.
         let mut funnel = Vec::new();
-        for role in &groups {
-            let people = of_role(*role);
+        for (g, role) in groups.iter().enumerate() {
+            let people = of_role(g);
             let mut stages: Vec<(Stage, String, usize)> = vec![
                 (Stage::Selected, "Chose a role".into(), people.len()),
                 (
@@ -1097,8 +1105,9 @@ impl Insights {
         let total = kept.len();
         let role_rows = roles
             .iter()
-            .map(|r| {
-                let people = of_role(Some(r));
+            .enumerate()
+            .map(|(g, r)| {
+                let people = of_role(g);
                 let learners = people.len();
                 RoleRow {
                     role: r.to_string(),
@@ -1118,8 +1127,8 @@ impl Insights {
 
         // (3) Glossary use.
         let mut terms = Vec::new();
-        for role in &groups {
-            let people = of_role(*role);
+        for (g, role) in groups.iter().enumerate() {
+            let people = of_role(g);
             let reflections = people.iter().map(|f| f.reflections).sum();
             for (i, t) in p.glossary.iter().enumerate() {
                 let uses = people.iter().filter_map(|f| f.terms.get(&i)).sum();
@@ -1179,8 +1188,8 @@ impl Insights {
 
         // (6) Change from baseline, per role and behaviour.
         let mut baseline_rows = Vec::new();
-        for role in &groups {
-            let people = of_role(*role);
+        for (g, role) in groups.iter().enumerate() {
+            let people = of_role(g);
             for b in p
                 .behaviours
                 .iter()
@@ -1210,32 +1219,36 @@ impl Insights {
         }
 
         // (7) Success cases: per behaviour, the strongest and weakest trajectories.
-        let mut candidates: BTreeMap<&str, Vec<SuccessRow>> = BTreeMap::new();
+        let mut candidates: BTreeMap<&str, Vec<(&Facts, Trajectory)>> = BTreeMap::new();
         for f in kept.iter().filter(|f| f.committed.is_some()) {
             for b in f.behaviours.keys() {
                 let Some(t) = trajectory(f.baselines.get(b).copied(), f.ratings.get(b)) else {
                     continue;
                 };
-                candidates.entry(*b).or_default().push(SuccessRow {
-                    behaviour: b.to_string(),
-                    group: Group::Strongest,
-                    rank: 0,
+                candidates.entry(*b).or_default().push((*f, t));
+            }
+        }
+        let mut success = Vec::new();
+        for b in &p.behaviours {
+            let (strong, weak) = pick(
+                candidates.remove(b.id.as_str()).unwrap_or_default(),
+                SUCCESS_CASES,
+                |(f, t)| (t.start, t.latest, t.checks, f.id),
+            );
+            for (group, rows) in [(Group::Strongest, strong), (Group::Weakest, weak)] {
+                success.extend(rows.into_iter().enumerate().map(|(i, (f, t))| SuccessRow {
+                    behaviour: b.id.clone(),
+                    group,
+                    rank: i + 1,
                     learner: f.id.to_string(),
                     name: f.name.map(str::to_string),
                     role: f.role.unwrap_or_default().to_string(),
                     start: t.start,
                     latest: t.latest,
                     checks: t.checks,
-                    adopted: f.adopted_on(b, as_of),
-                });
+                    adopted: f.adopted_on(&b.id, as_of),
+                }));
             }
-        }
-        let mut success = Vec::new();
-        for b in &p.behaviours {
-            success.extend(sample(
-                candidates.remove(b.id.as_str()).unwrap_or_default(),
-                SUCCESS_CASES,
-            ));
         }
 
         // (5) Adoption.
@@ -1300,7 +1313,11 @@ impl Insights {
         let seen = self.self_and_observed(&all, &keeps, filter);
         let teams = self.team_coverage(&all, &in_role_and_course);
 
-        let mut learners: Vec<LearnerRow> = kept
+        // Sorted as references, then written out: moving rows of five strings about in a sort
+        // of 100,000 cost more than the comparisons.
+        let mut by_id = kept.clone();
+        by_id.sort_by(|a, b| a.id.cmp(b.id));
+        let learners: Vec<LearnerRow> = by_id
             .iter()
             .map(|f| LearnerRow {
                 id: f.id.to_string(),
@@ -1317,7 +1334,6 @@ impl Insights {
                     .count(),
             })
             .collect();
-        learners.sort_by(|a, b| a.id.cmp(&b.id));
         Report {
             as_of,
             intake: self.intake,
@@ -1509,7 +1525,7 @@ struct Facts<'a> {
     // The maps below hold a few entries each: sorted vectors (`LiteMap`), where a B-tree's
     // first node is room for eleven; a report holds every learner's facts at once.
     behaviours: LiteMap<&'a str, ()>,
-    steps: BTreeMap<u32, StepFacts>,
+    steps: LiteMap<u32, StepFacts>,
     rated: bool,
     adoption: LiteMap<&'a str, Vec<(Date, bool)>>,
     terms: LiteMap<usize, usize>,
@@ -1877,55 +1893,64 @@ pub fn trajectory(baseline: Option<u8>, ratings: Option<&Vec<(Date, u8)>>) -> Op
 /// Picks up to `n` strongest and `n` weakest from one behaviour's candidates, no learner in both:
 /// by change (then latest level, then more self-checks as firmer evidence, then id).
 pub fn sample(all: Vec<SuccessRow>, n: usize) -> Vec<SuccessRow> {
-    let strongest = |a: &SuccessRow, b: &SuccessRow| {
-        b.change()
-            .cmp(&a.change())
-            .then(b.latest.cmp(&a.latest))
-            .then(b.checks.cmp(&a.checks))
-            .then(a.learner.cmp(&b.learner))
+    let (strong, weak) = pick(all, n, |r| {
+        (r.start, r.latest, r.checks, r.learner.as_str())
+    });
+    let mut out: Vec<SuccessRow> = Vec::with_capacity(strong.len() + weak.len());
+    for (group, rows) in [(Group::Strongest, strong), (Group::Weakest, weak)] {
+        for (i, mut r) in rows.into_iter().enumerate() {
+            r.group = group;
+            r.rank = i + 1;
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// [`sample`]'s selection over any candidate, given its start, latest level, self-checks and
+/// learner id: the strongest, then the weakest of the rest, each by rank. The report picks from
+/// borrowed candidates and writes out rows for the few it keeps, not for tens of thousands.
+fn pick<T>(all: Vec<T>, n: usize, key: impl Fn(&T) -> (u8, u8, usize, &str)) -> (Vec<T>, Vec<T>) {
+    let change =
+        |(start, latest, _, _): (u8, u8, usize, &str)| i32::from(latest) - i32::from(start);
+    let strongest = |a: &T, b: &T| {
+        let (a, b) = (key(a), key(b));
+        change(b)
+            .cmp(&change(a))
+            .then(b.1.cmp(&a.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(b.3))
     };
-    let weakest = |a: &SuccessRow, b: &SuccessRow| {
-        a.change()
-            .cmp(&b.change())
-            .then(a.latest.cmp(&b.latest))
-            .then(b.checks.cmp(&a.checks))
-            .then(a.learner.cmp(&b.learner))
+    let weakest = |a: &T, b: &T| {
+        let (a, b) = (key(a), key(b));
+        change(a)
+            .cmp(&change(b))
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(b.3))
     };
     // The first `k` in an order, sorted, the rest after them unsorted: a selection, not a sort
     // of every candidate (a behaviour of a 100,000-learner program has tens of thousands). Ties
     // keep the candidates' order, as a stable sort of all of them would.
-    fn first<F>(rows: &mut [(usize, SuccessRow)], k: usize, order: F)
-    where
-        F: Fn(&SuccessRow, &SuccessRow) -> std::cmp::Ordering,
-    {
-        let by = |a: &(usize, SuccessRow), b: &(usize, SuccessRow)| {
-            order(&a.1, &b.1).then(a.0.cmp(&b.0))
-        };
+    fn first<T>(rows: &mut [(usize, T)], k: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+        let by = |a: &(usize, T), b: &(usize, T)| order(&a.1, &b.1).then(a.0.cmp(&b.0));
         if k < rows.len() {
             rows.select_nth_unstable_by(k, by);
         }
         let k = k.min(rows.len());
         rows[..k].sort_unstable_by(by);
     }
-    let mut all: Vec<(usize, SuccessRow)> = all.into_iter().enumerate().collect();
+    let mut all: Vec<(usize, T)> = all.into_iter().enumerate().collect();
     let strong = n.min(all.len());
     first(&mut all, strong, strongest);
     let mut tail = all.split_off(strong);
     let weak = n.min(tail.len());
     first(&mut tail, weak, weakest);
     tail.truncate(weak);
-    let mut out: Vec<SuccessRow> = Vec::with_capacity(strong + weak);
-    for (i, (_, mut r)) in all.into_iter().enumerate() {
-        r.group = Group::Strongest;
-        r.rank = i + 1;
-        out.push(r);
-    }
-    for (i, (_, mut r)) in tail.into_iter().enumerate() {
-        r.group = Group::Weakest;
-        r.rank = i + 1;
-        out.push(r);
-    }
-    out
+    (
+        all.into_iter().map(|(_, r)| r).collect(),
+        tail.into_iter().map(|(_, r)| r).collect(),
+    )
 }
 
 /// Adoption N days after commitment.
