@@ -36,7 +36,7 @@ use serde::Deserialize;
 
 use crate::glossary;
 use crate::plan::{Moment, Pause, Rhythm, WeekdayChoice};
-use crate::program::{Program, Weekday};
+use crate::program::{Observation, Program, Weekday};
 use crate::schedule;
 use crate::xapi::{activity_iri, VERBS};
 
@@ -848,35 +848,37 @@ impl Insights {
         text(page, &["more"]).filter(|m| !m.is_empty())
     }
 
-    fn facts<'a>(&'a self, person: &'a Person) -> Facts<'a> {
+    /// Rebuilds one learner's facts into `f`, whose maps keep their room from the learner before
+    /// (a report goes through every learner, and growing fresh maps for each was a fifth of it).
+    fn facts_into<'a>(&'a self, person: &'a Person, f: &mut Facts<'a>) {
         // In replay order already (`add` and `restore` keep them so).
-        let events: Vec<&Event> = person
+        let events = person
             .events
             .iter()
-            .filter(|e| !self.voided.contains(&e.id) && e.at.date() <= self.as_of)
-            .collect();
-        let mut f = Facts {
-            id: person
-                .pseudonym
-                .get_or_init(|| self.keyer.learner(&person.key)),
-            name: person.name.as_ref().map(|(_, n)| n.as_str()),
-            role: None,
-            course: events.iter().find_map(|e| e.course.as_deref()),
-            committed: None,
-            behaviours: LiteMap::new(),
-            steps: LiteMap::new(),
-            rated: false,
-            adoption: LiteMap::new(),
-            terms: LiteMap::new(),
-            reflections: 0,
-            baselines: LiteMap::new(),
-            ratings: LiteMap::new(),
-            rhythm: Rhythm::default(),
-            due: Vec::new(),
-            teams: LiteMap::new(),
-            observed: Vec::new(),
-        };
-        for e in events.iter().copied() {
+            .filter(|e| !self.voided.contains(&e.id) && e.at.date() <= self.as_of);
+        f.id = person
+            .pseudonym
+            .get_or_init(|| self.keyer.learner(&person.key));
+        f.name = person.name.as_ref().map(|(_, n)| n.as_str());
+        f.role = None;
+        f.course = events.clone().find_map(|e| e.course.as_deref());
+        f.committed = None;
+        f.behaviours.clear();
+        f.steps.clear();
+        f.rated = false;
+        f.adoption.clear();
+        f.terms.clear();
+        f.reflections = 0;
+        f.baselines.clear();
+        f.ratings.clear();
+        f.rhythm.moves.clear();
+        f.rhythm.weekdays.clear();
+        f.rhythm.pauses.clear();
+        f.rhythm.changes = 0;
+        f.due.clear();
+        f.teams = LiteMap::new();
+        f.observed = Vec::new();
+        for e in events {
             let date = e.at.date();
             if let Some(r) = &e.role {
                 f.role = Some(r);
@@ -990,336 +992,136 @@ impl Insights {
         if let Some(start) = f.committed {
             f.due = schedule::due_dates(&self.program, start, &f.rhythm);
         }
-        f
     }
 
     /// The five panels over the learners `filter` keeps, plus the learner list behind them.
     pub fn report(&self, filter: &Filter) -> Report {
         let p = &self.program;
         let as_of = self.as_of;
-        let all: Vec<Facts> = self.people.iter().map(|x| self.facts(x)).collect();
-        // Role and course, the parts of the filter that also apply to teams.
-        let in_role_and_course = |f: &Facts| {
-            f.role.is_some()
-                && (filter.role.is_none() || f.role == filter.role.as_deref())
-                && (filter.course.is_none() || f.course == filter.course.as_deref())
-        };
-        let keeps: Vec<bool> = all
-            .iter()
-            .map(|f| {
-                in_role_and_course(f)
-                    && match (filter.cohort_from, filter.cohort_to) {
-                        (None, None) => true,
-                        (from, to) => f.committed.is_some_and(|c| {
-                            from.is_none_or(|d| c >= d) && to.is_none_or(|d| c <= d)
-                        }),
-                    }
-            })
-            .collect();
-        let kept: Vec<&Facts> = all
-            .iter()
-            .zip(&keeps)
-            .filter(|(_, k)| **k)
-            .map(|(f, _)| f)
-            .collect();
         let roles: Vec<&str> = p
             .roles
             .iter()
             .map(|r| r.id.as_str())
             .filter(|r| filter.role.as_deref().is_none_or(|f| f == *r))
             .collect();
+        // The groups panels are cut by: each role, then all of them (the last).
         let groups: Vec<Option<&str>> = roles
             .iter()
             .map(|r| Some(*r))
             .chain(std::iter::once(None))
             .collect();
-        // The kept learners of each group (each role, then all), sorted out in one pass: four
-        // panels go through them by group, and comparing every learner's role per group per
-        // panel was a tenth of a report.
-        let mut by_group: Vec<Vec<&Facts>> = vec![Vec::new(); roles.len()];
-        for f in &kept {
-            for (i, r) in roles.iter().enumerate() {
-                if f.role == Some(*r) {
-                    by_group[i].push(*f);
-                }
-            }
-        }
-        by_group.push(kept.clone());
-        let of_role =
-            |group: usize| -> &[&Facts] { by_group.get(group).map_or(&[], Vec::as_slice) };
-
-        // (1) Funnel.
-        let mut funnel = Vec::new();
-        for (g, role) in groups.iter().enumerate() {
-            let people = of_role(g);
-            let mut stages: Vec<(Stage, String, usize)> = vec![
-                (Stage::Selected, "Chose a role".into(), people.len()),
-                (
-                    Stage::Committed,
-                    "Committed".into(),
-                    people.iter().filter(|f| f.committed.is_some()).count(),
-                ),
-            ];
-            for s in &p.schedule {
-                let n = people
-                    .iter()
-                    .filter(|f| f.committed.is_some())
-                    .filter(|f| f.steps.get(&s.day).is_some_and(|r| r.answered.is_some()))
-                    .count();
-                stages.push((
-                    Stage::Answered(s.day),
-                    format!("Answered day {} ({})", s.day, s.title),
-                    n,
-                ));
-            }
-            stages.push((
-                Stage::SelfChecked,
-                "Completed a self-check".into(),
-                people
-                    .iter()
-                    .filter(|f| f.committed.is_some() && f.rated)
-                    .count(),
-            ));
-            stages.push((
-                Stage::Adopted,
-                "Adopted a behaviour".into(),
-                people
-                    .iter()
-                    .filter(|f| f.committed.is_some() && f.any_adopted_on(as_of))
-                    .count(),
-            ));
-            let mut previous = None;
-            for (stage, label, learners) in stages {
-                funnel.push(FunnelRow {
-                    role: role.map(str::to_string),
-                    stage,
-                    label,
-                    learners,
-                    drop_off: previous.map_or(0, |p: usize| p as i64 - learners as i64),
-                });
-                previous = Some(learners);
-            }
-        }
-
-        // (2) Roles expected.
-        let total = kept.len();
-        let role_rows = roles
-            .iter()
-            .enumerate()
-            .map(|(g, r)| {
-                let people = of_role(g);
-                let learners = people.len();
-                RoleRow {
-                    role: r.to_string(),
-                    label: p.role(r).map_or(r.to_string(), |x| x.label.clone()),
-                    learners,
-                    committed: people.iter().filter(|f| f.committed.is_some()).count(),
-                    coverage: if learners == 0 {
-                        Coverage::None
-                    } else if learners * 100 < total * FEW_PERCENT {
-                        Coverage::Few
-                    } else {
-                        Coverage::Enough
-                    },
-                }
-            })
-            .collect();
-
-        // (3) Glossary use.
-        let mut terms = Vec::new();
-        for (g, role) in groups.iter().enumerate() {
-            let people = of_role(g);
-            let reflections = people.iter().map(|f| f.reflections).sum();
-            for (i, t) in p.glossary.iter().enumerate() {
-                let uses = people.iter().filter_map(|f| f.terms.get(&i)).sum();
-                let learners = people
-                    .iter()
-                    .filter(|f| f.terms.get(&i).is_some_and(|n| *n > 0))
-                    .count();
-                terms.push(TermRow {
-                    role: role.map(str::to_string),
-                    term: t.term.clone(),
-                    uses,
-                    learners,
-                    reflections,
-                });
-            }
-        }
-
-        // (4) Reinforcement.
-        let committed: Vec<(&Facts, Date)> = kept
-            .iter()
-            .filter_map(|f| f.committed.map(|c| (*f, c)))
-            .collect();
-        let steps = p
-            .schedule
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let mut c = StepCounts::default();
-                for (f, start) in &committed {
-                    let planned = schedule::due_date(*start, s.day);
-                    // The learner's own date: moved, on their weekday, after their pauses.
-                    let due = f.due.get(i).copied().unwrap_or(planned);
-                    let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
-                    let rec = f.steps.get(&s.day).cloned().unwrap_or_default();
-                    match (rec.answered, rec.skipped) {
-                        (Some(on), _) if on <= grace => c.on_time += 1,
-                        (Some(_), _) => c.late += 1,
-                        (None, Some(_)) => c.skipped += 1,
-                        (None, None) if due < as_of => c.missed += 1,
-                        (None, None) => c.open += 1,
-                    }
-                    c.snoozed += usize::from(rec.snoozed);
-                    c.rescheduled += usize::from(due != planned);
-                }
-                StepRow {
-                    day: s.day,
-                    title: s.title.clone(),
-                    learners: committed.len(),
-                    counts: c,
-                }
-            })
-            .collect();
-        let paused = committed
-            .iter()
-            .filter(|(f, _)| f.rhythm.paused_on(as_of).is_some())
-            .count();
-
-        // (6) Change from baseline, per role and behaviour.
-        let mut baseline_rows = Vec::new();
-        for (g, role) in groups.iter().enumerate() {
-            let people = of_role(g);
-            for b in p
-                .behaviours
-                .iter()
-                .filter(|b| role.is_none_or(|r| b.roles.iter().any(|x| x == r)))
-            {
-                let mut row = BaselineRow {
-                    role: role.map(str::to_string),
-                    behaviour: b.id.clone(),
-                    title: b.title.clone(),
-                    ..BaselineRow::default()
-                };
-                for f in people
-                    .iter()
-                    .filter(|f| f.committed.is_some() && f.behaviours.contains_key(b.id.as_str()))
-                {
-                    let Some(start) = f.baselines.get(b.id.as_str()) else {
-                        row.without_baseline += 1;
-                        continue;
-                    };
-                    match f.ratings.get(b.id.as_str()).and_then(|r| r.last()) {
-                        None => row.not_rated_yet += 1,
-                        Some((_, latest)) => row.add(*start, *latest),
-                    }
-                }
-                baseline_rows.push(row);
-            }
-        }
-
-        // (7) Success cases: per behaviour, the strongest and weakest trajectories.
-        let mut candidates: BTreeMap<&str, Vec<(&Facts, Trajectory)>> = BTreeMap::new();
-        for f in kept.iter().filter(|f| f.committed.is_some()) {
-            for b in f.behaviours.keys() {
-                let Some(t) = trajectory(f.baselines.get(b).copied(), f.ratings.get(b)) else {
-                    continue;
-                };
-                candidates.entry(*b).or_default().push((*f, t));
-            }
-        }
-        let mut success = Vec::new();
-        for b in &p.behaviours {
-            let (strong, weak) = pick(
-                candidates.remove(b.id.as_str()).unwrap_or_default(),
-                SUCCESS_CASES,
-                |(f, t)| (t.start, t.latest, t.checks, f.id),
-            );
-            for (group, rows) in [(Group::Strongest, strong), (Group::Weakest, weak)] {
-                success.extend(rows.into_iter().enumerate().map(|(i, (f, t))| SuccessRow {
-                    behaviour: b.id.clone(),
-                    group,
-                    rank: i + 1,
-                    learner: f.id.to_string(),
-                    name: f.name.map(str::to_string),
-                    role: f.role.unwrap_or_default().to_string(),
-                    start: t.start,
-                    latest: t.latest,
-                    checks: t.checks,
-                    adopted: f.adopted_on(&b.id, as_of),
-                }));
-            }
-        }
-
-        // (5) Adoption.
-        let sustained = SUSTAINED_DAYS
-            .iter()
-            .map(|n| {
-                let mut share = Share::default();
-                for (f, start) in &committed {
-                    let day_n = schedule::due_date(*start, *n);
-                    if day_n <= as_of {
-                        share.learners += 1;
-                        share.adopted += usize::from(f.any_adopted_on(day_n));
-                    }
-                }
-                SustainedRow { days: *n, share }
-            })
-            .collect();
-        let behaviours = p
+        let behaviour_at: FxHashMap<&str, usize> = p
             .behaviours
             .iter()
-            .map(|b| {
-                let mut share = Share::default();
-                for (f, _) in committed
-                    .iter()
-                    .filter(|(f, _)| f.behaviours.contains_key(b.id.as_str()))
-                {
-                    share.learners += 1;
-                    share.adopted += usize::from(f.adopted_on(&b.id, as_of));
-                }
-                BehaviourRow {
-                    behaviour: b.id.clone(),
-                    title: b.title.clone(),
-                    share,
-                }
-            })
+            .enumerate()
+            .map(|(j, b)| (b.id.as_str(), j))
             .collect();
-        let mut trend = Vec::new();
-        for b in &p.behaviours {
-            // Who committed to this behaviour, found once rather than once per week.
-            let mine: Vec<_> = committed
-                .iter()
-                .filter(|(f, _)| f.behaviours.contains_key(b.id.as_str()))
-                .collect();
-            for week in 1..=trend_weeks(p) {
-                let mut share = Share::default();
-                for (f, start) in &mine {
-                    let day_w = schedule::due_date(*start, 7 * week);
-                    if day_w <= as_of {
-                        share.learners += 1;
-                        share.adopted += usize::from(f.adopted_on(&b.id, day_w));
-                    }
-                }
-                trend.push(TrendRow {
-                    behaviour: b.id.clone(),
-                    week,
-                    share,
-                });
-            }
-        }
-
-        // (8) Self and observed; (9) team coverage.
-        let seen = self.self_and_observed(&all, &keeps, filter);
-        let teams = self.team_coverage(&all, &in_role_and_course);
-
-        // Sorted as references, then written out: moving rows of five strings about in a sort
-        // of 100,000 cost more than the comparisons.
-        let mut by_id = kept.clone();
-        by_id.sort_by(|a, b| a.id.cmp(b.id));
-        let learners: Vec<LearnerRow> = by_id
+        let weeks = trend_weeks(p);
+        let observations: Vec<&Observation> = p
+            .observations
             .iter()
-            .map(|f| LearnerRow {
+            .filter(|o| filter.role.as_deref().is_none_or(|r| r == o.about))
+            .collect();
+
+        // Every panel but the cross-learner ones is a sum over learners: the sums are kept here
+        // and each learner's facts added in one pass, into one `Facts` whose maps are reused.
+        let mut funnel = vec![FunnelSums::new(p.schedule.len()); groups.len()];
+        let mut terms = vec![TermSums::new(p.glossary.len()); groups.len()];
+        // Per group, the baseline row of each behaviour the group's role can commit to.
+        let mut baseline_rows = Vec::new();
+        let mut baseline_at: Vec<Vec<Option<usize>>> = Vec::with_capacity(groups.len());
+        for role in &groups {
+            baseline_at.push(
+                p.behaviours
+                    .iter()
+                    .map(|b| {
+                        role.is_none_or(|r| b.roles.iter().any(|x| x == r))
+                            .then(|| {
+                                baseline_rows.push(BaselineRow {
+                                    role: role.map(str::to_string),
+                                    behaviour: b.id.clone(),
+                                    title: b.title.clone(),
+                                    ..BaselineRow::default()
+                                });
+                                baseline_rows.len() - 1
+                            })
+                    })
+                    .collect(),
+            );
+        }
+        let mut steps = vec![StepCounts::default(); p.schedule.len()];
+        let mut committed_kept = 0;
+        let mut paused = 0;
+        let mut candidates: Vec<Vec<(usize, Trajectory, bool, &str)>> =
+            vec![Vec::new(); p.behaviours.len()];
+        let mut sustained = [Share::default(); SUSTAINED_DAYS.len()];
+        let mut adoption = vec![Share::default(); p.behaviours.len()];
+        let mut trend = vec![Share::default(); p.behaviours.len() * weeks as usize];
+        let mut seen_self = vec![(0usize, 0u64); observations.len()];
+        let mut learners = Vec::new();
+        let mut all: Vec<Light> = Vec::with_capacity(self.people.len());
+        let mut f = Facts::default();
+        let mut mine: Vec<usize> = Vec::new();
+        let mut in_groups: Vec<usize> = Vec::new();
+        for person in &self.people {
+            self.facts_into(person, &mut f);
+            // Role and course, the parts of the filter that also apply to teams.
+            let in_role_and_course = f.role.is_some()
+                && (filter.role.is_none() || f.role == filter.role.as_deref())
+                && (filter.course.is_none() || f.course == filter.course.as_deref());
+            let keep = in_role_and_course
+                && match (filter.cohort_from, filter.cohort_to) {
+                    (None, None) => true,
+                    (from, to) => f
+                        .committed
+                        .is_some_and(|c| from.is_none_or(|d| c >= d) && to.is_none_or(|d| c <= d)),
+                };
+            all.push(Light {
+                id: f.id,
+                name: f.name,
+                role: f.role,
+                committed: f.committed.is_some(),
+                keep,
+                in_role_and_course,
+                teams: std::mem::take(&mut f.teams),
+                observed: std::mem::take(&mut f.observed),
+            });
+            if !keep {
+                continue;
+            }
+            let slot = all.len() - 1;
+            in_groups.clear();
+            in_groups.extend((0..roles.len()).filter(|i| f.role == Some(roles[*i])));
+            in_groups.push(roles.len());
+            // The program's behaviours this learner committed to, by place in the program.
+            mine.clear();
+            mine.extend(
+                f.behaviours
+                    .keys()
+                    .filter_map(|b| behaviour_at.get(b).copied()),
+            );
+            mine.sort_unstable();
+
+            // (1) Funnel and (2) roles expected; (3) glossary use.
+            let adopted_now = f.committed.is_some() && f.any_adopted_on(as_of);
+            for g in &in_groups {
+                funnel[*g].add(&f, p, adopted_now);
+                terms[*g].add(&f);
+            }
+
+            // (8) Self-ratings, beside how others see them (added after the pass).
+            for (k, o) in observations.iter().enumerate() {
+                if f.role != Some(o.about.as_str()) {
+                    continue;
+                }
+                if let Some((_, level)) = f.ratings.get(o.behaviour.as_str()).and_then(|r| r.last())
+                {
+                    seen_self[k].0 += 1;
+                    seen_self[k].1 += u64::from(*level);
+                }
+            }
+
+            learners.push(LearnerRow {
                 id: f.id.to_string(),
                 name: f.name.map(str::to_string),
                 role: f.role.unwrap_or_default().to_string(),
@@ -1332,20 +1134,189 @@ impl Insights {
                     .keys()
                     .filter(|b| f.adopted_on(b, as_of))
                     .count(),
+            });
+
+            let Some(start) = f.committed else {
+                continue;
+            };
+            committed_kept += 1;
+
+            // (4) Reinforcement.
+            for (i, s) in p.schedule.iter().enumerate() {
+                let c = &mut steps[i];
+                let planned = schedule::due_date(start, s.day);
+                // The learner's own date: moved, on their weekday, after their pauses.
+                let due = f.due.get(i).copied().unwrap_or(planned);
+                let grace = schedule::due_date(due, ON_TIME_GRACE_DAYS);
+                let rec = f.steps.get(&s.day).cloned().unwrap_or_default();
+                match (rec.answered, rec.skipped) {
+                    (Some(on), _) if on <= grace => c.on_time += 1,
+                    (Some(_), _) => c.late += 1,
+                    (None, Some(_)) => c.skipped += 1,
+                    (None, None) if due < as_of => c.missed += 1,
+                    (None, None) => c.open += 1,
+                }
+                c.snoozed += usize::from(rec.snoozed);
+                c.rescheduled += usize::from(due != planned);
+            }
+            paused += usize::from(f.rhythm.paused_on(as_of).is_some());
+
+            // (5) Adoption N days after commitment.
+            for (share, n) in sustained.iter_mut().zip(SUSTAINED_DAYS) {
+                let day_n = schedule::due_date(start, n);
+                if day_n <= as_of {
+                    share.learners += 1;
+                    share.adopted += usize::from(f.any_adopted_on(day_n));
+                }
+            }
+
+            for &j in &mine {
+                let b = p.behaviours[j].id.as_str();
+                let baseline = f.baselines.get(b).copied();
+                let ratings = f.ratings.get(b);
+                // (6) Change from baseline, per role and behaviour.
+                for g in &in_groups {
+                    let Some(row) = baseline_at[*g][j].and_then(|r| baseline_rows.get_mut(r))
+                    else {
+                        continue;
+                    };
+                    match (baseline, ratings.and_then(|r| r.last())) {
+                        (None, _) => row.without_baseline += 1,
+                        (Some(_), None) => row.not_rated_yet += 1,
+                        (Some(start), Some((_, latest))) => row.add(start, *latest),
+                    }
+                }
+                let adopted = f.adopted_on(b, as_of);
+                // (7) Success cases: the strongest and weakest trajectories, picked below.
+                if let Some(t) = trajectory(baseline, ratings) {
+                    candidates[j].push((slot, t, adopted, f.id));
+                }
+                // (5) Adoption per behaviour, and its trend week by week.
+                adoption[j].learners += 1;
+                adoption[j].adopted += usize::from(adopted);
+                for week in 1..=weeks {
+                    let day_w = schedule::due_date(start, 7 * week);
+                    if day_w <= as_of {
+                        let share = &mut trend[j * weeks as usize + week as usize - 1];
+                        share.learners += 1;
+                        share.adopted += usize::from(f.adopted_on(b, day_w));
+                    }
+                }
+            }
+        }
+
+        let total = learners.len();
+        let mut funnel_rows = Vec::new();
+        let mut term_rows = Vec::new();
+        for (g, role) in groups.iter().enumerate() {
+            funnel_rows.extend(funnel[g].rows(*role, p));
+            term_rows.extend(terms[g].rows(*role, p));
+        }
+        let role_rows = roles
+            .iter()
+            .zip(&funnel)
+            .map(|(r, sums)| RoleRow {
+                role: r.to_string(),
+                label: p.role(r).map_or(r.to_string(), |x| x.label.clone()),
+                learners: sums.selected,
+                committed: sums.committed,
+                coverage: if sums.selected == 0 {
+                    Coverage::None
+                } else if sums.selected * 100 < total * FEW_PERCENT {
+                    Coverage::Few
+                } else {
+                    Coverage::Enough
+                },
             })
+            .collect();
+        let step_rows = p
+            .schedule
+            .iter()
+            .zip(steps)
+            .map(|(s, counts)| StepRow {
+                day: s.day,
+                title: s.title.clone(),
+                learners: committed_kept,
+                counts,
+            })
+            .collect();
+        let mut success = Vec::new();
+        for (b, candidates) in p.behaviours.iter().zip(candidates) {
+            let (strong, weak) = pick(candidates, SUCCESS_CASES, |(_, t, _, id)| {
+                (t.start, t.latest, t.checks, *id)
+            });
+            for (group, rows) in [(Group::Strongest, strong), (Group::Weakest, weak)] {
+                for (i, (slot, t, adopted, _)) in rows.into_iter().enumerate() {
+                    let Some(l) = all.get(slot) else {
+                        continue;
+                    };
+                    success.push(SuccessRow {
+                        behaviour: b.id.clone(),
+                        group,
+                        rank: i + 1,
+                        learner: l.id.to_string(),
+                        name: l.name.map(str::to_string),
+                        role: l.role.unwrap_or_default().to_string(),
+                        start: t.start,
+                        latest: t.latest,
+                        checks: t.checks,
+                        adopted,
+                    });
+                }
+            }
+        }
+        let sustained = SUSTAINED_DAYS
+            .iter()
+            .zip(sustained)
+            .map(|(days, share)| SustainedRow { days: *days, share })
+            .collect();
+        let behaviours = p
+            .behaviours
+            .iter()
+            .zip(adoption)
+            .map(|(b, share)| BehaviourRow {
+                behaviour: b.id.clone(),
+                title: b.title.clone(),
+                share,
+            })
+            .collect();
+        let trend = p
+            .behaviours
+            .iter()
+            .flat_map(|b| (1..=weeks).map(move |week| (b, week)))
+            .zip(trend)
+            .map(|((b, week), share)| TrendRow {
+                behaviour: b.id.clone(),
+                week,
+                share,
+            })
+            .collect();
+
+        // (8) Self and observed; (9) team coverage.
+        let seen = self.self_and_observed(&all, &observations, &seen_self);
+        let teams = self.team_coverage(&all);
+
+        // Sorted as places, then moved into order: moving rows of five strings about in a sort
+        // of 100,000 cost more than the comparisons.
+        let mut order: Vec<usize> = (0..learners.len()).collect();
+        order.sort_by(|a, b| learners[*a].id.cmp(&learners[*b].id));
+        let mut rows: Vec<Option<LearnerRow>> = learners.into_iter().map(Some).collect();
+        let learners = order
+            .into_iter()
+            .filter_map(|i| rows.get_mut(i).and_then(Option::take))
             .collect();
         Report {
             as_of,
             intake: self.intake,
             learners,
-            funnel: Funnel { rows: funnel },
+            funnel: Funnel { rows: funnel_rows },
             roles: Roles {
                 total,
                 rows: role_rows,
             },
-            terms: Terms { rows: terms },
+            terms: Terms { rows: term_rows },
             reinforcement: Reinforcement {
-                rows: steps,
+                rows: step_rows,
                 paused,
             },
             baseline: Baseline {
@@ -1367,14 +1338,16 @@ impl Insights {
 
     /// Panel 8: per observation of the program (behaviour and role observed), the latest
     /// self-ratings of the kept learners of that role against others' ratings about them.
-    fn self_and_observed(&self, all: &[Facts], keeps: &[bool], filter: &Filter) -> SelfObserved {
+    /// `seen_self` holds each observation's self-ratings (learners, sum), summed in the report's pass.
+    fn self_and_observed(
+        &self,
+        all: &[Light],
+        observations: &[&Observation],
+        seen_self: &[(usize, u64)],
+    ) -> SelfObserved {
         let p = &self.program;
         let mut rows = Vec::new();
-        for o in p
-            .observations
-            .iter()
-            .filter(|o| filter.role.as_deref().is_none_or(|r| r == o.about))
-        {
+        for (o, (self_learners, self_sum)) in observations.iter().zip(seen_self) {
             let mut row = SeenRow {
                 behaviour: o.behaviour.clone(),
                 title: p
@@ -1387,16 +1360,8 @@ impl Insights {
                 min_raters: o.min_raters.max(1),
                 ..SeenRow::default()
             };
-            for (f, _) in all.iter().zip(keeps).filter(|(_, k)| **k) {
-                if f.role != Some(o.about.as_str()) {
-                    continue;
-                }
-                if let Some((_, level)) = f.ratings.get(o.behaviour.as_str()).and_then(|r| r.last())
-                {
-                    row.self_learners += 1;
-                    row.self_sum += u64::from(*level);
-                }
-            }
+            row.self_learners = *self_learners;
+            row.self_sum = *self_sum;
             // Per rater and person rated: the first answer of the latest round; per rater, when
             // they first answered (their place in line for the blocks, which later rounds keep).
             let mut pairs: BTreeMap<(usize, usize), (u32, u8)> = BTreeMap::new();
@@ -1410,10 +1375,9 @@ impl Insights {
                     let Some(&about) = self.index.get(r.about) else {
                         continue;
                     };
-                    let observed_kept = keeps.get(about).copied().unwrap_or(false)
-                        && all
-                            .get(about)
-                            .is_some_and(|a| a.role == Some(o.about.as_str()));
+                    let observed_kept = all
+                        .get(about)
+                        .is_some_and(|a| a.keep && a.role == Some(o.about.as_str()));
                     if about == rater || !observed_kept {
                         continue;
                     }
@@ -1445,7 +1409,7 @@ impl Insights {
 
     /// Panel 9: the teams from join and leave statements (the latest of each person and team
     /// stands), with a leader who never committed or members none of whom committed.
-    fn team_coverage(&self, all: &[Facts], in_filter: &dyn Fn(&Facts) -> bool) -> Teams {
+    fn team_coverage(&self, all: &[Light]) -> Teams {
         // team id -> (slot, leads) of the people in it now.
         let mut teams: BTreeMap<&str, Vec<(usize, bool)>> = BTreeMap::new();
         for (slot, f) in all.iter().enumerate() {
@@ -1459,7 +1423,7 @@ impl Insights {
         for (id, people) in teams {
             if !people
                 .iter()
-                .any(|(slot, _)| all.get(*slot).is_some_and(in_filter))
+                .any(|(slot, _)| all.get(*slot).is_some_and(|l| l.in_role_and_course))
             {
                 continue;
             }
@@ -1467,7 +1431,7 @@ impl Insights {
                 .iter()
                 .find(|(_, leads)| *leads)
                 .and_then(|(slot, _)| all.get(*slot));
-            let members: Vec<&Facts> = people
+            let members: Vec<&Light> = people
                 .iter()
                 .filter(|(_, leads)| !leads)
                 .filter_map(|(slot, _)| all.get(*slot))
@@ -1477,9 +1441,9 @@ impl Insights {
                 leader: leader.map(|l| l.id.to_string()),
                 leader_name: leader.and_then(|l| l.name.map(str::to_string)),
                 leader_role: leader.and_then(|l| l.role.map(str::to_string)),
-                leader_committed: leader.is_some_and(|l| l.committed.is_some()),
+                leader_committed: leader.is_some_and(|l| l.committed),
                 members: members.len(),
-                members_committed: members.iter().filter(|m| m.committed.is_some()).count(),
+                members_committed: members.iter().filter(|m| m.committed).count(),
             });
         }
         out.rows.sort_by(|a, b| a.team.cmp(&b.team));
@@ -1515,7 +1479,7 @@ struct StepFacts {
 }
 
 /// One learner's path, rebuilt from their statements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Facts<'a> {
     id: &'a str,
     name: Option<&'a str>,
@@ -1554,6 +1518,134 @@ impl Facts<'_> {
 
     fn any_adopted_on(&self, date: Date) -> bool {
         self.behaviours.keys().any(|b| self.adopted_on(b, date))
+    }
+}
+
+/// What the cross-learner panels (observations, teams, success cases) need of each person once
+/// their facts are summed: kept for every person while a report runs, where their whole facts
+/// are not.
+struct Light<'a> {
+    id: &'a str,
+    name: Option<&'a str>,
+    role: Option<&'a str>,
+    committed: bool,
+    /// Kept by the whole filter.
+    keep: bool,
+    /// Kept by its role and course (what applies to teams).
+    in_role_and_course: bool,
+    teams: LiteMap<&'a str, (bool, bool)>,
+    observed: Vec<Rated<'a>>,
+}
+
+/// Panel 1's counts for one group of learners.
+#[derive(Debug, Clone)]
+struct FunnelSums {
+    selected: usize,
+    committed: usize,
+    /// Per schedule step.
+    answered: Vec<usize>,
+    self_checked: usize,
+    adopted: usize,
+}
+
+impl FunnelSums {
+    fn new(steps: usize) -> FunnelSums {
+        FunnelSums {
+            selected: 0,
+            committed: 0,
+            answered: vec![0; steps],
+            self_checked: 0,
+            adopted: 0,
+        }
+    }
+
+    fn add(&mut self, f: &Facts, p: &Program, adopted: bool) {
+        self.selected += 1;
+        if f.committed.is_none() {
+            return;
+        }
+        self.committed += 1;
+        for (n, s) in self.answered.iter_mut().zip(&p.schedule) {
+            *n += usize::from(f.steps.get(&s.day).is_some_and(|r| r.answered.is_some()));
+        }
+        self.self_checked += usize::from(f.rated);
+        self.adopted += usize::from(adopted);
+    }
+
+    fn rows(&self, role: Option<&str>, p: &Program) -> Vec<FunnelRow> {
+        let mut stages: Vec<(Stage, String, usize)> = vec![
+            (Stage::Selected, "Chose a role".into(), self.selected),
+            (Stage::Committed, "Committed".into(), self.committed),
+        ];
+        for (s, n) in p.schedule.iter().zip(&self.answered) {
+            stages.push((
+                Stage::Answered(s.day),
+                format!("Answered day {} ({})", s.day, s.title),
+                *n,
+            ));
+        }
+        stages.push((
+            Stage::SelfChecked,
+            "Completed a self-check".into(),
+            self.self_checked,
+        ));
+        stages.push((Stage::Adopted, "Adopted a behaviour".into(), self.adopted));
+        let mut previous = None;
+        stages
+            .into_iter()
+            .map(|(stage, label, learners)| {
+                let row = FunnelRow {
+                    role: role.map(str::to_string),
+                    stage,
+                    label,
+                    learners,
+                    drop_off: previous.map_or(0, |p: usize| p as i64 - learners as i64),
+                };
+                previous = Some(learners);
+                row
+            })
+            .collect()
+    }
+}
+
+/// Panel 3's sums for one group of learners.
+#[derive(Debug, Clone)]
+struct TermSums {
+    reflections: usize,
+    /// Per glossary term: uses, and learners who used it.
+    uses: Vec<(usize, usize)>,
+}
+
+impl TermSums {
+    fn new(terms: usize) -> TermSums {
+        TermSums {
+            reflections: 0,
+            uses: vec![(0, 0); terms],
+        }
+    }
+
+    fn add(&mut self, f: &Facts) {
+        self.reflections += f.reflections;
+        for (i, n) in f.terms.iter() {
+            if let Some((uses, learners)) = self.uses.get_mut(*i) {
+                *uses += n;
+                *learners += usize::from(*n > 0);
+            }
+        }
+    }
+
+    fn rows(&self, role: Option<&str>, p: &Program) -> Vec<TermRow> {
+        p.glossary
+            .iter()
+            .zip(&self.uses)
+            .map(|(t, (uses, learners))| TermRow {
+                role: role.map(str::to_string),
+                term: t.term.clone(),
+                uses: *uses,
+                learners: *learners,
+                reflections: self.reflections,
+            })
+            .collect()
     }
 }
 

@@ -1675,3 +1675,86 @@ fn a_refusal_late_in_a_streamed_page_counts_each_statement_once() {
         tree.report(&Filter::default())
     );
 }
+
+/// The report adds each learner's facts into one reused `Facts`: what one learner leaves there
+/// (a pause, a moved step, a rating) must not reach the next. So each learner's row, and every
+/// summed panel, must equal what a fold of that learner's statements alone gives.
+#[test]
+fn each_learners_part_of_a_report_is_their_statements_alone() {
+    let p = coaching();
+    let cfg = config(60, 11);
+    let statements = json_of(&generate(&p, &cfg));
+    let whole = insights(&p, cfg.as_of, &statements).report(&Filter::default());
+    let mut by_actor: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for s in &statements {
+        by_actor
+            .entry(s["actor"].to_string())
+            .or_default()
+            .push(s.clone());
+    }
+    assert!(by_actor.len() > 40, "the cohort has learners enough");
+    let mut rows = Vec::new();
+    let mut steps = vec![StepCounts::default(); p.schedule.len()];
+    let mut funnel = vec![0; whole.funnel.rows.len()];
+    let mut baseline = vec![(0, 0, 0, 0); whole.baseline.rows.len()];
+    let mut adopted = vec![(0, 0); whole.adoption.trend.len()];
+    for own in by_actor.values() {
+        let alone = insights(&p, cfg.as_of, own).report(&Filter::default());
+        rows.extend(alone.learners);
+        for (sum, r) in steps.iter_mut().zip(&alone.reinforcement.rows) {
+            let c = r.counts;
+            sum.on_time += c.on_time;
+            sum.late += c.late;
+            sum.skipped += c.skipped;
+            sum.missed += c.missed;
+            sum.open += c.open;
+            sum.snoozed += c.snoozed;
+            sum.rescheduled += c.rescheduled;
+        }
+        for (sum, r) in funnel.iter_mut().zip(&alone.funnel.rows) {
+            *sum += r.learners;
+        }
+        for (sum, r) in baseline.iter_mut().zip(&alone.baseline.rows) {
+            *sum = (
+                sum.0 + r.learners,
+                sum.1 + r.latest_sum,
+                sum.2 + r.not_rated_yet,
+                sum.3 + r.without_baseline,
+            );
+        }
+        for (sum, r) in adopted.iter_mut().zip(&alone.adoption.trend) {
+            *sum = (sum.0 + r.share.learners, sum.1 + r.share.adopted);
+        }
+    }
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(rows, whole.learners);
+    let whole_steps: Vec<StepCounts> = whole.reinforcement.rows.iter().map(|r| r.counts).collect();
+    assert_eq!(steps, whole_steps);
+    let whole_funnel: Vec<usize> = whole.funnel.rows.iter().map(|r| r.learners).collect();
+    assert_eq!(funnel, whole_funnel);
+    let whole_baseline: Vec<_> = whole
+        .baseline
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.learners,
+                r.latest_sum,
+                r.not_rated_yet,
+                r.without_baseline,
+            )
+        })
+        .collect();
+    assert_eq!(baseline, whole_baseline);
+    let whole_adopted: Vec<_> = whole
+        .adoption
+        .trend
+        .iter()
+        .map(|r| (r.share.learners, r.share.adopted))
+        .collect();
+    assert_eq!(adopted, whole_adopted);
+    assert!(
+        steps.iter().any(|c| c.rescheduled > 0) && steps.iter().any(|c| c.missed > 0),
+        "the cohort moves and misses steps, so a leak would show"
+    );
+}
