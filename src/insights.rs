@@ -1100,7 +1100,6 @@ impl Insights {
                     .keys()
                     .filter_map(|b| behaviour_at.get(b).copied()),
             );
-            mine.sort_unstable();
 
             // (1) Funnel and (2) roles expected; (3) glossary use.
             let adopted_now = f.committed.is_some() && f.any_adopted_on(as_of);
