@@ -65,11 +65,14 @@ async function visit(context, query, profileTo) {
   // The moment the attribute appears, in the page's own clock (0 = navigation start).
   await page.addInitScript(() => {
     const mark = () => {
+      if (window.__dashboardShownAt === undefined && document.querySelector('[data-dashboard-shown]')) {
+        window.__dashboardShownAt = performance.now();
+      }
       if (window.__dashboardReadyAt === undefined && document.querySelector('[data-dashboard-ready]')) {
         window.__dashboardReadyAt = performance.now();
       }
     };
-    new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dashboard-ready'] });
+    new MutationObserver(mark).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-dashboard-ready', 'data-dashboard-shown'] });
   });
   // Sampled until the tab closes (the fold is written after ready), so the peak can be told by
   // phase; the figure printed as "renderer peak" is until ready.
@@ -95,7 +98,7 @@ async function visit(context, query, profileTo) {
   const heap = await cdp.send('Runtime.getHeapUsage');
   const m = await page.evaluate(() => {
     const board = document.querySelector('[data-dashboard-ready]');
-    return { readyAt: window.__dashboardReadyAt ?? performance.now(), statements: Number(board.getAttribute('data-statements')), source: board.getAttribute('data-source'), error: document.querySelector('.tl-error')?.textContent ?? null };
+    return { readyAt: window.__dashboardReadyAt ?? performance.now(), shownAt: window.__dashboardShownAt ?? null, statements: Number(board.getAttribute('data-statements')), source: board.getAttribute('data-source'), error: document.querySelector('.tl-error')?.textContent ?? null };
   });
   // Let the fold reach IndexedDB before the tab goes (it is written when reading ends).
   if (m.source === 'statements') await page.waitForTimeout(Math.min(30000, 2000 + m.statements / 50));
@@ -142,7 +145,8 @@ try {
       if (label === 'visit after one new statement') await oneNewStatement(context);
       const profileTo = process.env.PROFILE && label === 'first load' ? `${process.env.PROFILE}/${way.key}-first-load.cpuprofile` : null;
       const v = await visit(context, way.query, profileTo);
-      console.log(`${way.name}, ${label}: ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
+      const early = v.shownAt !== null && v.shownAt < v.readyAt - 1 ? `the last visit's figures shown in ${v.shownAt.toFixed(0)} ms, ` : '';
+      console.log(`${way.name}, ${label}: ${early}ready in ${v.readyAt.toFixed(0)} ms; ${v.statements} statements (${v.source}); ` +
         `statement requests ${v.reads}; renderer peak ${mb(v.peak)} (${mb(v.afterReady)} after ready), JS heap ${mb(v.heap)}${v.error ? `; said: ${v.error}` : ''}`);
       if (v.phases) console.log(`  phases (ms from navigation, the renderer's largest resident size in each): ${v.phases}`);
       if (v.profiled) console.log(`  profile (${profileTo}): ${v.profiled}`);

@@ -217,6 +217,11 @@ pub fn Dashboard(
     let show_names = RwSignal::new(false);
     // Showing the figures the last visit kept (`snap`), the fold not restored: nothing was newer.
     let kept_only = RwSignal::new(false);
+    // The kept figures stay on screen while the fold is restored and what is newer is read:
+    // something was newer, and counting it over a million statements takes seconds.
+    let updating = RwSignal::new(false);
+    // A restore under way (reading IndexedDB, before the read of what is new starts).
+    let restoring = StoredValue::new(false);
     // The `version` whose unfiltered figures were last kept, so they are written once each.
     let figures_kept = StoredValue::new(None::<u64>);
     let program_id = StoredValue::new(program.id.clone());
@@ -454,6 +459,9 @@ pub fn Dashboard(
             insights.update_value(Insights::shrink_to_fit);
             resume.set_value(since.or_else(|| resume.get_value()));
             loading.set(false);
+            // The fold now counts everything the kept figures did, and what was newer.
+            kept_only.set(false);
+            updating.set(false);
             version.update(|v| *v += 1);
             ready.set(true);
             // Kept again only when something new was folded (a repeat visit re-reads the last
@@ -466,9 +474,18 @@ pub fn Dashboard(
         });
     };
 
-    // Any LRS: what an earlier visit folded, then only what is newer.
-    let restore = move || {
-        kept_only.set(false);
+    // Any LRS: what an earlier visit folded, then only what is newer. With `keep_showing`, the
+    // kept figures on screen stay there until that read ends.
+    let restore = move |keep_showing: bool| {
+        if restoring.get_value() || loading.get_untracked() {
+            return;
+        }
+        restoring.set_value(true);
+        if keep_showing {
+            updating.set(true);
+        } else {
+            kept_only.set(false);
+        }
         ready.set(false);
         // Kept figures set where to read on from; without the fold they stood for, read it all.
         resume.set_value(None);
@@ -501,6 +518,7 @@ pub fn Dashboard(
                     Err(e) => shell::console_error(&e),
                 }
             }
+            restoring.set_value(false);
             load(resume.get_value());
         });
     };
@@ -528,25 +546,31 @@ pub fn Dashboard(
                     kept.since.as_deref(),
                     !names_allowed,
                 ));
-                if page(&lrs, &newer)
-                    .await
-                    .is_ok_and(|p| Insights::page_is_empty(&p.body))
-                {
-                    resume.set_value(kept.since);
-                    loaded.set(kept.snapshot.statements);
-                    snap.set(Some(kept.snapshot));
-                    kept_only.set(true);
+                let answer = page(&lrs, &newer).await;
+                let nothing_newer = answer
+                    .as_ref()
+                    .is_ok_and(|p| Insights::page_is_empty(&p.body));
+                resume.set_value(kept.since);
+                loaded.set(kept.snapshot.statements);
+                snap.set(Some(kept.snapshot));
+                kept_only.set(true);
+                if nothing_newer {
                     ready.set(true);
                     return;
                 }
+                // Something is newer (or the LRS could not say): the kept figures are shown,
+                // marked as the last visit's, while the fold is restored and read on.
+                shell::mark("throughline:dash-kept-shown");
+                restore(true);
+                return;
             }
-            restore();
+            restore(false);
         });
     };
     // Refresh: from the fold, restored first if only kept figures are shown.
     let refold = move || {
         if kept_only.get_untracked() {
-            restore();
+            restore(false);
         } else {
             load(resume.get_value());
         }
@@ -622,13 +646,14 @@ pub fn Dashboard(
     // A filter asks the fold for its figures: restored if only the kept ones are shown.
     Effect::new(move |_| {
         if filter.with(|f| *f != Filter::default()) && kept_only.get_untracked() {
-            restore();
+            restore(false);
         }
     });
 
     let from_snapshot = move || matches!(source.get(), Source::Snapshot(_));
-    // The service's snapshot, or the figures the last visit kept.
-    let from_figures = move || from_snapshot() || kept_only.get();
+    // The service's snapshot, or the figures the last visit kept (unfiltered, as they were kept).
+    let from_figures =
+        move || from_snapshot() || (kept_only.get() && filter.with(|f| *f == Filter::default()));
     let report = Memo::new(move |_| {
         if from_figures() {
             if let Some(s) = snap.get() {
@@ -703,6 +728,7 @@ pub fn Dashboard(
     view! {
         <section class="tl-widget tl-dashboard" aria-labelledby="tl-dash-title" lang=w.with_value(Words::lang)
             data-dashboard-ready=move || ready.get().then_some("")
+            data-dashboard-shown=move || (ready.get() || updating.get()).then_some("")
             data-statements=move || loaded.get().to_string()
             data-source=move || match source.get() { Source::Probing => "", Source::Snapshot(_) => "service", Source::Fold => "statements" }>
             <header class="tl-header">
@@ -734,6 +760,10 @@ pub fn Dashboard(
                     }.into_any()
                 }}
             </div>
+            {move || (updating.get() && kept_only.get() && filter.with(|f| *f == Filter::default())).then(|| {
+                let count = snap.with(|s| s.as_ref().map_or(0, |s| s.statements));
+                view! { <p class="tl-help tl-kept-note">{w.with_value(|w| w.ta("dash-kept-updating", &[("count", count.into())]))}</p> }
+            })}
             {move || notice.get().map(|n| view! { <p class="tl-help">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="tl-error" role="alert">{e}</p> })}
             <fieldset class="tl-fieldset tl-filters">

@@ -234,8 +234,27 @@ test('on a plain LRS a second visit reads only what is new, and counts it', asyn
   await newLearnerSelects('leader');
   const second = await context.newPage();
   const reads = watchReads(second);
+  // The read that counts what is newer is held, to see what shows before it ends.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked = 0;
+  await second.route((u) => u.pathname.endsWith('/xapi/statements'), async (route) => {
+    asked += 1;
+    if (asked === 2) await held;
+    await route.continue();
+  });
   await second.goto(`${demo.url}/admin?as=admin&now=2027-05-10&snapshot=off`);
+  // Something is newer: the last visit's figures show at once, said to be so, until it is counted.
+  await second.locator('[data-dashboard-shown]').waitFor({ state: 'attached' });
+  await second.locator('.tl-kept-note').waitFor();
+  const note = (await second.locator('.tl-kept-note').innerText()).match(/last visit \(([\d,]+) statements\)/);
+  assert.equal(Number(note?.[1].replaceAll(',', '')), before, `the note counts the kept figures' statements: ${note}`);
+  assert.equal(await second.locator('[data-dashboard-ready]').count(), 0, 'not ready: the new statement is not counted yet');
+  assert.deepEqual(await learnersByRole(second), rolesBefore, 'the kept figures');
+  assert.deepEqual(await axeViolations(second, '.tl-dashboard'), [], 'kept figures while reading: no accessibility violations');
+  release();
   await ready(second);
+  assert.equal(await second.locator('.tl-kept-note').count(), 0, 'the note goes with the kept figures');
   assert.ok(reads.statements.length >= 1);
   const since = reads.statements[0].searchParams.get('since');
   assert.ok(since, `the second visit asks only for newer statements: ${reads.statements[0]}`);

@@ -21,6 +21,10 @@ dash-from-lrs = { $count ->
    *[other] { $count } Aussagen aus dem Learning Record Store gelesen.
 }
 dash-cancelled = Das Laden wurde abgebrochen. Die Zahlen zählen die Aussagen, die bis dahin angekommen waren; beim nächsten Besuch geht es dort weiter.
+dash-kept-updating = { $count ->
+    [one] Das sind die Zahlen Ihres letzten Besuchs ({ $count } Aussage). Neue Aussagen werden gelesen; die Zahlen ändern sich, sobald sie gezählt sind.
+   *[other] Das sind die Zahlen Ihres letzten Besuchs ({ $count } Aussagen). Neue Aussagen werden gelesen; die Zahlen ändern sich, sobald sie gezählt sind.
+}
 dash-note = Hinweis: { $reason }.
 progress-almost-done = Aussagen werden geladen … { $count } gelesen, { $rate } pro Sekunde; fast fertig
 progress-left = Aussagen werden geladen … { $count } gelesen, { $rate } pro Sekunde; noch etwa { $seconds } s (geschätzt aus den Speicherzeiten)

@@ -21,6 +21,10 @@ dash-from-lrs = { $count ->
    *[other] { $count } statements read from the learning record store.
 }
 dash-cancelled = Loading was cancelled. The figures count the statements that had arrived; the next visit goes on from there.
+dash-kept-updating = { $count ->
+    [one] These are the figures of your last visit ({ $count } statement). New statements are being read; the figures change when they are counted.
+   *[other] These are the figures of your last visit ({ $count } statements). New statements are being read; the figures change when they are counted.
+}
 dash-note = Note: { $reason }.
 progress-almost-done = Loading statements… { $count } read, { $rate } a second; almost done
 progress-left = Loading statements… { $count } read, { $rate } a second; about { $seconds } s left (estimated from the store times)

@@ -21,6 +21,10 @@ dash-from-lrs = { $count ->
    *[other] { $count } declaraciones leídas del Learning Record Store.
 }
 dash-cancelled = Se canceló la carga. Las cifras cuentan las declaraciones que ya habían llegado; la próxima visita sigue desde ahí.
+dash-kept-updating = { $count ->
+    [one] Estas son las cifras de su última visita ({ $count } declaración). Se están leyendo declaraciones nuevas; las cifras cambiarán cuando estén contadas.
+   *[other] Estas son las cifras de su última visita ({ $count } declaraciones). Se están leyendo declaraciones nuevas; las cifras cambiarán cuando estén contadas.
+}
 dash-note = Nota: { $reason }.
 progress-almost-done = Cargando declaraciones… { $count } leídas, { $rate } por segundo; casi terminado
 progress-left = Cargando declaraciones… { $count } leídas, { $rate } por segundo; quedan unos { $seconds } s (estimado según las horas de almacenamiento)

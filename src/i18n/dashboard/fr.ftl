@@ -21,6 +21,10 @@ dash-from-lrs = { $count ->
    *[other] { $count } déclarations lues dans le Learning Record Store.
 }
 dash-cancelled = Le chargement a été annulé. Les chiffres comptent les déclarations déjà arrivées ; la prochaine visite reprendra à partir de là.
+dash-kept-updating = { $count ->
+    [one] Voici les chiffres de votre dernière visite ({ $count } déclaration). De nouvelles déclarations sont en cours de lecture ; les chiffres changeront une fois qu’elles seront comptées.
+   *[other] Voici les chiffres de votre dernière visite ({ $count } déclarations). De nouvelles déclarations sont en cours de lecture ; les chiffres changeront une fois qu’elles seront comptées.
+}
 dash-note = Remarque : { $reason }.
 progress-almost-done = Chargement des déclarations… { $count } lues, { $rate } par seconde ; presque terminé
 progress-left = Chargement des déclarations… { $count } lues, { $rate } par seconde ; environ { $seconds } s restantes (estimé d'après les heures d'enregistrement)

@@ -19,6 +19,9 @@ dash-from-lrs = { $count ->
    *[other] 学習記録ストア（LRS）から { $count } 件のステートメントを読み込みました。
 }
 dash-cancelled = 読み込みをキャンセルしました。数値はそれまでに届いたステートメントを数えています。次回はその続きから読み込みます。
+dash-kept-updating = { $count ->
+   *[other] 前回の表示時点の数値です（ステートメント { $count } 件）。新しいステートメントを読み込み中で、数え終わると数値が更新されます。
+}
 dash-note = 注：{ $reason }。
 progress-almost-done = ステートメントを読み込み中… { $count } 件、毎秒 { $rate } 件。まもなく完了します
 progress-left = ステートメントを読み込み中… { $count } 件、毎秒 { $rate } 件。残り約 { $seconds } 秒（保存時刻からの推定）
