@@ -123,7 +123,10 @@ test('server errors and an LRS crash lose nothing and duplicate nothing', async 
   await chooseAndCommit(page, 'Team member', 3);
   await page.locator('.tl-sync-waiting').waitFor();
   await synced(page);
-  assert.deepEqual(verbs(await statementsOf('ben')), ['selected', 'committed', 'committed', 'committed']);
+  // Which arrives first is timing: on a plain LRS a statement waiting out its backoff may be
+  // overtaken by newer ones (only a cmi5 player is sent in queue order), so the count is tested.
+  const sorted = (statements) => verbs(statements).sort();
+  assert.deepEqual(sorted(await statementsOf('ben')), ['committed', 'committed', 'committed', 'selected']);
 
   // The LRS process dies; the learner keeps working, offline.
   await demo.kill();
@@ -134,7 +137,8 @@ test('server errors and an LRS crash lose nothing and duplicate nothing', async 
   demo = await demo.restart();
   await synced(page);
   const statements = await statementsOf('ben');
-  assert.deepEqual(verbs(statements), ['selected', 'committed', 'committed', 'committed', 'committed']);
+  assert.deepEqual(sorted(statements), ['committed', 'committed', 'committed', 'committed', 'selected']);
+  // Queued after everything before it was stored, the offline edit is stored last.
   assert.equal(statements[4].result.extensions['https://throughline.app/xapi/extensions/when-where'], 'Before every ride-along');
   assertOnce(statements);
   await context.close();
