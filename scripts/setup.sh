@@ -21,6 +21,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
+# The tool that cuts the learner bundle at its `wasm_split` points (the one Leptos's `#[lazy]` uses);
+# 0.2.3 knows wasm-bindgen 0.2.128's renamed descriptor imports (0.2.2 left them in a chunk).
+split_cli=0.2.3
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$split_cli:"; then
+  say "installing wasm-split-cli $split_cli"
+  cargo install wasm_split_cli_support --version "$split_cli" --locked --features build-binary
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Builds the release bundles and prints their sizes: raw, gzip -9 and brotli 11 (what the service
 # sends, from the copies scripts/build-widget.sh writes). Then the learner's first download: every
-# file a first visit to a course page fetches before the widget is interactive (the module and its
-# snippets, the wasm, the stylesheet and the compiled demo program), and the whole learner bundle.
+# file a first visit to a course page fetches before the widget is interactive (the module, the
+# split loader and the snippets, the first wasm module, the stylesheet and the compiled demo
+# program); the parts fetched after the first screen is drawn; and the whole learner bundle.
 # Fails when a budget below is broken; `.ci/run` runs it after the build (`--no-build`).
 # Usage: scripts/size.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=service/static/pkg
-# Budgets in gzip -9 bytes. The first guards against growth: it sits just above today's figure
-# (which includes fluent-bundle, its plural rules and the built-in English messages, 46 KB, and
+# Budgets in gzip -9 bytes. The first two guard against growth: they sit just above today's figures
+# (which include fluent-bundle, its plural rules and the built-in English messages, 46 KB, and
 # program translations and worded refusals, 18 KB of wasm, plus the German texts in the demo's
-# compiled program, 3 KB). The
-# goals (first download 150 KB, whole learner bundle 400 KB) are not met: the bundle is one module,
-# and a build of it without any learner screen (only the program, the plan, the LRS connection and
-# Leptos) is already 228 KB gzip; see the README's figures.
-first_budget=$((530 * 1024))
+# compiled program, 3 KB). The goals (first download 150 KB, whole learner bundle 400 KB) are not
+# met: what the first screen needs besides its views (the program, the plan, the LRS connection
+# and outbox, Leptos) is already 228 KB gzip; see the README's figures.
+first_budget=$((450 * 1024))
+total_budget=$((560 * 1024))
 first_goal=$((150 * 1024))
 total_goal=$((400 * 1024))
 [ "${1:-}" = "--no-build" ] || { scripts/setup.sh >/dev/null; scripts/build-widget.sh >/dev/null; }
@@ -39,13 +40,19 @@ sizes() {
 printf '%-44s %9s %9s %9s\n' file raw gzip-9 brotli
 snippets=$(find "$pkg/snippets" -name '*.js' | sort)
 # shellcheck disable=SC2086
-sizes "$pkg/throughline.js" $snippets "$pkg/throughline_bg.wasm" "$pkg/throughline.css"
+sizes "$pkg/throughline.js" "$pkg/__wasm_split.js" $snippets "$pkg/throughline_bg.wasm" "$pkg/throughline.css"
 learner=$total learner_br=$total_br
 sizes "$program" >/dev/null
 first=$((learner + total)) first_br=$((learner_br + total_br))
 printf '%-44s %9s %9d %9d\n' "the demo's compiled program" "" "$total" "$total_br"
 printf '%-44s %9s %9d %9d  (budget %d, goal %d)\n' "first download (before interactive)" "" "$first" "$first_br" "$first_budget" "$first_goal"
-printf '%-44s %9s %9d %9d  (goal %d; one module, so the same as above less the program)\n' "whole learner bundle" "" "$learner" "$learner_br" "$total_goal"
+parts=$(find "$pkg" -maxdepth 1 \( -name 'split_*.wasm' -o -name 'chunk_*.wasm' \) | sort)
+[ -n "$parts" ] || { echo "no split modules in $pkg: the bundle was not split"; exit 1; }
+# shellcheck disable=SC2086
+sizes $parts
+printf '%-44s %9s %9d %9d  (fetched once the first screen is drawn)\n' "parts after the first screen" "" "$total" "$total_br"
+whole=$((learner + total)) whole_br=$((learner_br + total_br))
+printf '%-44s %9s %9d %9d  (budget %d, goal %d)\n' "whole learner bundle" "" "$whole" "$whole_br" "$total_budget" "$total_goal"
 sizes "$pkg/admin/throughline_admin_bg.wasm" "$pkg/admin/throughline_admin.js"
 printf '%-44s %9s %9d %9d  (plus the shared CSS; learners never load it)\n' "admin bundle" "" "$total" "$total_br"
 sizes "$pkg/check/throughline_check_bg.wasm" "$pkg/check/throughline_check.js"
@@ -54,4 +61,8 @@ if [ "$first" -gt "$first_budget" ]; then
   echo "OVER BUDGET: the first download is $first bytes gzip, budget $first_budget"
   exit 1
 fi
-echo "within budget (first download $first of $first_budget bytes gzip; the goal of $first_goal is not met)"
+if [ "$whole" -gt "$total_budget" ]; then
+  echo "OVER BUDGET: the whole learner bundle is $whole bytes gzip, budget $total_budget"
+  exit 1
+fi
+echo "within budget (first download $first of $first_budget bytes gzip, whole learner bundle $whole of $total_budget; the goals of $first_goal and $total_goal are not met)"

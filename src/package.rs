@@ -18,8 +18,23 @@ const NPM_TYPES: &str = include_str!("../pkg-config/npm/throughline.d.ts");
 const SNIPPET: &str = include_str!("../pkg-config/embed/snippet.html");
 const CSP: &str = include_str!("../pkg-config/embed/csp.txt");
 
-/// The widget files every package carries, besides wasm-bindgen's `snippets/` folder.
-pub const BUNDLE_FILES: [&str; 3] = ["throughline.js", "throughline_bg.wasm", "throughline.css"];
+/// The widget files every package carries, besides wasm-bindgen's `snippets/` folder and the
+/// modules the bundle was split into ([`is_split_module`]). `__wasm_split.js` is the loader
+/// `wasm-split-cli` writes, which `throughline.js` imports.
+pub const BUNDLE_FILES: [&str; 4] = [
+    "throughline.js",
+    "throughline_bg.wasm",
+    "__wasm_split.js",
+    "throughline.css",
+];
+
+/// Whether `name` is a module `wasm-split-cli` cut from the learner bundle (`split_<point>.wasm`,
+/// `chunk_<n>.wasm`), fetched by the widget once its first screen is drawn.
+pub fn is_split_module(name: &str) -> bool {
+    (name.starts_with("split_") || name.starts_with("chunk_"))
+        && name.ends_with(".wasm")
+        && !name.contains(['/', '\\'])
+}
 
 /// wasm-bindgen's folder of JS snippets that `throughline.js` imports.
 const SNIPPETS: &str = "snippets";
@@ -46,6 +61,16 @@ pub fn read_bundle(dir: &std::path::Path) -> Result<Vec<(String, Vec<u8>)>, Pack
         let bytes = std::fs::read(dir.join(name))
             .map_err(|_| PackageError::MissingBundle(name.to_string()))?;
         files.push((name.to_string(), bytes));
+    }
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| PackageError::Write(format!("cannot list the bundle: {e}")))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_split_module(&name) {
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| PackageError::Write(format!("cannot read {name}: {e}")))?;
+            files.push((name, bytes));
+        }
     }
     let mut folders = vec![SNIPPETS.to_string(), I18N.to_string()];
     while let Some(folder) = folders.pop() {
@@ -159,15 +184,17 @@ pub fn slug(program: &Program) -> String {
     }
 }
 
-/// The `<link>` hints that let a page fetch the widget's module, its wasm and the program at the
-/// same time. Without them each waits for the one before (page, module, wasm, program): four round
-/// trips before the first screen. `base` is where the bundle is served, ending in `/`; `program`
+/// The `<link>` hints that let a page fetch the widget's module (and the split loader it imports),
+/// its wasm and the program at the same time. Without them each waits for the one before (page,
+/// module, wasm, program): four round trips before the first screen. The split modules are not
+/// hinted: the widget fetches them once its first screen is drawn, not competing with it. `base` is where the bundle is served, ending in `/`; `program`
 /// the program's address, when the page knows it. `crossorigin` makes the hint's request the same
 /// as the widget's own `fetch` (CORS mode, same-origin credentials), so the browser reuses it.
 pub fn preload_hints(base: &str, program: Option<&str>) -> String {
     let base = escape_html(base);
     let mut out = format!(
         "<link rel=\"modulepreload\" href=\"{base}throughline.js\">\n\
+         <link rel=\"modulepreload\" href=\"{base}__wasm_split.js\">\n\
          <link rel=\"preload\" href=\"{base}throughline_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n"
     );
     if let Some(program) = program {
@@ -340,6 +367,13 @@ pub fn build(
             .ok_or_else(|| PackageError::MissingBundle(name.to_string()))?;
         files.push((name.to_string(), bytes.clone()));
     }
+    let mut parts: Vec<_> = bundle
+        .iter()
+        .filter(|(n, _)| is_split_module(n))
+        .cloned()
+        .collect();
+    parts.sort();
+    files.extend(parts);
     let mut snippets: Vec<_> = bundle
         .iter()
         .filter(|(n, _)| in_bundle_folder(n))
@@ -446,10 +480,11 @@ mod tests {
         assert_eq!(
             hints,
             "<link rel=\"modulepreload\" href=\"https://cdn.example/tl/throughline.js\">\n\
+             <link rel=\"modulepreload\" href=\"https://cdn.example/tl/__wasm_split.js\">\n\
              <link rel=\"preload\" href=\"https://cdn.example/tl/throughline_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
              <link rel=\"preload\" href=\"/p.json?a=1&amp;b=&quot;2&quot;\" as=\"fetch\" crossorigin>\n"
         );
-        assert_eq!(preload_hints("/pkg/", None).lines().count(), 2);
+        assert_eq!(preload_hints("/pkg/", None).lines().count(), 3);
     }
 
     use super::*;
@@ -462,6 +497,9 @@ mod tests {
         BUNDLE_FILES
             .iter()
             .chain(&[
+                "split_overview.wasm",
+                "chunk_0.wasm",
+                "split_commit.wasm",
                 "snippets/throughline-0123/inline0.js",
                 "i18n/de.ftl",
                 "check/throughline_check.js",
@@ -521,7 +559,11 @@ mod tests {
                 "cmi5.xml",
                 "throughline.js",
                 "throughline_bg.wasm",
+                "__wasm_split.js",
                 "throughline.css",
+                "chunk_0.wasm",
+                "split_commit.wasm",
+                "split_overview.wasm",
                 "i18n/de.ftl",
                 "snippets/throughline-0123/inline0.js",
                 "program.toml",

@@ -373,12 +373,101 @@ enum Screen {
     Home,
 }
 
+/// A part of the widget that the split bundle loads on first use could not be fetched
+/// (offline, or the server failed): said in plain words, with a way to try again.
+#[derive(Debug, Clone, Copy)]
+struct Unfetched;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unfetched {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unfetched
+    }
+}
+
+/// Calls a split point: awaited in the split bundle, where the first call fetches its module;
+/// a plain call elsewhere (the in-browser tests, whose wasm is one module).
+macro_rules! split_call {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let part = $call.await;
+        #[cfg(not(feature = "split"))]
+        let part = $call;
+        part
+    }};
+}
+
+// The split points. Role choice and the due card (the first screens) stay in the first
+// download; the commit editor and everything below the due card come in modules of their own,
+// fetched as soon as the first screen is drawn.
+
+/// The commit editor.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(commit, fallible, preload(preload_commit), wasm_split_path = ::leptos::wasm_split)
+)]
+fn commit_step() -> Result<AnyView, Unfetched> {
+    Ok(view! { <commit::CommitStep/> }.into_any())
+}
+
+/// Everything below the due card: other programs' due steps, the plan, teams, schedule, trend.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(overview, fallible, preload(preload_overview), wasm_split_path = ::leptos::wasm_split)
+)]
+fn overview(also_due: RwSignal<Vec<elsewhere::DueElsewhere>>) -> Result<AnyView, Unfetched> {
+    Ok(view! { <elsewhere::AlsoDue found=also_due/> <overview::Overview/> }.into_any())
+}
+
+/// Starts fetching the split modules, so a learner rarely waits for them.
+fn preload_parts() {
+    #[cfg(feature = "split")]
+    wasm_bindgen_futures::spawn_local(async {
+        // A failure here is met again, and said, when the part is drawn.
+        let (commit, overview) = futures::join!(preload_commit(), preload_overview());
+        if commit.is_err() || overview.is_err() {
+            shell::console_error("a part of the widget could not be fetched yet");
+        }
+    });
+}
+
+/// Draws a split part once its module is there; if it cannot be fetched, says so with a
+/// button that tries again.
+fn part<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, Unfetched>> + Send + 'static,
+{
+    let ctx = use_ctx();
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        Suspend::new(async move {
+            match load().await {
+                Ok(view) => view,
+                Err(Unfetched) => view! {
+                    <div class="tl-error tl-unfetched" role="alert">
+                        <p>{ctx.t("part-unfetched")}</p>
+                        <button type="button" class="tl-button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            {ctx.t("try-again")}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    }
+}
+
 /// The learner widget for one ready session.
 #[component]
 pub fn Widget(session: Session) -> impl IntoView {
     let ctx = Ctx::new(session);
     provide_context(ctx);
-    Effect::new(move |_| shell::mark("throughline:interactive"));
+    Effect::new(move |_| {
+        shell::mark("throughline:interactive");
+        preload_parts();
+    });
     let program = ctx.program();
     let also_due = RwSignal::new(Vec::new());
     if let Some(live) = ctx.live() {
@@ -453,8 +542,11 @@ pub fn Widget(session: Session) -> impl IntoView {
             <p class="tl-sr-only" role="status" aria-live="polite">{move || ctx.status.get()}</p>
             {move || match screen.get() {
                 Screen::Role => view! { <role::RoleStep/> }.into_any(),
-                Screen::Commit => view! { <commit::CommitStep/> }.into_any(),
-                Screen::Home => view! { <due::DueCard/> <elsewhere::AlsoDue found=also_due/> <overview::Overview/> }.into_any(),
+                Screen::Commit => part(|| async { split_call!(commit_step()) }).into_any(),
+                Screen::Home => view! {
+                    <due::DueCard/>
+                    {part(move || async move { split_call!(overview(also_due)) })}
+                }.into_any(),
             }}
         </section>
     }

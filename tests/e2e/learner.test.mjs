@@ -1,7 +1,7 @@
 // End-to-end: a learner walks the whole flow in the demo course page in headless Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne, eventually } from './harness.mjs';
+import { startDemo, launchBrowser, watchErrors, axeViolations, commitOne, eventually, giveBaselines } from './harness.mjs';
 
 let demo, browser;
 before(async () => { demo = await startDemo(); browser = await launchBrowser(); });
@@ -239,4 +239,38 @@ test('a source program file loads the checker on demand, and its problems are sh
   const problems = await page.locator('#broken [role=alert]').innerText();
   assert.match(problems, /throughline check[\s\S]*\d+:\d+: schedule\[2\]\.day/);
   await page.close();
+});
+
+test('the first screen needs only the first module; the parts after it load later, and one that cannot be fetched says so and loads on Try again', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const parts = /\/pkg\/(split|chunk)_[^/]*\.wasm$/;
+  let refused = 0;
+  // The modules cut from the bundle cannot be fetched (a connection lost after the page loaded).
+  await page.route(parts, (route) => { refused += 1; return route.abort('internetdisconnected'); });
+  await page.goto(coursePage('e2e-split', '2027-01-04'));
+  // The role question is drawn and usable without them.
+  await page.getByText('Which role fits you best in this program?').waitFor();
+  await page.getByRole('radio', { name: /Team member/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // The commit editor is in a part: said in plain words, with a way to try again, not a blank widget.
+  const alert = page.locator('.tl-unfetched');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not be loaded\. Check your connection, then try again\. Nothing you have done is lost\./);
+  assert.ok(refused > 0, 'the widget asked for its parts');
+  assert.deepEqual(await axeViolations(page), [], 'the part that could not be fetched: no accessibility violations');
+  // The connection is back: Try again loads the commit editor, and the learner goes on.
+  await page.unroute(parts);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
+  assert.equal(await alert.count(), 0, 'the message goes once the part is drawn');
+  await page.getByRole('checkbox').first().check();
+  await page.getByRole('textbox', { name: 'When or where I will do it' }).fill('Every Friday');
+  await giveBaselines(page);
+  await page.getByRole('button', { name: 'Commit to my plan' }).click();
+  await page.getByRole('heading', { name: 'My commitments' }).waitFor();
+  // The only errors logged are the refused fetches of the parts.
+  assert.deepEqual(errors.filter((e) => !/split module|could not be fetched|internetdisconnected|Failed to fetch|net::ERR/i.test(e)), []);
+  await context.close();
 });

@@ -67,7 +67,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens `url`, waits for the role question, and checks what was fetched and logged. */
+/** Opens `url`, waits for the role question, goes on to the commit editor (a split module), and checks what was fetched and logged. */
 async function opens(url, label) {
   browser ??= await launchBrowser();
   const context = await browser.newContext();
@@ -81,15 +81,23 @@ async function opens(url, label) {
   await page.getByRole('radio').first().waitFor({ timeout: 20000 });
   await page.getByText('Which role fits you best in this program?').waitFor();
   const count = (end) => fetched.filter((u) => new URL(u).pathname.endsWith(end)).length;
-  assert.equal(count('.wasm'), 1, `${label}: the wasm once\n${fetched.join('\n')}`);
+  const wasm = fetched.map((u) => new URL(u).pathname.split('/').pop()).filter((n) => n.endsWith('.wasm'));
+  assert.equal(count('/throughline_bg.wasm'), 1, `${label}: the first module once\n${fetched.join('\n')}`);
+  assert.deepEqual(wasm, [...new Set(wasm)], `${label}: each module once\n${fetched.join('\n')}`);
   assert.equal(count('program.throughline.json'), 1, `${label}: the program once\n${fetched.join('\n')}`);
   assert.deepEqual(errors, [], `${label}: no console errors or CSP refusals (${missing.join(', ')})`);
+  // The commit editor is in a module of its own: it loads from the package under the same policy.
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Commit to what you will do at work' }).waitFor();
+  assert.ok(count('/split_commit.wasm') === 1, `${label}: the commit editor's module\n${fetched.join('\n')}`);
+  assert.deepEqual(errors, [], `${label}: no console errors or CSP refusals after the first screen (${missing.join(', ')})`);
   await page.addScriptTag({ url: '/axe.min.js' });
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document.querySelector('.tl-widget'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return result.violations.map((v) => `${v.id}: ${v.help}`);
   });
-  assert.deepEqual(violations, [], `${label}: axe-core`);
+  assert.deepEqual(violations, [], `${label}: axe-core on the commit editor`);
   await context.close();
 }
 
