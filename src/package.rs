@@ -367,20 +367,12 @@ pub fn build(
             .ok_or_else(|| PackageError::MissingBundle(name.to_string()))?;
         files.push((name.to_string(), bytes.clone()));
     }
-    let mut parts: Vec<_> = bundle
-        .iter()
-        .filter(|(n, _)| is_split_module(n))
-        .cloned()
-        .collect();
-    parts.sort();
-    files.extend(parts);
-    let mut snippets: Vec<_> = bundle
-        .iter()
-        .filter(|(n, _)| in_bundle_folder(n))
-        .cloned()
-        .collect();
-    snippets.sort();
-    files.extend(snippets);
+    // The split modules, then the bundle's folders, each in name order.
+    for carried in [is_split_module, in_bundle_folder] {
+        let mut these: Vec<_> = bundle.iter().filter(|(n, _)| carried(n)).cloned().collect();
+        these.sort();
+        files.extend(these);
+    }
     // The source stays in the package so designers recognise it; the widget loads the compiled form.
     let source_file = if program_name.ends_with(".json") {
         "program.json"
