@@ -76,7 +76,13 @@ fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
         .parent()
         .expect("dir")
         .to_path_buf();
-    for name in ["throughline_bg.wasm", "throughline.css"] {
+    // The learner bundle in pieces: the loader and a split module are carried too.
+    for name in [
+        "throughline_bg.wasm",
+        "__wasm_split.js",
+        "split_commit.wasm",
+        "throughline.css",
+    ] {
         std::fs::write(bundle.join(name), b"x").expect("write");
     }
     let out = bundle.join("dist");
@@ -90,6 +96,12 @@ fn package_builds_a_cmi5_zip_and_refuses_an_invalid_program() {
     assert_eq!(code, 0);
     let zip = std::fs::read(out.join("coaching-for-performance-cmi5.zip")).expect("zip written");
     assert_eq!(&zip[..2], b"PK");
+    for carried in ["__wasm_split.js", "split_commit.wasm"] {
+        assert!(
+            zip.windows(carried.len()).any(|w| w == carried.as_bytes()),
+            "the zip carries {carried}"
+        );
+    }
     let broken = temp(
         "broken.toml",
         std::fs::read_to_string(program)

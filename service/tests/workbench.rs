@@ -48,7 +48,13 @@ impl Server {
     }
 
     fn full() -> Server {
-        Server::start(&["throughline.js", "throughline_bg.wasm", "throughline.css"])
+        Server::start(&[
+            "throughline.js",
+            "throughline_bg.wasm",
+            "__wasm_split.js",
+            "split_commit.wasm",
+            "throughline.css",
+        ])
     }
 
     fn call(&self, method: &str, path: &str, body: Option<&[u8]>) -> Resp {
@@ -208,6 +214,8 @@ fn cmi5_and_xapi_packages_are_zips_with_their_manifests() {
     for name in [
         "throughline.js",
         "throughline_bg.wasm",
+        "__wasm_split.js",
+        "split_commit.wasm",
         "throughline.css",
         "program.toml",
         "index.html",
