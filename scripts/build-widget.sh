@@ -8,6 +8,7 @@
 #                                                  handed a source file instead of a compiled program
 #   workbench/editor.js                            the workbench's code editor (CodeMirror 6, bundled by esbuild)
 set -euo pipefail
+shopt -s nullglob # a split without shared code writes no chunk_*.wasm
 cd "$(dirname "$0")/.."
 out=${1:-service/static/pkg}
 bundle() { # name, out dir, cargo feature flags...
@@ -37,9 +38,9 @@ learner() {
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-name throughline --out-dir "$dir" "$raw/throughline.wasm"
   cp "$raw/__wasm_split.js" "$dir/"
   local part
-  for part in "$raw"/split_*.wasm "$raw"/chunk_*.wasm; do [ -e "$part" ] && cp "$part" "$dir/"; done
+  for part in "$raw"/split_*.wasm "$raw"/chunk_*.wasm; do cp "$part" "$dir/"; done
   for part in "$dir/throughline_bg.wasm" "$dir"/split_*.wasm "$dir"/chunk_*.wasm; do
-    [ -e "$part" ] && node_modules/.bin/wasm-opt -Oz "$part" -o "$part"
+    node_modules/.bin/wasm-opt -Oz "$part" -o "$part"
   done
 }
 learner "$out"

@@ -3,10 +3,12 @@
 // down, 750 kbit/s up, 150 ms round trips). Reports, for what was fetched before the widget was
 // interactive (the role question shown, performance mark `throughline:interactive`): each file
 // with its bytes on the wire, their total, how many times the program was requested, and the time
-// from navigation to interactive (median of the runs).
+// from navigation to interactive (median of the runs). Then the same learner commits (unthrottled)
+// and comes back on the same slow link, no cache: the time to their due card (interactive) and to
+// the plan below it, which is a module of its own (the split bundle), fetched after the first screen.
 // Usage: node scripts/measure-first-load.mjs [runs]   (needs the bundle and the demo server built)
 //   KBPS=1600 RTT_MS=150 to change the link.
-import { startDemo, launchBrowser } from '../tests/e2e/harness.mjs';
+import { startDemo, launchBrowser, commitOne } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const kbps = Number(process.env.KBPS || 1600);
@@ -14,6 +16,7 @@ const rtt = Number(process.env.RTT_MS || 150);
 const demo = await startDemo();
 const browser = await launchBrowser();
 const times = [];
+const back = [], backPlan = [];
 let files = [];
 let programRequests = 0;
 try {
@@ -46,6 +49,21 @@ try {
       .filter((d) => (d.at + offset) * 1000 <= interactiveAt + 50)
       .map((d) => ({ url: (urls.get(d.id) || '').replace(demo.url, ''), bytes: d.bytes }));
     programRequests = [...urls.values()].filter((u) => u.includes('/compiled/')).length;
+    // The learner commits, then comes back (a reload, nothing cached) on the same link.
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await commitOne(page, 'Team member');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: rtt,
+      downloadThroughput: (kbps * 1000) / 8,
+      uploadThroughput: (750 * 1000) / 8,
+    });
+    await page.reload();
+    const plan = await page.waitForFunction(
+      () => [...document.querySelectorAll('h3')].some((h) => h.textContent === 'My commitments') && performance.now(),
+      null, { timeout: 60000, polling: 'raf' });
+    backPlan.push(await plan.jsonValue());
+    back.push(await page.evaluate(() => performance.getEntriesByName('throughline:interactive')[0].startTime));
     await context.close();
   }
 } finally {
@@ -62,4 +80,7 @@ for (const f of files) {
 }
 console.log(`  ${String(total).padStart(9)}  bytes on the wire in all (${(total / 1024).toFixed(0)} KB)`);
 console.log(`program requested ${programRequests} time(s)`);
-console.log(`navigation -> interactive: median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+const line = (what, a) => console.log(`${what}: median ${median(a).toFixed(0)} ms, min ${Math.min(...a).toFixed(0)} ms, max ${Math.max(...a).toFixed(0)} ms`);
+line('navigation -> interactive', times);
+line('coming back: navigation -> interactive (the due card)', back);
+line('coming back: navigation -> the plan below it', backPlan);
