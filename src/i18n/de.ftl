@@ -5,7 +5,6 @@ continue = Weiter
 cancel = Abbrechen
 try-again = Erneut versuchen
 part-unfetched = Dieser Teil konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut. Nichts, was Sie getan haben, geht verloren.
-part-loading = Wird geladen …
 step-of = Schritt { $step } von { $steps }
 loading = Ihr Follow-up-Plan wird geladen …
 failed-heading = Der Follow-up-Plan konnte nicht starten

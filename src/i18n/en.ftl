@@ -6,7 +6,6 @@ continue = Continue
 cancel = Cancel
 try-again = Try again
 part-unfetched = This part could not be loaded. Check your connection, then try again. Nothing you have done is lost.
-part-loading = Loading…
 step-of = Step { $step } of { $steps }
 loading = Loading your follow-up plan…
 failed-heading = The follow-up plan could not start

@@ -5,7 +5,6 @@ continue = Continuar
 cancel = Cancelar
 try-again = Volver a intentarlo
 part-unfetched = No se pudo cargar esta parte. Compruebe su conexión y vuelva a intentarlo. No se pierde nada de lo que ha hecho.
-part-loading = Cargando…
 step-of = Paso { $step } de { $steps }
 loading = Cargando su plan de seguimiento…
 failed-heading = No se pudo iniciar el plan de seguimiento

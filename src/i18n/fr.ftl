@@ -5,7 +5,6 @@ continue = Continuer
 cancel = Annuler
 try-again = Réessayer
 part-unfetched = Cette partie n’a pas pu être chargée. Vérifiez votre connexion, puis réessayez. Rien de ce que vous avez fait n’est perdu.
-part-loading = Chargement…
 step-of = Étape { $step } sur { $steps }
 loading = Chargement de votre plan de suivi…
 failed-heading = Le plan de suivi n’a pas pu démarrer

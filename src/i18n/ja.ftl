@@ -5,7 +5,6 @@ continue = 次へ
 cancel = キャンセル
 try-again = もう一度試す
 part-unfetched = この部分を読み込めませんでした。接続を確認してから、もう一度お試しください。これまでの操作は失われません。
-part-loading = 読み込み中…
 step-of = ステップ { $step }/{ $steps }
 loading = フォローアップ計画を読み込んでいます…
 failed-heading = フォローアップ計画を開始できませんでした

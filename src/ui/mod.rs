@@ -431,8 +431,8 @@ fn preload_parts() {
     });
 }
 
-/// Draws a split part once its module is there (saying it is loading meanwhile); if it cannot
-/// be fetched, says so with a button that tries again.
+/// Draws a split part once its module is there; if it cannot be fetched, says so with a
+/// button that tries again.
 fn part<F, Fut>(load: F) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
@@ -442,8 +442,7 @@ where
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        let loading = move || view! { <p class="tl-help tl-part-loading" role="status">{ctx.t("part-loading")}</p> };
-        let part = Suspend::new(async move {
+        Suspend::new(async move {
             match load().await {
                 Ok(view) => view,
                 Err(Unfetched) => view! {
@@ -456,8 +455,7 @@ where
                 }
                 .into_any(),
             }
-        });
-        view! { <Suspense fallback=loading>{part}</Suspense> }
+        })
     }
 }
 
