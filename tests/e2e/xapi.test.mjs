@@ -51,6 +51,16 @@ async function chooseAndCommit(page, role, count = 2) {
   await page.getByRole('heading', { name: 'My commitments' }).waitFor();
 }
 
+/** Starts over on `page`, syncs, and reloads: the plan started over is the one it keeps. */
+async function startOver(page) {
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, start over' }).click();
+  await page.getByText('Which role fits you best in this program?').waitFor();
+  await synced(page);
+  await page.reload();
+  await page.getByText('Which role fits you best in this program?').waitFor();
+}
+
 async function answerDue(page, text, levels) {
   await page.getByRole('textbox', { name: 'Your reflection' }).fill(text);
   const groups = page.locator('.tl-due fieldset');
@@ -98,12 +108,7 @@ test('a learner journey lands in the LRS as exactly the catalogued statements, a
   assert.match(await other.locator('.tl-timeline').innerText(), /Done/);
 
   // Starting over on the phone sticks: neither the LRS copy nor the laptop's own copy brings the plan back.
-  await other.getByRole('button', { name: 'Start over' }).click();
-  await other.getByRole('button', { name: 'Yes, start over' }).click();
-  await other.getByText('Which role fits you best in this program?').waitFor();
-  await synced(other);
-  await other.reload();
-  await other.getByText('Which role fits you best in this program?').waitFor();
+  await startOver(other);
   await page.reload();
   await page.getByText('Which role fits you best in this program?').waitFor();
   await synced(page);
@@ -191,13 +196,8 @@ test('a plan started over on another device while the plan\'s module is on its w
   const other = await phone.newPage();
   // A day later, so the start-over is later than anything the laptop did.
   await other.goto(`${demo.url}/course/coaching-leaders?as=dara&now=2027-01-05`);
-  await other.getByRole('button', { name: 'Start over' }).click();
-  await other.getByRole('button', { name: 'Yes, start over' }).click();
-  await other.getByText('Which role fits you best in this program?').waitFor();
   // Reloaded and synced again, the phone has surely written the plan it started over to the LRS.
-  await synced(other);
-  await other.reload();
-  await other.getByText('Which role fits you best in this program?').waitFor();
+  await startOver(other);
   await synced(other);
   await phone.close();
 
