@@ -187,7 +187,8 @@ pub fn slug(program: &Program) -> String {
 /// The `<link>` hints that let a page fetch the widget's module (and the split loader it imports),
 /// its wasm and the program at the same time. Without them each waits for the one before (page,
 /// module, wasm, program): four round trips before the first screen. The split modules are not
-/// hinted: the widget fetches them once its first screen is drawn, not competing with it. `base` is where the bundle is served, ending in `/`; `program`
+/// hinted: the widget fetches them once its first screen is drawn, not competing with it.
+/// `base` is where the bundle is served, ending in `/`; `program`
 /// the program's address, when the page knows it. `crossorigin` makes the hint's request the same
 /// as the widget's own `fetch` (CORS mode, same-origin credentials), so the browser reuses it.
 pub fn preload_hints(base: &str, program: Option<&str>) -> String {
